@@ -1,0 +1,119 @@
+"""Command line: the desktop app by default, and headless subcommands for scripts and tests.
+
+Subcommands live in ``entraide_desktop/commands/<area>.py``; each module has
+``register(subparsers)`` and sets ``func(args) -> int`` on its parsers. The passphrase of
+headless commands comes from ``--passphrase-file`` or ``ENTRAIDE_PASSPHRASE``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from . import __version__
+from .config import load_settings, paths_for
+from .i18n import _, set_language
+
+COMMAND_MODULES = (
+    "entraide_desktop.commands.core",
+    "entraide_desktop.commands.members",
+    "entraide_desktop.commands.calendar",
+    "entraide_desktop.commands.responsibilities",
+    "entraide_desktop.commands.meetings",
+    "entraide_desktop.commands.sync",
+    "entraide_desktop.commands.maintenance",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # French usage errors, exit status 2
+        self.print_usage(sys.stderr)
+        self.exit(2, _("{prog} : erreur : {message}\n").format(prog=self.prog, message=message))
+
+
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
+    """The full parser; without commands, only what the desktop app takes (faster to build)."""
+    parser = _Parser(
+        prog="entraide",
+        description=_(
+            "Entraide : registre des membres, calendrier, responsabilités et procès-verbaux d'un groupe "
+            "d'entraide. Sans commande, ouvre l'application."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"Entraide {__version__}")
+    add_common_options(parser)
+    parser.add_argument(
+        "--demo", action="store_true",
+        help=_("ouvrir l'application sur une base de démonstration (créée au besoin, données fictives)"),
+    )
+    if not with_commands:
+        return parser
+    sub = parser.add_subparsers(dest="command", metavar=_("commande"), parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def add_common_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--database", metavar=_("FICHIER"), help=_("base de données à utiliser"))
+    parser.add_argument(
+        "--passphrase-file", metavar=_("FICHIER"),
+        help=_("fichier contenant la phrase de passe (sinon la variable ENTRAIDE_PASSPHRASE)"),
+    )
+    parser.add_argument("--lang", choices=["fr", "en"], help=_("langue (fr ou en)"))
+
+
+def _early_language(argv: list[str]) -> str:
+    """The language before parsing (so that --help is translated): --lang, else the saved preference."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    database = None
+    for i, arg in enumerate(argv):
+        if arg == "--database" and i + 1 < len(argv):
+            database = argv[i + 1]
+    return str(load_settings(paths_for(database)).get("language", "fr"))
+
+
+def run(argv: list[str]) -> int:
+    language = _early_language(argv)
+    paths = paths_for(None)
+    set_language(language, paths.cache_dir)
+    # The desktop app takes only options: try that first, without importing every command.
+    args, rest = build_parser(with_commands=False).parse_known_args(argv)
+    if not rest and "-h" not in argv and "--help" not in argv:
+        args.command = None
+        return _run_gui(args)
+    args = build_parser().parse_args(argv)
+    if args.command:
+        from .commands.common import run_command
+
+        return run_command(args)
+    return _run_gui(args)
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    from .ui.app import run_gui
+
+    if args.demo:
+        from .demo import DEMO_PASSPHRASE, ensure_demo_database
+
+        paths = paths_for(args.database or ensure_demo_database_path())
+        ensure_demo_database(paths)
+        return run_gui(paths, demo_passphrase=DEMO_PASSPHRASE)
+    return run_gui(paths_for(args.database))
+
+
+def ensure_demo_database_path() -> str:
+    from .config import _base_dirs
+
+    data_dir = _base_dirs()[0]
+    return str(data_dir / "demo" / "entraide-demo.db")
+
+
+if __name__ == "__main__":
+    sys.exit(run(sys.argv[1:]))
+

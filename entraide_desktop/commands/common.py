@@ -1,0 +1,77 @@
+"""What every headless command shares: opening the database, errors as French messages."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..config import Paths, paths_for
+from ..data.errors import EntraideError
+from ..data.store import Store
+from ..i18n import _
+
+
+def command_paths(args: argparse.Namespace) -> Paths:
+    return paths_for(getattr(args, "database", None))
+
+
+def read_passphrase(args: argparse.Namespace) -> str:
+    """From ``--passphrase-file`` (first line) or ``ENTRAIDE_PASSPHRASE``."""
+    path = getattr(args, "passphrase_file", None)
+    if path:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as error:
+            raise EntraideError(_("Impossible de lire le fichier de phrase de passe « {path} » ({e}).").format(path=path, e=error.strerror)) from error
+        lines = text.splitlines()
+        return lines[0] if lines else ""
+    value = os.environ.get("ENTRAIDE_PASSPHRASE")
+    if value:
+        return value
+    raise EntraideError(
+        _("Indiquez la phrase de passe avec --passphrase-file FICHIER ou la variable ENTRAIDE_PASSPHRASE.")
+    )
+
+
+@contextlib.contextmanager
+def open_store(args: argparse.Namespace, *, lock: bool = True) -> Iterator[Store]:
+    """Unlock the database named by the options; with ``lock``, refuse while the app has it open."""
+    from ..data.connection import unlock
+
+    paths = command_paths(args)
+    passphrase = read_passphrase(args)
+    guard = None
+    if lock:
+        from ..instance_lock import InstanceLock
+
+        guard = InstanceLock(paths)
+        guard.acquire()
+    try:
+        store = unlock(paths, passphrase)
+        try:
+            yield store
+        finally:
+            store.close()
+    finally:
+        if guard is not None:
+            guard.release()
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run ``args.func``; expected errors print their French message and give exit status 1."""
+    try:
+        return int(args.func(args) or 0)
+    except EntraideError as error:
+        print(_("Erreur : {message}").format(message=error.message), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(_("Interrompu."), file=sys.stderr)
+        return 130
+
+
+def out(text: str = "") -> None:
+    print(text)

@@ -1,0 +1,9 @@
+"""Headless commands of the members area."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add this area's subcommands (none yet)."""

@@ -1,0 +1,343 @@
+"""Create and open the encrypted group database.
+
+Opening is careful: every check that can fail (key file, passphrase, file readable, schema
+not newer than this app) runs before anything is written, so bad input leaves every file
+as it was. A copy of the database is taken before pending migrations run.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import os
+import secrets
+import shutil
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from ..config import Paths
+from ..i18n import _
+from . import keys
+from ._driver import sqlite3
+from .clock import HybridClock
+from .errors import DatabaseCorrupt, DatabaseMissing, EntraideError, NewerSchema, user_facing_errors
+from .schema import MIGRATIONS, known_migrations
+from .schema.core import GROUP_PROFILE_ID
+from .store import Author, Store, _WriteState, new_site_id
+
+
+def _key_pragma(data_key: bytes) -> str:
+    return f"PRAGMA key = \"x'{data_key.hex()}'\""
+
+
+def connect(path: Path, data_key: bytes) -> sqlite_utils.Database:
+    """A sqlite-utils Database over an SQLCipher connection, with the house pragmas."""
+    conn = sqlite3.connect(str(path), check_same_thread=True, timeout=10)
+    try:
+        conn.execute(_key_pragma(data_key))
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise DatabaseCorrupt(
+            _(
+                "Le fichier « {name} » ne peut pas être lu comme une base Entraide avec cette clé : il est "
+                "endommagé ou ce n'est pas le bon fichier. Il n'a pas été modifié ; restaurez une sauvegarde."
+            ).format(name=path.name),
+            detail=str(error),
+        ) from error
+    conn.execute("PRAGMA busy_timeout = 10000")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = FULL")
+    db = sqlite_utils.Database(conn, execute_plugins=False)
+    return db
+
+
+def _enable_wal(db: sqlite_utils.Database) -> None:
+    mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        raise EntraideError(_("Impossible d'activer la journalisation de la base de données (mode {mode}).").format(mode=mode))
+
+
+def integrity_check(db: sqlite_utils.Database) -> list[str]:
+    """Problems reported by ``PRAGMA integrity_check`` (an empty list when all is well)."""
+    rows = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()]
+    return [] if rows == ["ok"] else rows
+
+
+def _file_identity(path: Path) -> dict[str, object]:
+    st = path.stat()
+    return {"path": str(path.resolve()), "dev": st.st_dev, "ino": st.st_ino}
+
+
+# -- creating -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Created:
+    store: Store
+    recovery_key: str
+
+
+def create_database(paths: Paths, *, group_name: str, region: str, person: str, passphrase: str) -> Created:
+    """Create a new group: database, group id and sync key, first person's passphrase, recovery key."""
+    from . import rows
+
+    keys.check_passphrase_strength(passphrase)
+    group_name = group_name.strip()
+    if not group_name:
+        from .errors import ValidationError
+
+        raise ValidationError(_("Indiquez le nom du groupe."), "group_name")
+    if paths.database.exists() or paths.key_file.exists():
+        raise EntraideError(
+            _("Une base de données existe déjà à cet endroit (« {path} ») : elle n'a pas été touchée.").format(
+                path=paths.database
+            )
+        )
+    data_key = keys.new_data_key()
+    database_id = str(uuid.uuid4())
+    slot = keys.make_slot(data_key, database_id, person, passphrase)
+    keyfile = keys.KeyFile(database_id=database_id, check=keys.key_check(data_key), slots=[slot])
+    with user_facing_errors(str(paths.database.parent)):
+        paths.database.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            db = connect(paths.database, data_key)
+            _enable_wal(db)
+            MIGRATIONS.apply(db)
+            site_id = new_site_id()
+            local = {
+                "database_id": database_id,
+                "site_id": site_id,
+                "counter": "0",
+                "clock": "0",
+                "identity": json.dumps(_file_identity(paths.database)),
+                "group_id": str(uuid.uuid4()),
+                "group_key": base64.b64encode(secrets.token_bytes(32)).decode("ascii"),
+                "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            }
+            with db.atomic():
+                db.conn.executemany("INSERT INTO _local (key, value) VALUES (?, ?)", list(local.items()))
+            store = Store(db, paths, data_key, Author(slot.id, slot.label), _WriteState(site_id, 0, HybridClock()))
+            rows.insert(store, "group_profile", {"name": group_name, "region": region.strip()}, row_id=GROUP_PROFILE_ID)
+            keys.write_keyfile(paths.key_file, keyfile)
+        except BaseException:
+            # Nothing half-made is left behind for the next start to trip on.
+            for leftover in (paths.database, Path(str(paths.database) + "-wal"), Path(str(paths.database) + "-shm")):
+                leftover.unlink(missing_ok=True)
+            raise
+    return Created(store, keys.format_recovery_key(data_key))
+
+
+# -- opening --------------------------------------------------------------------------------------
+
+
+def _check_database_file(path: Path) -> None:
+    if not path.exists():
+        raise DatabaseMissing(_("La base de données « {path} » est introuvable.").format(path=path))
+    if not os.access(path, os.R_OK):
+        raise DatabaseMissing(_("La base de données « {path} » ne peut pas être lue (droits d'accès).").format(path=path))
+    if path.stat().st_size == 0:
+        raise DatabaseCorrupt(_("Le fichier « {name} » est vide : ce n'est pas une base Entraide.").format(name=path.name))
+
+
+def unlock(paths: Paths, passphrase: str, slot_id: str | None = None) -> Store:
+    """Open the database with a person's passphrase (their slot, or whichever slot it opens)."""
+    _check_database_file(paths.database)
+    keyfile = keys.read_keyfile(paths.key_file)
+    if slot_id:
+        data_key = keys.unwrap(keyfile, slot_id, passphrase)
+    else:
+        slot_id, data_key = keys.find_slot(keyfile, passphrase)
+    slot = keyfile.slot(slot_id)
+    return open_with_key(paths, data_key, Author(slot.id, slot.label))
+
+
+def unlock_with_recovery_key(paths: Paths, recovery_key: str) -> Store:
+    """Open with the recovery key (works even when the key file is lost or damaged)."""
+    _check_database_file(paths.database)
+    data_key = keys.parse_recovery_key(recovery_key)
+    try:
+        keyfile = keys.read_keyfile(paths.key_file)
+    except EntraideError:
+        keyfile = None
+    if keyfile is not None:
+        keys.verify_key(keyfile, data_key)
+    return open_with_key(paths, data_key, Author("recovery", _("Clé de récupération")))
+
+
+def open_with_key(paths: Paths, data_key: bytes, author: Author) -> Store:
+    """Open with the data key: refuse a newer schema, back up, migrate, check the machine identity."""
+    _check_database_file(paths.database)
+    db = connect(paths.database, data_key)
+    try:
+        with user_facing_errors(str(paths.database)):
+            _refuse_newer_schema(db)
+            if MIGRATIONS.pending(db):
+                _backup_before_migration(db, paths, data_key)
+                _enable_wal(db)
+                MIGRATIONS.apply(db)
+                from .rows import forget_structure
+
+                forget_structure()
+            else:
+                _enable_wal(db)
+            local = dict(db.execute("SELECT key, value FROM _local").fetchall())
+            state = _WriteState(local["site_id"], int(local.get("counter", "0")), HybridClock(int(local.get("clock", "0"))))
+            store = Store(db, paths, data_key, author, state)
+            _renew_site_if_copied(store, local)
+    except BaseException:
+        db.close()
+        raise
+    return store
+
+
+def _refuse_newer_schema(db: sqlite_utils.Database) -> None:
+    applied = {m.name for m in MIGRATIONS.applied(db)}
+    unknown = applied - set(known_migrations())
+    if unknown:
+        raise NewerSchema(
+            _(
+                "Cette base de données a été modifiée par une version plus récente d'Entraide. "
+                "Mettez à jour Entraide sur ce poste avant de l'ouvrir ; rien n'a été modifié."
+            )
+        )
+
+
+def _backup_before_migration(db: sqlite_utils.Database, paths: Paths, data_key: bytes) -> Path:
+    """Copy the database (encrypted, consistent) before a migration changes it."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = paths.backups_dir / f"avant-mise-a-jour-{stamp}.db"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    copy_database(db, target, data_key)
+    return target
+
+
+def copy_database(db: sqlite_utils.Database, target: Path, data_key: bytes) -> None:
+    """A consistent encrypted copy through SQLite's backup API, written then renamed into place."""
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.unlink(missing_ok=True)
+    dest = sqlite3.connect(str(tmp))
+    try:
+        dest.execute(_key_pragma(data_key))
+        db.conn.backup(dest)
+        dest.execute("PRAGMA journal_mode = DELETE")
+        dest.commit()
+    finally:
+        dest.close()
+    with open(tmp, "rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, target)
+    keys.fsync_dir(target.parent)
+
+
+def _renew_site_if_copied(store: Store, local: dict[str, str]) -> None:
+    """A copied or restored file gets a new site id, or two machines would reuse write ids."""
+    identity = _file_identity(store.paths.database)
+    try:
+        recorded = json.loads(local.get("identity", "{}"))
+    except ValueError:
+        recorded = {}
+    if recorded == identity:
+        return
+    renew_site_id(store, identity)
+
+
+def renew_site_id(store: Store, identity: dict[str, object] | None = None) -> str:
+    """Give this database a new machine identity (after a copy or a restore)."""
+    identity = identity or _file_identity(store.paths.database)
+    new_site = new_site_id()
+    old = store.site_id
+    previous = json.loads(store.local("previous_sites", "[]") or "[]")
+    with store.write():
+        store.db.conn.executemany(
+            "INSERT OR REPLACE INTO _local (key, value) VALUES (?, ?)",
+            [
+                ("site_id", new_site),
+                ("counter", "0"),
+                ("identity", json.dumps(identity)),
+                ("previous_sites", json.dumps([*previous, old])),
+            ],
+        )
+    store._state.site_id = new_site
+    store._state.counter = 0
+    store.site_id_was_renewed = True
+    return new_site
+
+
+# -- key slots ------------------------------------------------------------------------------------
+
+
+def add_person(store: Store, label: str, passphrase: str) -> str:
+    """Give another person their own passphrase to the same database; returns the slot id."""
+    keys.check_passphrase_strength(passphrase)
+    keyfile = keys.read_keyfile(store.paths.key_file)
+    if any(s.label.casefold() == label.strip().casefold() for s in keyfile.slots):
+        from .errors import ValidationError
+
+        raise ValidationError(_("Une personne porte déjà ce nom dans la liste des accès."), "label")
+    slot = keys.make_slot(store.data_key, keyfile.database_id, label, passphrase)
+    keyfile.slots.append(slot)
+    keys.write_keyfile(store.paths.key_file, keyfile)
+    return slot.id
+
+
+def change_passphrase(store: Store, slot_id: str, old: str, new: str) -> None:
+    """Change one person's passphrase (the old one must be right); the database is not re-encrypted."""
+    keys.check_passphrase_strength(new)
+    keyfile = keys.read_keyfile(store.paths.key_file)
+    keys.unwrap(keyfile, slot_id, old)
+    _replace_slot(store, keyfile, slot_id, new)
+
+
+def reset_passphrase(store: Store, slot_id: str | None, label: str, new: str) -> str:
+    """After opening with the recovery key: set a new passphrase (rebuilding a lost key file if need be)."""
+    keys.check_passphrase_strength(new)
+    try:
+        keyfile = keys.read_keyfile(store.paths.key_file)
+    except EntraideError:
+        database_id = store.local("database_id") or str(uuid.uuid4())
+        keyfile = keys.KeyFile(database_id=database_id, check=keys.key_check(store.data_key), slots=[])
+    if slot_id and any(s.id == slot_id for s in keyfile.slots):
+        return _replace_slot(store, keyfile, slot_id, new)
+    slot = keys.make_slot(store.data_key, keyfile.database_id, label, new)
+    keyfile.slots.append(slot)
+    keys.write_keyfile(store.paths.key_file, keyfile)
+    return slot.id
+
+
+def _replace_slot(store: Store, keyfile: keys.KeyFile, slot_id: str, new: str) -> str:
+    old = keyfile.slot(slot_id)
+    fresh = keys.make_slot(store.data_key, keyfile.database_id, old.label, new, slot_id=old.id)
+    keyfile.slots = [fresh if s.id == slot_id else s for s in keyfile.slots]
+    keys.write_keyfile(store.paths.key_file, keyfile)
+    return slot_id
+
+
+def remove_person(store: Store, slot_id: str) -> None:
+    """Remove a person's access (never the last one)."""
+    keyfile = keys.read_keyfile(store.paths.key_file)
+    if len(keyfile.slots) <= 1:
+        raise EntraideError(_("Impossible de retirer le dernier accès : personne ne pourrait plus ouvrir la base."))
+    keyfile.slot(slot_id)
+    keyfile.slots = [s for s in keyfile.slots if s.id != slot_id]
+    keys.write_keyfile(store.paths.key_file, keyfile)
+
+
+def group_secret(store: Store) -> tuple[str, bytes]:
+    """(group id, group sync key) kept inside the encrypted database."""
+    return str(store.local("group_id")), base64.b64decode(store.local("group_key") or "")
+
+
+def data_size(paths: Paths) -> int:
+    return sum(p.stat().st_size for p in paths.database.parent.glob(paths.database.name + "*") if p.is_file())
+
+
+def remove_database_files(paths: Paths) -> None:
+    """Delete a database and its side files (tests and failed setups only)."""
+    for p in (paths.database, paths.key_file, Path(str(paths.database) + "-wal"), Path(str(paths.database) + "-shm")):
+        p.unlink(missing_ok=True)
+    shutil.rmtree(paths.backups_dir, ignore_errors=True)

@@ -1,0 +1,273 @@
+"""The key file beside the database: one random data key, wrapped once per person.
+
+The database is encrypted (SQLCipher) with a random 256-bit *data key*. The key file holds
+that key only wrapped (AES-256-GCM) by a key derived with argon2id from each person's
+passphrase, so a passphrase can be changed, added or removed without re-encrypting the
+database. The *recovery key* shown once at setup is the data key itself, written in
+groups of letters with a checksum: it opens the database (and every backup) even when the
+key file is lost, and lets a new passphrase be set.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import hmac
+import json
+import os
+import secrets
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from argon2.low_level import Type, hash_secret_raw
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from ..i18n import _
+from .errors import KeyFileError, ValidationError, WrongPassphrase, WrongRecoveryKey, user_facing_errors
+
+FORMAT = "entraide-keys"
+FORMAT_VERSION = 1
+KEY_BYTES = 32
+MIN_PASSPHRASE_LENGTH = 10
+# OWASP's first recommended argon2id setting: 46 MiB, one pass, one lane (≈0.05 s here).
+# The parameters are stored in each slot, so they can be raised later without breaking old slots.
+DEFAULT_KDF = {"name": "argon2id", "time_cost": 1, "memory_cost": 47104, "parallelism": 1}
+_CHECK_LABEL = b"entraide key check v1"
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def new_data_key() -> bytes:
+    return secrets.token_bytes(KEY_BYTES)
+
+
+def key_check(data_key: bytes) -> str:
+    """A short tag that tells whether a key is this database's, without revealing it."""
+    return _b64(hmac.new(data_key, _CHECK_LABEL, hashlib.sha256).digest()[:16])
+
+
+def derive_key(passphrase: str, salt: bytes, kdf: dict[str, Any]) -> bytes:
+    if kdf.get("name") != "argon2id":
+        raise KeyFileError(_("Le fichier de clés utilise une méthode inconnue ; mettez à jour Entraide."))
+    return hash_secret_raw(
+        passphrase.encode("utf-8"),
+        salt,
+        time_cost=int(kdf["time_cost"]),
+        memory_cost=int(kdf["memory_cost"]),
+        parallelism=int(kdf["parallelism"]),
+        hash_len=KEY_BYTES,
+        type=Type.ID,
+    )
+
+
+def check_passphrase_strength(passphrase: str, confirmation: str | None = None) -> None:
+    """Raise :class:`ValidationError` when a new passphrase is too weak or not confirmed."""
+    if len(passphrase.strip()) < MIN_PASSPHRASE_LENGTH:
+        raise ValidationError(
+            _(
+                "La phrase de passe doit compter au moins {n} caractères. Une courte phrase "
+                "facile à retenir fait l'affaire, par exemple « café du mardi au local ». "
+            ).format(n=MIN_PASSPHRASE_LENGTH),
+            "passphrase",
+        )
+    if confirmation is not None and passphrase != confirmation:
+        raise ValidationError(_("Les deux phrases de passe ne sont pas identiques."), "confirmation")
+
+
+# -- Recovery key --------------------------------------------------------------------------
+
+_AMBIGUOUS = str.maketrans({"0": "O", "1": "I", "8": "B", "9": "G"})
+
+
+def format_recovery_key(data_key: bytes) -> str:
+    """The data key plus a 3-byte checksum, in base32 groups of four: ``ABCD-EFGH-…`` (14 groups)."""
+    payload = data_key + hashlib.sha256(data_key).digest()[:3]
+    text = base64.b32encode(payload).decode("ascii").rstrip("=")
+    return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
+def parse_recovery_key(text: str) -> bytes:
+    """The data key written in ``text``; tolerant of spaces, dashes, case and 0/O, 1/I look-alikes."""
+    cleaned = "".join(ch for ch in text.upper() if ch.isalnum()).translate(_AMBIGUOUS)
+    try:
+        payload = base64.b32decode(cleaned + "=" * (-len(cleaned) % 8))
+    except (ValueError, base64.binascii.Error):
+        payload = b""
+    if len(payload) != KEY_BYTES + 3 or hashlib.sha256(payload[:KEY_BYTES]).digest()[:3] != payload[KEY_BYTES:]:
+        raise WrongRecoveryKey(
+            _("Cette clé de récupération n'est pas valide : vérifiez chaque groupe de lettres et de chiffres.")
+        )
+    return payload[:KEY_BYTES]
+
+
+# -- Key file ------------------------------------------------------------------------------
+
+
+@dataclass
+class KeySlot:
+    """One person's passphrase wrapping the data key."""
+
+    id: str
+    label: str
+    kdf: dict[str, Any]
+    salt: str
+    nonce: str
+    wrapped: str
+    created: str
+
+    def to_json(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+@dataclass
+class KeyFile:
+    database_id: str
+    check: str
+    slots: list[KeySlot] = field(default_factory=list)
+
+    def slot(self, slot_id: str) -> KeySlot:
+        for slot in self.slots:
+            if slot.id == slot_id:
+                return slot
+        raise KeyFileError(_("Cette personne n'a plus d'accès à cette base de données."))
+
+    def labels(self) -> list[tuple[str, str]]:
+        """(slot id, label) of everyone who can unlock, in the order they were added."""
+        return [(s.id, s.label) for s in self.slots]
+
+
+def _aad(database_id: str, slot_id: str) -> bytes:
+    return f"entraide|{database_id}|{slot_id}".encode()
+
+
+def make_slot(data_key: bytes, database_id: str, label: str, passphrase: str, *, slot_id: str | None = None) -> KeySlot:
+    """Wrap ``data_key`` with a key derived from ``passphrase`` (a new slot, or a new wrapping of ``slot_id``)."""
+    label = label.strip()
+    if not label:
+        raise ValidationError(_("Indiquez un nom pour cette personne (par exemple « Marie — secrétariat »)."), "label")
+    slot_id = slot_id or str(uuid.uuid4())
+    salt = secrets.token_bytes(16)
+    nonce = secrets.token_bytes(12)
+    wrapping = derive_key(passphrase, salt, DEFAULT_KDF)
+    wrapped = AESGCM(wrapping).encrypt(nonce, data_key, _aad(database_id, slot_id))
+    return KeySlot(
+        id=slot_id,
+        label=label,
+        kdf=dict(DEFAULT_KDF),
+        salt=_b64(salt),
+        nonce=_b64(nonce),
+        wrapped=_b64(wrapped),
+        created=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+    )
+
+
+def unwrap(keyfile: KeyFile, slot_id: str, passphrase: str) -> bytes:
+    """The data key, or :class:`WrongPassphrase`."""
+    slot = keyfile.slot(slot_id)
+    try:
+        wrapping = derive_key(passphrase, _unb64(slot.salt), slot.kdf)
+        key = AESGCM(wrapping).decrypt(_unb64(slot.nonce), _unb64(slot.wrapped), _aad(keyfile.database_id, slot.id))
+    except InvalidTag:
+        raise WrongPassphrase(
+            _("Phrase de passe incorrecte pour « {label} ». Vérifiez les majuscules et réessayez.").format(
+                label=slot.label
+            )
+        ) from None
+    except (ValueError, TypeError, KeyError) as error:
+        raise KeyFileError(_("Le fichier de clés est endommagé ({detail}).").format(detail=error)) from error
+    return key
+
+
+def find_slot(keyfile: KeyFile, passphrase: str) -> tuple[str, bytes]:
+    """Try every slot with ``passphrase``; the first that opens gives (slot id, data key)."""
+    for slot in keyfile.slots:
+        try:
+            return slot.id, unwrap(keyfile, slot.id, passphrase)
+        except WrongPassphrase:
+            continue
+    raise WrongPassphrase(_("Phrase de passe incorrecte. Vérifiez les majuscules et réessayez."))
+
+
+def verify_key(keyfile: KeyFile, data_key: bytes) -> None:
+    if not hmac.compare_digest(key_check(data_key), keyfile.check):
+        raise WrongRecoveryKey(_("Cette clé de récupération n'est pas celle de cette base de données."))
+
+
+def read_keyfile(path: Path) -> KeyFile:
+    """Read and check the key file; a clear :class:`KeyFileError` when missing or damaged."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise KeyFileError(
+            _(
+                "Le fichier de clés « {name} » est introuvable à côté de la base de données. "
+                "Utilisez la clé de récupération pour ouvrir la base et définir une nouvelle phrase de passe."
+            ).format(name=path.name)
+        ) from None
+    except OSError as error:
+        raise KeyFileError(
+            _("Impossible de lire le fichier de clés « {name} » ({detail}).").format(name=path.name, detail=error)
+        ) from error
+    try:
+        data = json.loads(raw.decode("utf-8"))
+        if data.get("format") != FORMAT:
+            raise ValueError("format")
+        if int(data.get("version", 0)) > FORMAT_VERSION:
+            raise KeyFileError(_("Ce fichier de clés vient d'une version plus récente d'Entraide : mettez à jour Entraide sur ce poste."))
+        slots = [KeySlot(**{k: s[k] for k in KeySlot.__dataclass_fields__}) for s in data["slots"]]
+        keyfile = KeyFile(database_id=str(data["database_id"]), check=str(data["check"]), slots=slots)
+        for slot in slots:
+            _unb64(slot.salt), _unb64(slot.nonce), _unb64(slot.wrapped)
+    except KeyFileError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError, UnicodeDecodeError):
+        raise KeyFileError(
+            _(
+                "Le fichier de clés « {name} » est endommagé. Utilisez la clé de récupération pour "
+                "ouvrir la base et définir une nouvelle phrase de passe."
+            ).format(name=path.name)
+        ) from None
+    return keyfile
+
+
+def write_keyfile(path: Path, keyfile: KeyFile) -> None:
+    """Write the key file atomically (temporary file, fsync, rename, fsync the folder)."""
+    data = {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "database_id": keyfile.database_id,
+        "check": keyfile.check,
+        "slots": [s.to_json() for s in keyfile.slots],
+    }
+    tmp = path.with_name(path.name + ".tmp")
+    with user_facing_errors(str(path.parent)):
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False, indent=2)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+        fsync_dir(path.parent)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename durable (no-op where folders cannot be opened, e.g. Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

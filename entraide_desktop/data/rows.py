@@ -1,0 +1,356 @@
+"""The one write path for synced rows: ids, per-field versions, archive and erase.
+
+Every change to a synced table goes through these functions, which, in one transaction,
+write the plain value into the table (so queries stay simple), record the field's new
+version (this machine's dot and hybrid-clock time, who made it) and append to the history.
+Nothing else may write to a synced table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from ..i18n import _
+from .clock import to_seconds
+from .errors import ErasedRow, NotFound
+from .schema.registry import spec_for
+from .store import Store
+from .versions import FieldState, RecordState, Sibling, Value, decode_record, encode_record, local_write, merge_record
+
+ARCHIVED = "archived"
+_NAMESPACE = uuid.UUID("6f7c2b0e-7a51-4c61-9a8e-2f1d5e0c9b11")
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def deterministic_id(table: str, *parts: object) -> str:
+    """The same id on every machine for rows that are naturally unique (attendance, votes…)."""
+    return str(uuid.uuid5(_NAMESPACE, "|".join([table, *(str(p) for p in parts)])))
+
+
+def normalise(value: Any) -> Value:
+    """The stored form of a value: bools as 0/1, dates as ISO text, decimals as text."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if value is None or isinstance(value, str | int | float):
+        return value
+    raise TypeError(f"cannot store {type(value).__name__} in a synced field")
+
+
+# -- table structure ----------------------------------------------------------------------------
+
+_columns_cache: dict[tuple[int, str], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def _columns(store: Store, table: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(synced fields, local ``_`` columns) of ``table``."""
+    key = (id(store.db.conn), table)
+    cached = _columns_cache.get(key)
+    if cached is None:
+        spec_for(table)
+        names = [row[1] for row in store.db.execute(f'PRAGMA table_info("{table}")').fetchall()]
+        synced = tuple(n for n in names if n != "id" and not n.startswith("_"))
+        local = tuple(n for n in names if n.startswith("_"))
+        cached = _columns_cache[key] = (synced, local)
+    return cached
+
+
+def fields_of(store: Store, table: str) -> tuple[str, ...]:
+    return _columns(store, table)[0]
+
+
+def forget_structure() -> None:
+    """Drop cached table structures (after a migration adds columns)."""
+    _columns_cache.clear()
+
+
+def _check_fields(store: Store, table: str, values: Mapping[str, Any]) -> dict[str, Value]:
+    synced = set(fields_of(store, table))
+    unknown = set(values) - synced
+    if unknown:
+        raise ValueError(f"unknown fields for {table}: {sorted(unknown)}")
+    return {k: normalise(v) for k, v in values.items()}
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+
+def get(store: Store, table: str, row_id: str) -> dict[str, Any] | None:
+    spec_for(table)
+    cursor = store.db.execute(f'SELECT * FROM "{table}" WHERE id = ?', [row_id])
+    row = cursor.fetchone()
+    if row is None:
+        return None
+    return dict(zip([c[0] for c in cursor.description], row, strict=True))
+
+
+def is_erased(store: Store, table: str, row_id: str) -> bool:
+    return store.db.execute("SELECT 1 FROM _tombstones WHERE tbl = ? AND row_id = ?", [table, row_id]).fetchone() is not None
+
+
+def require(store: Store, table: str, row_id: str) -> dict[str, Any]:
+    """The row, or a clear error when it does not exist or was erased."""
+    row = get(store, table, row_id)
+    if row is not None:
+        return row
+    if is_erased(store, table, row_id):
+        raise ErasedRow(_("Cette fiche a été effacée définitivement : elle ne peut plus être modifiée."))
+    raise NotFound(_("Cette fiche n'existe pas ou plus (elle a peut-être été effacée sur un autre poste)."))
+
+
+def record_state(store: Store, table: str, row_id: str) -> RecordState:
+    row = store.db.execute("SELECT state FROM _versions WHERE tbl = ? AND row_id = ?", [table, row_id]).fetchone()
+    return decode_record(row[0]) if row else {}
+
+
+def _save_state(store: Store, table: str, row_id: str, state: RecordState) -> None:
+    conflicted = int(any(f.in_conflict for f in state.values()))
+    hlc = max((s.hlc for f in state.values() for s in f.siblings), default=0)
+    store.db.execute(
+        "INSERT OR REPLACE INTO _versions (tbl, row_id, state, conflicted, hlc) VALUES (?, ?, ?, ?, ?)",
+        [table, row_id, encode_record(state), conflicted, hlc],
+    )
+
+
+def _derived(table: str, row: Mapping[str, Any]) -> dict[str, Any]:
+    derive = spec_for(table).derive
+    return derive(row) if derive else {}
+
+
+def _log(store: Store, table: str, row_id: str, changes: Iterable[tuple[str, Sibling]]) -> None:
+    store.db.conn.executemany(
+        "INSERT INTO _history (tbl, row_id, field, value, author, site, hlc) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (table, row_id, name, json.dumps(s.value, ensure_ascii=False), s.author, s.site, s.hlc)
+            for name, s in changes
+        ],
+    )
+
+
+def _write_plain(store: Store, table: str, row_id: str, row: dict[str, Any], exists: bool) -> None:
+    row = {**row, **_derived(table, row)}
+    row.pop("id", None)
+    columns = list(row)
+    if exists:
+        assignments = ", ".join(f'"{c}" = ?' for c in columns)
+        store.db.execute(f'UPDATE "{table}" SET {assignments} WHERE id = ?', [*row.values(), row_id])
+    else:
+        names = ", ".join(['"id"', *(f'"{c}"' for c in columns)])
+        marks = ", ".join("?" * (len(columns) + 1))
+        store.db.execute(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', [row_id, *row.values()])
+
+
+# -- local writes -------------------------------------------------------------------------------
+
+
+def _write(store: Store, table: str, row_id: str, values: dict[str, Value], current: dict[str, Any] | None) -> None:
+    site, counter, hlc = store.next_dot()
+    state = record_state(store, table, row_id) if current is not None else {}
+    changes = []
+    for name, value in values.items():
+        sibling = Sibling(site, counter, hlc, value, store.author.name)
+        state[name] = local_write(state.get(name), sibling)
+        changes.append((name, sibling))
+    _save_state(store, table, row_id, state)
+    if current is None:
+        row = {name: None for name in fields_of(store, table)}
+        row[ARCHIVED] = 0
+    else:
+        row = {k: v for k, v in current.items() if not k.startswith("_")}
+    row.update(values)
+    _write_plain(store, table, row_id, row, exists=current is not None)
+    _log(store, table, row_id, changes)
+
+
+def insert(store: Store, table: str, values: Mapping[str, Any], *, row_id: str | None = None) -> str:
+    """Create a row with ``values``; returns its id (a new random UUID unless given)."""
+    clean = _check_fields(store, table, values)
+    clean.setdefault(ARCHIVED, 0)
+    row_id = row_id or new_id()
+    with store.write():
+        if is_erased(store, table, row_id):
+            raise ErasedRow(_("Cette fiche a été effacée définitivement : elle ne peut pas être recréée."))
+        if get(store, table, row_id) is not None:
+            raise ValueError(f"{table} {row_id} already exists")
+        _write(store, table, row_id, clean, None)
+    return row_id
+
+
+def insert_many(store: Store, table: str, rows: Iterable[Mapping[str, Any]]) -> list[str]:
+    """Create many rows in one transaction; returns their ids (``id`` in a row is used when given)."""
+    ids = []
+    with store.write():
+        for values in rows:
+            values = dict(values)
+            row_id = values.pop("id", None)
+            ids.append(insert(store, table, values, row_id=row_id))
+    return ids
+
+
+def update(store: Store, table: str, row_id: str, values: Mapping[str, Any]) -> set[str]:
+    """Change some fields; returns the names of the fields whose value (or conflict) changed.
+
+    Writing a field that is in conflict resolves the conflict, even with the value shown.
+    """
+    clean = _check_fields(store, table, values)
+    with store.write():
+        current = require(store, table, row_id)
+        state = record_state(store, table, row_id)
+        changed = {
+            k: v for k, v in clean.items() if current.get(k) != v or (k in state and state[k].in_conflict)
+        }
+        if changed:
+            _write(store, table, row_id, changed, current)
+    return set(changed)
+
+
+def upsert(store: Store, table: str, row_id: str, values: Mapping[str, Any]) -> str:
+    """Create the row with this (deterministic) id, or update it when it exists."""
+    with store.write():
+        if get(store, table, row_id) is None:
+            insert(store, table, values, row_id=row_id)
+        else:
+            update(store, table, row_id, values)
+    return row_id
+
+
+def archive(store: Store, table: str, row_id: str) -> bool:
+    """Archive (the reversible "delete"): syncs like any edit."""
+    return bool(update(store, table, row_id, {ARCHIVED: 1}))
+
+
+def restore(store: Store, table: str, row_id: str) -> bool:
+    return bool(update(store, table, row_id, {ARCHIVED: 0}))
+
+
+def erase(store: Store, table: str, row_id: str) -> None:
+    """Erase for good: remove the row, its versions and history, and leave a tombstone that wins everywhere."""
+    with store.write():
+        if is_erased(store, table, row_id):
+            return
+        _site, _counter, hlc = store.next_dot()
+        _remove(store, table, row_id)
+        store.db.execute(
+            "INSERT INTO _tombstones (tbl, row_id, site, hlc, author) VALUES (?, ?, ?, ?, ?)",
+            [table, row_id, store.site_id, hlc, store.author.name],
+        )
+
+
+def _remove(store: Store, table: str, row_id: str) -> None:
+    spec_for(table)
+    store.db.execute(f'DELETE FROM "{table}" WHERE id = ?', [row_id])
+    store.db.execute("DELETE FROM _versions WHERE tbl = ? AND row_id = ?", [table, row_id])
+    store.db.execute("DELETE FROM _history WHERE tbl = ? AND row_id = ?", [table, row_id])
+
+
+# -- merging remote state (used by sync) --------------------------------------------------------
+
+
+def apply_tombstone(store: Store, table: str, row_id: str, site: str, hlc: int, author: str = "") -> bool:
+    """Apply an erase received from another machine; True when something was removed here."""
+    with store.write():
+        if is_erased(store, table, row_id):
+            return False
+        store.clock.observe(hlc)
+        existed = get(store, table, row_id) is not None
+        _remove(store, table, row_id)
+        store.db.execute(
+            "INSERT INTO _tombstones (tbl, row_id, site, hlc, author) VALUES (?, ?, ?, ?, ?)",
+            [table, row_id, site, hlc, author],
+        )
+    return existed
+
+
+def merge_remote(store: Store, table: str, row_id: str, remote: RecordState) -> set[str]:
+    """Merge another machine's state of a record; returns the fields whose shown value or siblings changed."""
+    with store.write():
+        if is_erased(store, table, row_id):
+            return set()
+        local = record_state(store, table, row_id)
+        merged = merge_record(local, remote)
+        synced = set(fields_of(store, table))
+        changed = {
+            name for name, state in merged.items() if name in synced and local.get(name) != state
+        }
+        if not changed:
+            return set()
+        current = get(store, table, row_id)
+        if current is None:
+            row: dict[str, Any] = {name: None for name in synced}
+            row[ARCHIVED] = 0
+        else:
+            row = {k: v for k, v in current.items() if not k.startswith("_")}
+        new_siblings = []
+        for name in changed:
+            state = merged[name]
+            row[name] = state.value if name != ARCHIVED else int(state.value or 0)
+            seen = {s.dot for s in local[name].siblings} if name in local else set()
+            new_siblings += [(name, s) for s in state.siblings if s.dot not in seen]
+        for _name, sibling in new_siblings:
+            store.clock.observe(sibling.hlc)
+        _save_state(store, table, row_id, {k: v for k, v in merged.items() if k in synced})
+        _write_plain(store, table, row_id, row, exists=current is not None)
+        _log(store, table, row_id, new_siblings)
+        store.persist_clock()
+    return changed
+
+
+# -- history and conflicts ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str
+    value: Value
+    author: str
+    site: str
+    hlc: int
+
+    @property
+    def when(self) -> dt.datetime:
+        """Local time of the change."""
+        return dt.datetime.fromtimestamp(to_seconds(self.hlc))
+
+
+def history(store: Store, table: str, row_id: str) -> list[Change]:
+    """Every recorded change of the record, oldest first."""
+    rows = store.db.execute(
+        "SELECT field, value, author, site, hlc FROM _history WHERE tbl = ? AND row_id = ? ORDER BY hlc, id",
+        [table, row_id],
+    ).fetchall()
+    return [Change(f, json.loads(v) if v is not None else None, a, s, h) for f, v, a, s, h in rows]
+
+
+@dataclass(frozen=True)
+class FieldConflict:
+    table: str
+    row_id: str
+    field: str
+    state: FieldState
+
+
+def conflicts(store: Store, table: str | None = None) -> list[FieldConflict]:
+    """Fields where concurrent edits left different values, most recent first."""
+    sql = "SELECT tbl, row_id, state FROM _versions WHERE conflicted = 1"
+    args: list[Any] = []
+    if table:
+        sql += " AND tbl = ?"
+        args.append(table)
+    found = []
+    for tbl, row_id, state in store.db.execute(sql + " ORDER BY hlc DESC", args).fetchall():
+        for name, field_state in decode_record(state).items():
+            if field_state.in_conflict:
+                found.append(FieldConflict(tbl, row_id, name, field_state))
+    return found

@@ -1,0 +1,30 @@
+"""Schema and migrations of the group database.
+
+One ``sqlite_utils.Migrations`` set; each area registers its migrations in its own module
+below, imported in a fixed order. Migrations are only ever appended. The schema version is
+the number of migrations this app knows; a database with applied migrations that this app
+does not know comes from a newer version and is refused before anything is changed.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Migrations
+
+MIGRATIONS = Migrations("entraide")
+
+from . import core  # noqa: E402,F401  (registration order matters)
+from . import members  # noqa: E402,F401
+from . import calendar  # noqa: E402,F401
+from . import responsibilities  # noqa: E402,F401
+from . import meetings  # noqa: E402,F401
+from . import sync  # noqa: E402,F401
+from . import maintenance  # noqa: E402,F401
+
+
+def known_migrations() -> list[str]:
+    return [m.name for m in MIGRATIONS._migrations]
+
+
+def schema_version() -> int:
+    """Number of migrations this app knows: grows with every release that changes the schema."""
+    return len(MIGRATIONS._migrations)

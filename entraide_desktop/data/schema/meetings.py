@@ -1,0 +1,5 @@
+"""Tables of the meetings area (migrations are appended here as the area grows)."""
+
+from __future__ import annotations
+
+from . import MIGRATIONS  # noqa: F401

@@ -1,0 +1,78 @@
+"""Tables of the member register: people, yearly memberships, consents per use.
+
+No column may hold a diagnosis, a medication or any clinical information (VALUES.md).
+Every personal field is nullable: a first name or a chosen name is enough.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import sqlite_utils
+
+from ...i18n import N_
+from ..text import fold
+from . import MIGRATIONS
+from .registry import SyncedTable, create_synced_table, synced_table
+
+
+def _people_search(row: Mapping[str, Any]) -> dict[str, Any]:
+    parts = [row.get(k) or "" for k in ("display_name", "first_name", "last_name", "email", "phone", "mobile")]
+    return {"_search": fold(" ".join(p for p in parts if p))}
+
+
+synced_table(
+    SyncedTable(
+        "people",
+        area=N_("Membres"),
+        label_fields=("display_name", "first_name", "last_name"),
+        review_fields=frozenset(
+            {"first_name", "last_name", "display_name", "phone", "mobile", "email", "address", "emergency_contact", "notes"}
+        ),
+        long_text_fields=frozenset({"notes"}),
+        derive=_people_search,
+    )
+)
+synced_table(SyncedTable("memberships", area=N_("Membres")))
+synced_table(SyncedTable("consents", area=N_("Membres")))
+
+
+@MIGRATIONS(name="0100_members")
+def members_tables(db: sqlite_utils.Database) -> None:
+    create_synced_table(
+        db,
+        "people",
+        {
+            "first_name": str,
+            "last_name": str,
+            "display_name": str,
+            "roles": str,  # JSON list of role codes, see data/people.py ROLES
+            "status": str,  # "actif" | "inactif" (archived is the separate flag)
+            "phone": str,
+            "mobile": str,
+            "email": str,
+            "address": str,
+            "contact_method": str,
+            "contact_hours": str,
+            "emergency_contact": str,
+            "member_since": str,  # ISO date
+            "notes": str,
+            "_search": str,  # local: folded names and contacts for accent-blind search
+        },
+        defaults={"roles": "[]", "status": "actif"},
+        indexes=(("_search",),),
+    )
+    create_synced_table(
+        db,
+        "memberships",
+        {"person_id": str, "period_start": str, "period_end": str, "paid_on": str, "amount": str, "note": str},
+        indexes=(("person_id",), ("period_start", "period_end")),
+    )
+    # One row per (person, purpose), deterministic id: granting twice on two machines is one row.
+    create_synced_table(
+        db,
+        "consents",
+        {"person_id": str, "purpose": str, "granted": int, "granted_on": str, "withdrawn_on": str},
+        indexes=(("person_id",),),
+    )

@@ -1,0 +1,68 @@
+"""What rows.py needs to know about each synced table.
+
+A synced table has ``id TEXT PRIMARY KEY`` (a random or deterministic UUID), an
+``archived`` flag, and its own columns. Every column except ``id`` and those whose name
+starts with ``_`` is a synced field with per-field versions; ``_`` columns are local,
+derived values (a search key, say) recomputed by ``derive`` on every write and merge.
+Foreign keys are not declared in SQL: a merge can bring rows in any order, so the data
+modules check references themselves and show a clear message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlite_utils
+
+
+@dataclass(frozen=True)
+class SyncedTable:
+    name: str
+    area: str
+    """Area shown in sync summaries and history, marked with ``N_`` (e.g. ``N_("Membres")``)."""
+    label_fields: tuple[str, ...] = ()
+    """Fields that name a record for a person (conflict lists, summaries)."""
+    review_fields: frozenset[str] = frozenset()
+    """Fields whose concurrent edits must be reviewed side by side (phone, notes, minutes text)."""
+    long_text_fields: frozenset[str] = frozenset()
+    """Review fields shown with a line-by-line difference."""
+    derive: Callable[[Mapping[str, Any]], dict[str, Any]] | None = field(default=None, compare=False)
+    """Computes the local ``_`` columns from a full row."""
+
+
+SYNCED_TABLES: dict[str, SyncedTable] = {}
+
+
+def synced_table(spec: SyncedTable) -> SyncedTable:
+    """Register a synced table (call at import time of its schema module)."""
+    SYNCED_TABLES[spec.name] = spec
+    return spec
+
+
+def spec_for(table: str) -> SyncedTable:
+    try:
+        return SYNCED_TABLES[table]
+    except KeyError:
+        raise ValueError(f"{table!r} is not a synced table") from None
+
+
+def create_synced_table(
+    db: sqlite_utils.Database,
+    name: str,
+    columns: Mapping[str, Any],
+    *,
+    defaults: Mapping[str, Any] | None = None,
+    indexes: tuple[tuple[str, ...], ...] = (),
+) -> None:
+    """Create a synced table: ``id`` key, ``archived`` flag, then ``columns`` (all nullable)."""
+    all_columns: dict[str, Any] = {"id": str, **columns, "archived": int}
+    db[name].create(  # type: ignore[union-attr]
+        all_columns,
+        pk="id",
+        not_null={"archived"},
+        defaults={"archived": 0, **(defaults or {})},
+    )
+    for index in indexes:
+        db[name].create_index(list(index))  # type: ignore[union-attr]

@@ -1,0 +1,29 @@
+"""Fictional first and last names common in Quebec (no real person is meant)."""
+
+FIRST_NAMES = (
+    "Céline", "Stéphane", "Isabelle", "Sébastien", "Claude", "André", "Mélanie", "Pierre-Luc", "Francine",
+    "François", "Lucie", "Réjean", "Noémie", "Normand", "Geneviève", "Jocelyn", "Luc", "Hélène", "Gaétan",
+    "Josée", "Sylvain", "Manon", "Denis", "Chantal", "Martin", "Nathalie", "Éric", "Julie", "Marc-André",
+    "Sophie", "Yves", "Diane", "Mathieu", "Ginette", "Jean-François", "Karine", "Alain", "Lise", "Benoît",
+    "Marie-Ève", "Daniel", "Suzanne", "Guylaine", "Rémi", "Annie", "Serge", "Véronique", "Robert", "Louise",
+    "Maxime", "Émilie", "Gilles", "Caroline", "Raymond", "Johanne", "Frédéric", "Nicole", "Patrice", "Andrée",
+    "Kevin", "Amélie", "Richard", "Micheline", "Samuel", "Jacinthe", "Bruno", "Solange", "Olivier", "Thérèse",
+    "Fatima", "Mamadou", "Nguyen", "Yasmine", "Ahmed", "Paola", "Wilfried", "Aïcha", "Carlos", "Marjolaine",
+)
+
+LAST_NAMES = (
+    "Tremblay", "Gagnon", "Roy", "Côté", "Bouchard", "Gauthier", "Morin", "Lavoie", "Fortin", "Gagné",
+    "Ouellet", "Pelletier", "Bélanger", "Lévesque", "Bergeron", "Leblanc", "Paquette", "Girard", "Simard",
+    "Boucher", "Caron", "Beaulieu", "Cloutier", "Dubé", "Poirier", "Fournier", "Lapointe", "Leclerc",
+    "Lefebvre", "Poulin", "Thibault", "St-Pierre", "Nadeau", "Martin", "Landry", "Martel", "Bédard",
+    "Grenier", "Lessard", "Bernier", "Richard", "Michaud", "Hébert", "Desjardins", "Couture", "Turcotte",
+    "Lachance", "Parent", "Blais", "Gosselin", "Savard", "Proulx", "Beaudoin", "Demers", "Perreault",
+    "Boivin", "Champagne", "Thériault", "Ménard", "Diallo", "Traoré", "Pham", "Benali", "Rodriguez",
+)
+
+STREETS = (
+    "rue Saint-Jean", "boulevard Charest Est", "rue du Parvis", "avenue Cartier", "rue de la Couronne",
+    "chemin Sainte-Foy", "rue Saint-Vallier Ouest", "boulevard René-Lévesque", "rue des Lilas", "3e Avenue",
+)
+
+AREA_CODES = ("418", "581", "819", "514", "438", "450")

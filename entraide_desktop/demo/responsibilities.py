@@ -1,0 +1,9 @@
+"""Demo data of the responsibilities area (filled by its issue)."""
+
+from __future__ import annotations
+
+from . import DemoContext
+
+
+def populate(ctx: DemoContext) -> None:
+    """Nothing yet."""

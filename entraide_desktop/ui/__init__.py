@@ -1,0 +1,1 @@
+"""Qt widgets of Entraide. No SQL here: screens call data/ and documents/ functions."""

@@ -1,0 +1,176 @@
+"""Who can open the register (one passphrase each), and changing one's own passphrase."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..data import connection, keys
+from ..data.errors import EntraideError
+from ..i18n import _
+from .context import AppContext
+from .forms import ErrorLabel, PassphraseEdit, explanation, heading
+from .messages import confirm, show_error
+
+
+class AccessDialog(QDialog):
+    """The people who hold a passphrase: add one (the secretary role rotates), remove one."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(_("Personnes ayant accès au registre"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(_("Personnes ayant accès au registre")))
+        layout.addWidget(
+            explanation(
+                _(
+                    "Chaque personne qui tient le registre (secrétariat, coordination, conseil) a sa propre "
+                    "phrase de passe. Ses modifications sont inscrites à son nom dans l'historique. Quand le "
+                    "secrétariat change de mains, ajoutez la nouvelle personne puis retirez l'ancienne."
+                )
+            )
+        )
+        self.list = QListWidget()
+        self.list.setAccessibleName(_("Personnes ayant accès"))
+        layout.addWidget(self.list)
+        row = QHBoxLayout()
+        add = QPushButton(_("&Ajouter une personne…"))
+        add.clicked.connect(self._add)
+        self.remove_button = QPushButton(_("&Retirer l'accès"))
+        self.remove_button.clicked.connect(self._remove)
+        row.addWidget(add)
+        row.addWidget(self.remove_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(self.fontMetrics().horizontalAdvance("M") * 40, self.sizeHint().height())
+        self._reload()
+
+    def _reload(self) -> None:
+        self.list.clear()
+        try:
+            keyfile = keys.read_keyfile(self.context.paths.key_file)
+        except EntraideError as error:
+            show_error(self, error)
+            return
+        for slot_id, label in keyfile.labels():
+            text = label + (_(" (vous)") if slot_id == self.context.store.author.id else "")
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, slot_id)
+            self.list.addItem(item)
+        self.remove_button.setEnabled(self.list.count() > 1)
+
+    def _add(self) -> None:
+        dialog = NewAccessDialog(self.context, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._reload()
+
+    def _remove(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        if not confirm(
+            self,
+            _("Retirer l'accès"),
+            _("« {name} » ne pourra plus ouvrir le registre sur ce poste. Ses modifications passées restent dans l'historique.").format(
+                name=item.text()
+            ),
+            _("Retirer l'accès"),
+            destructive=True,
+        ):
+            return
+        try:
+            connection.remove_person(self.context.store, item.data(Qt.ItemDataRole.UserRole))
+        except EntraideError as error:
+            show_error(self, error)
+        self._reload()
+
+
+class NewAccessDialog(QDialog):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(_("Ajouter une personne"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            explanation(_("La personne choisit elle-même sa phrase de passe ; laissez-la la taper."))
+        )
+        form = QFormLayout()
+        self.label = QLineEdit()
+        self.label.setAccessibleName(_("Nom"))
+        self.label.setPlaceholderText(_("Par exemple : Luc (coordination)"))
+        self.passphrase = PassphraseEdit(_("Phrase de passe"))
+        self.confirmation = PassphraseEdit(_("Confirmation"))
+        form.addRow(_("&Nom :"), self.label)
+        form.addRow(_("&Phrase de passe :"), self.passphrase)
+        form.addRow(_("&Confirmation :"), self.confirmation)
+        layout.addLayout(form)
+        self.error = ErrorLabel()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        ok = buttons.addButton(_("&Ajouter"), QDialogButtonBox.ButtonRole.AcceptRole)
+        ok.setDefault(True)
+        ok.clicked.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _save(self) -> None:
+        try:
+            keys.check_passphrase_strength(self.passphrase.text(), self.confirmation.text())
+            connection.add_person(self.context.store, self.label.text(), self.passphrase.text())
+        except EntraideError as error:
+            self.error.show_message(error.message)
+            return
+        self.accept()
+
+
+class ChangePassphraseDialog(QDialog):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(_("Changer ma phrase de passe"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(_("Changer ma phrase de passe")))
+        form = QFormLayout()
+        self.old = PassphraseEdit(_("Phrase de passe actuelle"))
+        self.new = PassphraseEdit(_("Nouvelle phrase de passe"))
+        self.confirmation = PassphraseEdit(_("Confirmation"))
+        form.addRow(_("Phrase de passe &actuelle :"), self.old)
+        form.addRow(_("&Nouvelle phrase de passe :"), self.new)
+        form.addRow(_("&Confirmation :"), self.confirmation)
+        layout.addLayout(form)
+        self.error = ErrorLabel()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        ok = buttons.addButton(_("&Enregistrer"), QDialogButtonBox.ButtonRole.AcceptRole)
+        ok.setDefault(True)
+        ok.clicked.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        if context.store.author.id == "recovery":
+            self.error.show_message(_("Session ouverte avec la clé de récupération : utilisez « Personnes ayant accès »."))
+            ok.setEnabled(False)
+
+    def _save(self) -> None:
+        try:
+            keys.check_passphrase_strength(self.new.text(), self.confirmation.text())
+            connection.change_passphrase(self.context.store, self.context.store.author.id, self.old.text(), self.new.text())
+        except EntraideError as error:
+            self.error.show_message(error.message)
+            return
+        self.context.status_message.emit(_("Phrase de passe changée."))
+        self.accept()

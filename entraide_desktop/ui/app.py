@@ -1,0 +1,209 @@
+"""Start the desktop app: Qt, translations, the lock, first run or unlock, then the main window.
+
+The controller also handles locking: the main window closes, the database is closed, and
+the locked screen comes back (the unlock dialog, or the members' consultation mode when it
+is available).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from .. import APP_ID, APP_NAME, __version__
+from ..config import Paths
+from ..data.errors import EntraideError
+from ..data.store import Store
+from ..i18n import _, locale_name
+from ..instance_lock import InstanceLock
+from .context import AppContext, app_icon
+from .style import apply_style
+
+
+def install_qt_translations(app: QApplication) -> list[QTranslator]:
+    """Qt's own French (or English) strings for standard dialogs and buttons."""
+    translators = []
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_locale = QLocale(locale_name())
+    QLocale.setDefault(qt_locale)
+    for name in ("qtbase",):
+        translator = QTranslator(app)
+        if translator.load(qt_locale, name, "_", folder):
+            app.installTranslator(translator)
+            translators.append(translator)
+    return translators
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
+    install_qt_translations(app)
+    apply_style(app)
+    return app
+
+
+class Controller(QObject):
+    """Owns the session: unlock → main window → lock → unlock again, until the app quits."""
+
+    def __init__(self, app: QApplication, paths: Paths, *, demo_passphrase: str = "") -> None:
+        super().__init__()
+        self.app = app
+        self.paths = paths
+        self.demo_passphrase = demo_passphrase
+        self.window = None
+        self.store: Store | None = None
+
+    def start(self) -> bool:
+        """Show first run or unlock; False when the person chose to quit."""
+        bench_passphrase = os.environ.get("ENTRAIDE_BENCH_PASSPHRASE")
+        if bench_passphrase:
+            return self._bench_start(bench_passphrase)
+        if not self.paths.database.exists():
+            store = self._first_run()
+        else:
+            store = self._unlock()
+        if store is None:
+            return False
+        self.open_session(store)
+        return True
+
+    def _bench_start(self, passphrase: str) -> bool:
+        """Benchmarks only: unlock without the dialog, report when the window is shown, then quit."""
+        import resource
+
+        from ..data.connection import unlock
+
+        self.open_session(unlock(self.paths, passphrase))
+
+        def shown() -> None:
+            print("SHOWN", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+            self.app.quit()
+
+        QTimer.singleShot(0, shown)
+        return True
+
+    def _first_run(self) -> Store | None:
+        from .setup_dialog import SetupDialog
+
+        dialog = SetupDialog(self.paths)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.store
+        if dialog.join_requested:
+            return self._join()
+        return None
+
+    def _join(self) -> Store | None:
+        """Set up this computer from another machine's exchange file (sync area), when available."""
+        try:
+            from .sync.join import run_join_wizard
+        except ImportError:
+            QMessageBox.information(None, APP_NAME, _("Cette fonction n'est pas encore offerte dans cette version."))
+            return self._first_run()
+        return run_join_wizard(self.paths)
+
+    def _unlock(self) -> Store | None:
+        from .unlock_dialog import UnlockDialog
+
+        while True:
+            dialog = UnlockDialog(
+                self.paths, demo_passphrase=self.demo_passphrase, allow_consultation=self._consultation_available()
+            )
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                return dialog.store
+            if dialog.consultation_requested and self._show_consultation():
+                continue
+            return None
+
+    # -- members' consultation mode (calendar area) -----------------------------------------
+    def _consultation_available(self) -> bool:
+        try:
+            from . import consultation  # noqa: F401
+        except ImportError:
+            return False
+        return True
+
+    def _show_consultation(self) -> bool:
+        """Show the read-only calendar until someone asks to unlock; True to show the unlock dialog."""
+        from .consultation import run_consultation
+
+        return run_consultation(self.paths)
+
+    # -- session -----------------------------------------------------------------------------
+    def open_session(self, store: Store) -> None:
+        from .main_window import MainWindow
+
+        self.store = store
+        context = AppContext(store, self.paths, demo=bool(self.demo_passphrase))
+        self.window = MainWindow(context)
+        self.window.lock_requested.connect(self.lock)
+        screen = self.app.primaryScreen()
+        available = screen.availableGeometry() if screen is not None else None
+        if available is not None and (available.width() < 1300 or available.height() < 820):
+            self.window.showMaximized()
+        else:
+            self.window.resize(1280, 800)
+            self.window.show()
+        self.app.setQuitOnLastWindowClosed(True)
+
+    def lock(self) -> None:
+        """Close the session and return to the locked screen."""
+        window = self.window
+        if window is None:
+            return
+        self.app.setQuitOnLastWindowClosed(False)  # the locked screen comes next, not the end
+        if not window.close():
+            self.app.setQuitOnLastWindowClosed(True)
+            return
+        self.window = None
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+        window.deleteLater()
+        QTimer.singleShot(0, self._relock)
+
+    def _relock(self) -> None:
+        store = self._unlock()
+        if store is None:
+            self.app.quit()
+            return
+        self.open_session(store)
+
+
+def run_gui(paths: Paths, *, demo_passphrase: str = "") -> int:
+    app = create_application()
+    try:
+        lock = InstanceLock(paths)
+        lock.acquire()
+    except (EntraideError, OSError) as error:
+        QMessageBox.warning(None, APP_NAME, str(error))
+        return 1
+    try:
+        controller = Controller(app, paths, demo_passphrase=demo_passphrase)
+        app.setQuitOnLastWindowClosed(True)
+        try:
+            if not controller.start():
+                return 0
+        except EntraideError as error:
+            QMessageBox.warning(None, APP_NAME, error.message)
+            return 1
+        return app.exec()
+    finally:
+        from .tasks import wait_for_tasks
+
+        wait_for_tasks(10000)
+        if controller.store is not None:
+            controller.store.close()
+        lock.release()
+
+
+def demo_database_path(paths_root: Path) -> Path:
+    return paths_root / "demo" / "entraide-demo.db"

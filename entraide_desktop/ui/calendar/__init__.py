@@ -1,0 +1,13 @@
+"""The Calendrier screen (filled by its own issue)."""
+
+from __future__ import annotations
+
+from ...i18n import _
+from ..context import AppContext
+from ..placeholder import PlaceholderPage
+
+
+class CalendarPage(PlaceholderPage):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__(_("Calendrier"), "")
+        self.context = context

@@ -1,0 +1,61 @@
+"""Small building blocks shared by dialogs: error line, passphrase field, form rows."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+
+from ..i18n import _
+from .context import icon
+
+
+class ErrorLabel(QLabel):
+    """A line that shows what is wrong, in words (and an icon), never by colour alone."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("errorLabel")
+        self.setWordWrap(True)
+        self.setAccessibleName(_("Message d'erreur"))
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.setText("⚠ " + text)
+        self.setAccessibleDescription(text)
+        self.show()
+
+    def clear_message(self) -> None:
+        self.clear()
+        self.hide()
+
+
+class PassphraseEdit(QLineEdit):
+    """A hidden-text field with a button to show what was typed."""
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEchoMode(QLineEdit.EchoMode.Password)
+        self.setAccessibleName(accessible_name)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 22)
+        self._toggle = QAction(icon("lock"), _("Afficher la phrase de passe"), self)
+        self._toggle.setCheckable(True)
+        self._toggle.toggled.connect(self._on_toggle)
+        self.addAction(self._toggle, QLineEdit.ActionPosition.TrailingPosition)
+
+    def _on_toggle(self, shown: bool) -> None:
+        self.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
+        self._toggle.setText(_("Masquer la phrase de passe") if shown else _("Afficher la phrase de passe"))
+
+
+def heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("dialogTitle")
+    label.setWordWrap(True)
+    return label
+
+
+def explanation(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setObjectName("explanation")
+    return label

@@ -1,0 +1,223 @@
+"""The main window: navigation on the left, the current screen on the right, menus and shortcuts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import APP_NAME
+from ..data.schema.core import GROUP_PROFILE_ID
+from ..i18n import _
+from .context import AppContext, app_icon, icon
+from .pages import PAGES, PageInfo, build_page
+
+
+class MainWindow(QMainWindow):
+    """Emits ``lock_requested`` (Ctrl+L, or inactivity) and ``quit_requested``."""
+
+    lock_requested = Signal()
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self._pages: dict[str, QWidget] = {}
+        self._infos = {info.key: info for info in PAGES}
+        self.setWindowIcon(app_icon())
+        self.setMinimumSize(QSize(960, 600))
+        self._build()
+        self._build_menus()
+        self._update_title()
+        context.open_page.connect(self.show_page)
+        context.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        context.data_changed.connect(self._on_data_changed)
+        self.show_page("home")
+
+    # -- layout -----------------------------------------------------------------------------
+    def _build(self) -> None:
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(_("Sections"))
+        self.nav.setAccessibleDescription(_("Choisissez une section ; Ctrl+1 à Ctrl+7 y mènent directement."))
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setSpacing(2)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for info in PAGES:
+            item = QListWidgetItem(icon(info.icon), _(info.title))
+            item.setData(Qt.ItemDataRole.UserRole, info.key)
+            item.setToolTip(_(info.description))
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, _(info.description))
+            self.nav.addItem(item)
+        width = max(self.nav.sizeHintForColumn(0), 0) + 40
+        self.nav.setFixedWidth(max(width, self.fontMetrics().horizontalAdvance("M") * 14))
+        self.nav.currentItemChanged.connect(self._on_nav)
+        layout.addWidget(self.nav)
+
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.VLine)
+        line.setObjectName("navSeparator")
+        layout.addWidget(line)
+
+        right = QVBoxLayout()
+        right.setContentsMargins(18, 12, 18, 8)
+        self.heading = QLabel()
+        self.heading.setObjectName("pageTitle")
+        self.heading.setAccessibleName(_("Titre de la section"))
+        right.addWidget(self.heading)
+        self.stack = QStackedWidget()
+        right.addWidget(self.stack, 1)
+        layout.addLayout(right, 1)
+        self.setCentralWidget(central)
+
+        who = _("Ouvert par {name}").format(name=self.context.store.author.name)
+        self.who_label = QLabel(who)
+        self.who_label.setAccessibleName(who)
+        self.statusBar().addPermanentWidget(self.who_label)
+        if self.context.demo:
+            demo = QLabel(_("Base de démonstration : les personnes et les activités sont fictives."))
+            demo.setObjectName("demoBadge")
+            self.statusBar().addWidget(demo)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(_("&Fichier"))
+        self.lock_action = self._action(_("&Verrouiller"), QKeySequence("Ctrl+L"), self.lock_requested.emit, "lock")
+        self.lock_action.setStatusTip(_("Verrouiller : la phrase de passe sera demandée pour revenir."))
+        file_menu.addAction(self.lock_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(_("&Personnes ayant accès…"), None, self._manage_access))
+        file_menu.addAction(self._action(_("&Changer ma phrase de passe…"), None, self._change_passphrase))
+        file_menu.addAction(self._action(_("P&références…"), QKeySequence("Ctrl+,"), self._preferences))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(_("&Quitter"), QKeySequence("Ctrl+Q"), self.close))
+
+        view_menu = bar.addMenu(_("&Affichage"))
+        for number, info in enumerate(PAGES, start=1):
+            view_menu.addAction(
+                self._action(_(info.title), QKeySequence(f"Ctrl+{number}"), lambda k=info.key: self.show_page(k), info.icon)
+            )
+        view_menu.addSeparator()
+        find = self._action(_("&Rechercher"), QKeySequence.StandardKey.Find, self._focus_search)
+        view_menu.addAction(find)
+
+        help_menu = bar.addMenu(_("&Aide"))
+        help_menu.addAction(self._action(_("&Guide d'utilisation"), QKeySequence.StandardKey.HelpContents, self._help, "help"))
+        help_menu.addAction(self._action(_("&Raccourcis clavier"), None, self._shortcuts))
+        help_menu.addSeparator()
+        help_menu.addAction(self._action(_("À &propos d'Entraide"), None, self._about))
+
+    def _action(self, text: str, shortcut: QKeySequence | None, slot, icon_name: str = "") -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(icon(icon_name) if icon_name else QIcon(), text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    # -- pages ------------------------------------------------------------------------------
+    def page(self, key: str) -> QWidget:
+        """The page widget for ``key``, built on first use."""
+        if key not in self._pages:
+            widget = build_page(self._infos[key], self.context)
+            self._pages[key] = widget
+            self.stack.addWidget(widget)
+        return self._pages[key]
+
+    def current_key(self) -> str:
+        item = self.nav.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else "home"
+
+    def show_page(self, key: str, target_id: str = "") -> None:
+        if key not in self._infos:
+            return
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                if self.nav.currentRow() != row:
+                    self.nav.setCurrentRow(row)  # calls _on_nav
+                break
+        page = self.page(key)
+        if target_id and hasattr(page, "show_item"):
+            page.show_item(target_id)
+
+    def _on_nav(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if current is None:
+            return
+        info: PageInfo = self._infos[current.data(Qt.ItemDataRole.UserRole)]
+        page = self.page(info.key)
+        self.stack.setCurrentWidget(page)
+        self.heading.setText(_(info.title))
+        self._update_title()
+        if hasattr(page, "activated"):
+            page.activated()
+
+    def _focus_search(self) -> None:
+        page = self._pages.get(self.current_key())
+        if page is not None and hasattr(page, "focus_search"):
+            page.focus_search()
+
+    def _on_data_changed(self, area: str) -> None:
+        if area in ("*", "group"):
+            self._update_title()
+
+    def _update_title(self) -> None:
+        from ..data import rows
+
+        profile = rows.get(self.context.store, "group_profile", GROUP_PROFILE_ID) or {}
+        group = profile.get("name") or ""
+        section = _(self._infos[self.current_key()].title) if self.nav.currentItem() else ""
+        parts = [p for p in (section, group, APP_NAME) if p]
+        self.setWindowTitle(" — ".join(parts))
+
+    # -- menu actions -----------------------------------------------------------------------
+    def _manage_access(self) -> None:
+        from .access_dialogs import AccessDialog
+
+        AccessDialog(self.context, self).exec()
+
+    def _change_passphrase(self) -> None:
+        from .access_dialogs import ChangePassphraseDialog
+
+        ChangePassphraseDialog(self.context, self).exec()
+
+    def _preferences(self) -> None:
+        from .preferences import PreferencesDialog
+
+        PreferencesDialog(self.context, self).exec()
+
+    def _help(self) -> None:
+        from .help import show_help
+
+        show_help(self)
+
+    def _shortcuts(self) -> None:
+        from .help import show_shortcuts
+
+        show_shortcuts(self)
+
+    def _about(self) -> None:
+        from .help import show_about
+
+        show_about(self)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        for page in self._pages.values():
+            if hasattr(page, "prepare_close") and not page.prepare_close():
+                event.ignore()
+                return
+        event.accept()
+

@@ -1,0 +1,13 @@
+"""The Membres screen (filled by its own issue)."""
+
+from __future__ import annotations
+
+from ...i18n import _
+from ..context import AppContext
+from ..placeholder import PlaceholderPage
+
+
+class MembersPage(PlaceholderPage):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__(_("Membres"), "")
+        self.context = context

@@ -1,0 +1,52 @@
+"""Preferences of this computer: language of the interface, locking after inactivity."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QVBoxLayout, QWidget
+
+from ..i18n import _, language
+from .context import AppContext
+from .forms import explanation, heading
+
+DEFAULT_LOCK_MINUTES = 10
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(_("Préférences"))
+        settings = context.settings
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(_("Préférences de ce poste")))
+        form = QFormLayout()
+        self.language = QComboBox()
+        self.language.setAccessibleName(_("Langue de l'interface"))
+        self.language.addItem("Français", "fr")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.get("language", language()))))
+        form.addRow(_("&Langue :"), self.language)
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setRange(0, 240)
+        self.lock_minutes.setSuffix(_(" min"))
+        self.lock_minutes.setSpecialValueText(_("jamais"))
+        self.lock_minutes.setAccessibleName(_("Verrouiller après une inactivité de"))
+        self.lock_minutes.setValue(int(settings.get("lock_minutes", DEFAULT_LOCK_MINUTES)))
+        form.addRow(_("&Verrouiller après :"), self.lock_minutes)
+        layout.addLayout(form)
+        layout.addWidget(
+            explanation(
+                _(
+                    "Sur un ordinateur partagé, le registre se verrouille tout seul après ce délai sans "
+                    "activité. Le changement de langue prend effet au prochain démarrage."
+                )
+            )
+        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _save(self) -> None:
+        self.context.save_setting(language=self.language.currentData(), lock_minutes=self.lock_minutes.value())
+        self.accept()

@@ -1,0 +1,119 @@
+"""The application shell: navigation, shortcuts, title, lock, first run and unlock dialogs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from entraide_desktop.data import connection
+from entraide_desktop.ui.pages import PAGES
+from tests.conftest import PASSPHRASE
+
+
+def test_window_opens_on_home_in_french(window):
+    assert window.current_key() == "home"
+    assert window.windowTitle() == "Accueil — Le Phare — Entraide"
+    assert window.heading.text() == "Accueil"
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["&Fichier", "&Affichage", "&Aide"]
+
+
+def test_every_section_opens_with_its_shortcut(qtbot, window):
+    for number, info in enumerate(PAGES, start=1):
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
+        assert window.current_key() == info.key
+        assert window.stack.currentWidget() is window.page(info.key)
+    assert window.windowTitle().startswith("Sauvegardes")
+
+
+def test_navigation_by_arrow_keys(qtbot, window):
+    window.nav.setFocus()
+    qtbot.keyClick(window.nav, Qt.Key.Key_Down)
+    assert window.current_key() == "members"
+
+
+def test_navigation_items_have_accessible_descriptions(window):
+    for row in range(window.nav.count()):
+        item = window.nav.item(row)
+        assert item.toolTip() and item.data(Qt.ItemDataRole.AccessibleDescriptionRole)
+
+
+def test_ctrl_l_asks_to_lock(qtbot, window):
+    with qtbot.waitSignal(window.lock_requested, timeout=1000):
+        qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_setup_dialog_creates_the_group_and_shows_the_recovery_key(qtbot, tmp_path):
+    from entraide_desktop.config import paths_for
+    from entraide_desktop.ui.setup_dialog import RecoveryKeyPage, SetupDialog
+
+    paths = paths_for(tmp_path / "nouveau" / "entraide.db")
+    dialog = SetupDialog(paths)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.group_name, "Le Phare")
+    qtbot.keyClicks(dialog.person, "Marie")
+    qtbot.keyClicks(dialog.passphrase, "court")
+    qtbot.keyClicks(dialog.confirmation, "court")
+    dialog.create_button.click()
+    assert "au moins" in dialog.error.text()
+    assert not paths.database.exists()
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.confirmation.setText(PASSPHRASE)
+    dialog.create_button.click()
+    qtbot.waitUntil(lambda: isinstance(dialog.stack.currentWidget(), RecoveryKeyPage), timeout=10000)
+    page = dialog.stack.currentWidget()
+    assert len(page.recovery_key.split("-")) == 14
+    assert not page.start_button.isEnabled()
+    page.confirm.setChecked(True)
+    page.start_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.store is not None and dialog.store.author.name == "Marie"
+    dialog.store.close()
+
+
+def test_unlock_dialog_wrong_then_right_passphrase(qtbot, store, paths):
+    from entraide_desktop.ui.unlock_dialog import UnlockDialog
+
+    store.close()
+    dialog = UnlockDialog(paths)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.passphrase, "mauvaise phrase")
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10000)
+    assert "Phrase de passe incorrecte" in dialog.error.text()
+    dialog.passphrase.setText(PASSPHRASE)
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.store is not None, timeout=10000)
+    assert dialog.store.author.name == "Marie (secrétariat)"
+    dialog.store.close()
+
+
+def test_unlock_dialog_lists_people_when_several(qtbot, store, paths):
+    from entraide_desktop.ui.unlock_dialog import UnlockDialog
+
+    connection.add_person(store, "Luc (coordination)", "phrase de luc au local")
+    store.close()
+    dialog = UnlockDialog(paths)
+    qtbot.addWidget(dialog)
+    assert [dialog.who.itemText(i) for i in range(dialog.who.count())] == ["Marie (secrétariat)", "Luc (coordination)"]
+
+
+def test_second_instance_is_refused(paths):
+    from entraide_desktop.data.errors import AlreadyOpen
+    from entraide_desktop.instance_lock import InstanceLock
+
+    first = InstanceLock(paths)
+    first.acquire()
+    try:
+        second = InstanceLock(paths)
+        try:
+            second.acquire()
+        except AlreadyOpen as error:
+            assert "déjà ouvert" in str(error)
+        else:
+            raise AssertionError("a second instance was allowed")
+    finally:
+        first.release()
+    InstanceLock(paths).acquire()
