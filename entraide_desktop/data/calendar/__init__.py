@@ -25,6 +25,7 @@ class OccurrenceView:
     place: str
     cancelled: bool = False
     note: str = ""
+    key: str = ""  # stable id of the occurrence: activity id and its original start, see the calendar area
 
 
 @dataclass(frozen=True)
