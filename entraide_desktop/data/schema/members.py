@@ -38,6 +38,16 @@ synced_table(SyncedTable("memberships", area=N_("Membres")))
 synced_table(SyncedTable("consents", area=N_("Membres")))
 
 
+def _declare_references() -> None:
+    from ..people import register_person_reference
+
+    register_person_reference("memberships", "person_id")
+    register_person_reference("consents", "person_id")
+
+
+_declare_references()
+
+
 @MIGRATIONS(name="0100_members")
 def members_tables(db: sqlite_utils.Database) -> None:
     create_synced_table(
