@@ -82,13 +82,20 @@ class Created:
     recovery_key: str
 
 
-def create_database(paths: Paths, *, group_name: str, region: str, person: str, passphrase: str) -> Created:
-    """Create a new group: database, group id and sync key, first person's passphrase, recovery key."""
+def create_database(
+    paths: Paths, *, group_name: str, region: str, person: str, passphrase: str,
+    group: tuple[str, bytes] | None = None,
+) -> Created:
+    """Create a new group: database, group id and sync key, first person's passphrase, recovery key.
+
+    With ``group`` (id, sync key of an existing group), the database joins that group instead:
+    no group profile is written, it arrives with the group's data (see ``data/sync/join.py``).
+    """
     from . import rows
 
     keys.check_passphrase_strength(passphrase)
     group_name = group_name.strip()
-    if not group_name:
+    if not group_name and group is None:
         from .errors import ValidationError
 
         raise ValidationError(_("Indiquez le nom du groupe."), "group_name")
@@ -115,14 +122,15 @@ def create_database(paths: Paths, *, group_name: str, region: str, person: str, 
                 "counter": "0",
                 "clock": "0",
                 "identity": json.dumps(_file_identity(paths.database)),
-                "group_id": str(uuid.uuid4()),
-                "group_key": base64.b64encode(secrets.token_bytes(32)).decode("ascii"),
+                "group_id": group[0] if group else str(uuid.uuid4()),
+                "group_key": base64.b64encode(group[1] if group else secrets.token_bytes(32)).decode("ascii"),
                 "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             }
             with db.atomic():
                 db.conn.executemany("INSERT INTO _local (key, value) VALUES (?, ?)", list(local.items()))
             store = Store(db, paths, data_key, Author(slot.id, slot.label), _WriteState(site_id, 0, HybridClock()))
-            rows.insert(store, "group_profile", {"name": group_name, "region": region.strip()}, row_id=GROUP_PROFILE_ID)
+            if group is None:
+                rows.insert(store, "group_profile", {"name": group_name, "region": region.strip()}, row_id=GROUP_PROFILE_ID)
             keys.write_keyfile(paths.key_file, keyfile)
         except BaseException:
             # Nothing half-made is left behind for the next start to trip on.

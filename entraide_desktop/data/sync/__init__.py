@@ -1,0 +1,56 @@
+"""Sync between the group's machines by file, with no server (see SYNC.md and docs/sync.md).
+
+- :mod:`.bundle` and :mod:`.container`: the sealed exchange file (one per machine, full state);
+- :mod:`.exchange`: export to a folder or a USB key, import with a summary;
+- :mod:`.merge`: the merge of another machine's state through ``rows.py``;
+- :mod:`.folder`: the shared sync folder (one exchange round);
+- :mod:`.join`: setting up a new machine from a join file and a one-time code;
+- :mod:`.machines`, :mod:`.conflicts`, :mod:`.summary`: what the sync screen shows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ...i18n import _, ngettext
+from ..reminders import Reminder
+from ..store import Store
+
+QUIET_DAYS = 14
+"""A known machine with no exchange for this long gets a reminder on the home page."""
+
+
+def reminders(store: Store, today: dt.date) -> list[Reminder]:
+    """Conflicts waiting for a choice; machines not heard from for a long time."""
+    from . import conflicts, machines
+
+    found = []
+    waiting = conflicts.count_waiting(store)
+    if waiting:
+        found.append(
+            Reminder(
+                "sync",
+                ngettext(
+                    "{n} renseignement a été modifié sur deux postes à la fois : choisissez la bonne version.",
+                    "{n} renseignements ont été modifiés sur deux postes à la fois : choisissez la bonne version.",
+                    waiting,
+                ).format(n=waiting),
+                urgent=True,
+            )
+        )
+    for machine in machines.known_machines(store):
+        last = machine.last_exchange
+        if last is None:
+            continue
+        days = (today - last.date()).days
+        if days >= QUIET_DAYS:
+            found.append(
+                Reminder(
+                    "sync",
+                    _("Aucun échange avec « {machine} » depuis {days} jours : pensez à synchroniser.").format(
+                        machine=machine.name, days=days
+                    ),
+                    due=last.date() + dt.timedelta(days=QUIET_DAYS),
+                )
+            )
+    return found

@@ -1,0 +1,210 @@
+"""Setting up another computer of the group: a join file and a one-time code (« code de jumelage »).
+
+The machine that holds the register writes a join file: its exchange file plus the group's
+id and sync key, encrypted with a key derived (argon2id) from a random 12-character code
+shown on its screen and never written anywhere. The code is valid for a limited time. On the
+new computer, the file and the code give the group key; a new encrypted database is created
+there (its own data key, passphrase and recovery key) in that group, and the exchange file
+is imported, so a new machine never starts from an empty group by mistake.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import secrets
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ...config import Paths
+from ...i18n import _, format_datetime
+from .. import connection, keys
+from ..errors import EntraideError, ValidationError
+from ..schema.core import GROUP_PROFILE_ID
+from ..store import Store
+from . import bundle as bundles
+from . import container, exchange, machines
+from .container import BundleRefused
+from .summary import ImportSummary
+
+MAGIC = b"ENTRJOIN"
+FORMAT_VERSION = 1
+SUFFIX = ".entraide-jumelage"
+ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford's base 32: no I, L, O, U
+CODE_LENGTH = 12  # 60 bits, stretched by argon2id
+VALID_HOURS = 48
+_LOOK_ALIKES = str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"})
+
+ProgressFn = Callable[[int, int, str], None]
+
+
+def new_code() -> str:
+    raw = "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
+    return "-".join(raw[i : i + 4] for i in range(0, CODE_LENGTH, 4))
+
+
+def normalise_code(text: str) -> str:
+    """The code as typed, tolerant of spaces, dashes, case and look-alike letters."""
+    cleaned = "".join(ch for ch in text.upper() if ch.isalnum()).translate(_LOOK_ALIKES)
+    if len(cleaned) != CODE_LENGTH or any(ch not in ALPHABET for ch in cleaned):
+        raise ValidationError(
+            _("Le code de jumelage compte {n} caractères (lettres et chiffres), par exemple « 7KQ2-M9XD-4TBW ».").format(
+                n=CODE_LENGTH
+            ),
+            "code",
+        )
+    return cleaned
+
+
+@dataclass(frozen=True)
+class Invitation:
+    path: Path
+    code: str
+    expires: dt.datetime
+
+
+def _group_name(store: Store) -> str:
+    row = store.db.execute("SELECT name FROM group_profile WHERE id = ?", [GROUP_PROFILE_ID]).fetchone()
+    return (row[0] if row else "") or ""
+
+
+def prepare(store: Store, folder: Path, *, hours: int = VALID_HOURS, now_ms: int | None = None,
+            progress: ProgressFn | None = None) -> Invitation:
+    """Write a join file into ``folder``; returns it with the code to show (never stored)."""
+    report = progress or (lambda _d, _t, _s="": None)
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise EntraideError(_("Le dossier « {path} » est introuvable (la clé USB est-elle branchée ?).").format(path=folder))
+    if not 1 <= hours <= 24 * 14:
+        raise ValidationError(_("Un code de jumelage est valable de 1 heure à 14 jours."), "hours")
+    report(0, 3, _("Préparation du fichier de jumelage…"))
+    exported, _header = bundles.build(store)
+    group_id, group_key = connection.group_secret(store)
+    code = new_code()
+    created = now_ms or machines.now_ms()
+    expires = created + hours * 3_600_000
+    secret = {
+        "group": group_id, "key": base64.b64encode(group_key).decode("ascii"), "group_name": _group_name(store),
+        "machine": machines.machine_name(store), "site": store.site_id,
+    }
+    salt = secrets.token_bytes(16)
+    kdf = dict(keys.DEFAULT_KDF)
+    header = {"invitation": str(uuid.uuid4()), "created": created, "expires": expires, "kdf": kdf,
+              "salt": base64.b64encode(salt).decode("ascii")}
+    report(1, 3, _("Chiffrement avec le code de jumelage…"))
+    wrapping = keys.derive_key(normalise_code(code), salt, kdf)
+    payload = json.dumps(secret, ensure_ascii=False).encode("utf-8") + b"\n" + exported
+    data = container.seal(MAGIC, FORMAT_VERSION, header, payload, wrapping)
+    target = folder / f"jumelage-{dt.date.today().isoformat()}{SUFFIX}"
+    report(2, 3, _("Écriture du fichier…"))
+    from ..errors import user_facing_errors
+
+    with user_facing_errors(str(folder)):
+        container.write_safely(target, data)
+        if container.read_limited(target, len(data)) != data:
+            raise EntraideError(_("Le fichier de jumelage relu est différent de celui écrit : réessayez avec une autre clé USB."))
+    report(3, 3, _("Terminé."))
+    return Invitation(target, code, machines.from_ms(expires) or dt.datetime.now())
+
+
+@dataclass(frozen=True)
+class OpenedInvitation:
+    group_id: str
+    group_key: bytes
+    group_name: str
+    machine: str
+    created: dt.datetime
+    expires: dt.datetime
+    bundle: bytes
+
+
+def open_invitation(path: Path, code: str, *, now_ms: int | None = None) -> OpenedInvitation:
+    """Check a join file and its code; a clear message for a wrong code, an expired or damaged file."""
+    path = Path(path)
+    cleaned = normalise_code(code)
+    data = container.read_limited(path, bundles.MAX_FILE_BYTES)
+    sealed = container.parse(data, MAGIC, FORMAT_VERSION, what=path.name)
+    now = now_ms or machines.now_ms()
+    try:
+        expires = int(sealed.header["expires"])
+        created = int(sealed.header["created"])
+        salt = base64.b64decode(str(sealed.header["salt"]), validate=True)
+        kdf = dict(sealed.header["kdf"])
+    except (KeyError, ValueError, TypeError):
+        raise container._truncated(path.name) from None
+    if now > expires:
+        raise BundleRefused(
+            _(
+                "Ce fichier de jumelage a expiré le {when}. Sur le poste qui contient le registre, préparez-en un "
+                "nouveau (Synchronisation → « Préparer un nouveau poste »)."
+            ).format(when=format_datetime(machines.from_ms(expires) or dt.datetime.now()))
+        )
+    wrapping = keys.derive_key(cleaned, salt, kdf)
+    try:
+        payload = sealed.open(wrapping)
+    except BundleRefused:
+        raise BundleRefused(
+            _(
+                "Ce code de jumelage ne correspond pas à ce fichier (ou le fichier a été abîmé). Vérifiez chaque "
+                "caractère du code affiché sur l'autre poste."
+            )
+        ) from None
+    try:
+        head, _sep, exported = payload.partition(b"\n")
+        secret = json.loads(head.decode("utf-8"))
+        key = base64.b64decode(secret["key"], validate=True)
+        if len(key) != 32:
+            raise ValueError("key")
+    except (KeyError, ValueError, TypeError, UnicodeDecodeError):
+        raise BundleRefused(_("Le contenu de ce fichier de jumelage est illisible.")) from None
+    return OpenedInvitation(
+        group_id=str(secret["group"]), group_key=key, group_name=str(secret.get("group_name", "")),
+        machine=str(secret.get("machine", "")), created=machines.from_ms(created) or dt.datetime.now(),
+        expires=machines.from_ms(expires) or dt.datetime.now(), bundle=exported,
+    )
+
+
+@dataclass
+class Joined:
+    store: Store
+    recovery_key: str
+    summary: ImportSummary
+
+
+def join_group(paths: Paths, invitation: OpenedInvitation, *, person: str, passphrase: str, machine_name: str,
+               progress: ProgressFn | None = None) -> Joined:
+    """Create this computer's database in the invitation's group and import the group's data.
+
+    Nothing is left behind when something fails (the new files are removed).
+    """
+    report = progress or (lambda _d, _t, _s="": None)
+    if not person.strip():
+        raise ValidationError(_("Indiquez votre nom : il sert à savoir qui a modifié quoi."), "person")
+    if not " ".join(machine_name.split()):
+        raise ValidationError(_("Donnez un nom à ce poste, par exemple « Portable du secrétariat »."), "machine_name")
+    keys.check_passphrase_strength(passphrase)
+    report(0, 0, _("Création de la base de données chiffrée de ce poste…"))
+    created = connection.create_database(
+        paths, group_name=invitation.group_name, region="", person=person, passphrase=passphrase,
+        group=(invitation.group_id, invitation.group_key),
+    )
+    store = created.store
+    try:
+        machines.set_machine_name(store, machine_name)
+        summary = exchange.import_bytes(
+            store, invitation.bundle, invitation.machine or _("fichier de jumelage"), progress or report, backup=False
+        )
+    except BaseException:
+        store.close()
+        _remove_new_database(paths)
+        raise
+    return Joined(store, created.recovery_key, summary)
+
+
+def _remove_new_database(paths: Paths) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(paths.database) + suffix).unlink(missing_ok=True)
+    paths.key_file.unlink(missing_ok=True)
