@@ -82,11 +82,13 @@ def run(argv: list[str]) -> int:
     language = _early_language(argv)
     paths = paths_for(None)
     set_language(language, paths.cache_dir)
-    # The desktop app takes only options: try that first, without importing every command.
-    args, rest = build_parser(with_commands=False).parse_known_args(argv)
-    if not rest and "-h" not in argv and "--help" not in argv:
-        args.command = None
-        return _run_gui(args)
+    # The desktop app takes only options: try that first, without importing every command
+    # (not for --help, which must list the commands).
+    if "-h" not in argv and "--help" not in argv:
+        args, rest = build_parser(with_commands=False).parse_known_args(argv)
+        if not rest:
+            args.command = None
+            return _run_gui(args)
     args = build_parser().parse_args(argv)
     if args.command:
         from .commands.common import run_command
