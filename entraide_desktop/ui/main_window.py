@@ -41,6 +41,7 @@ class MainWindow(QMainWindow):
         context.open_page.connect(self.show_page)
         context.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         context.data_changed.connect(self._on_data_changed)
+        self.sync_service = self._start_sync_service()
         self.show_page("home")
 
     # -- layout -----------------------------------------------------------------------------
@@ -165,6 +166,14 @@ class MainWindow(QMainWindow):
         if hasattr(page, "activated"):
             page.activated()
 
+    def _start_sync_service(self):  # type: ignore[no-untyped-def]
+        """The shared sync folder at work while the window is open (sync area), when available."""
+        try:
+            from .sync.service import start_sync_service
+        except ImportError:
+            return None
+        return start_sync_service(self.context, self)
+
     def _focus_search(self) -> None:
         page = self._pages.get(self.current_key())
         if page is not None and hasattr(page, "focus_search"):
@@ -219,5 +228,7 @@ class MainWindow(QMainWindow):
             if hasattr(page, "prepare_close") and not page.prepare_close():
                 event.ignore()
                 return
+        if self.sync_service is not None:
+            self.sync_service.prepare_close()
         event.accept()
 

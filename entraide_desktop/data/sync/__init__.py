@@ -36,6 +36,7 @@ def reminders(store: Store, today: dt.date) -> list[Reminder]:
                     waiting,
                 ).format(n=waiting),
                 urgent=True,
+                target_id="conflicts",
             )
         )
     for machine in machines.known_machines(store):

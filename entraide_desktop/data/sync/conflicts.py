@@ -120,11 +120,29 @@ def get(store: Store, table: str, row_id: str, field: str) -> Conflict | None:
 
 
 def resolve(store: Store, table: str, row_id: str, field: str, value: Value) -> None:
-    """Keep ``value`` (one of the versions, or a merged text): an ordinary edit that covers every version."""
+    """Keep ``value`` (one of the versions, or a merged text): an ordinary edit that covers every version.
+
+    A typed value for a field whose versions are numbers is stored as a number.
+    """
     spec_for(table)
-    if isinstance(value, str) and field != rows.ARCHIVED:
-        value = value if value.strip() else None
+    if isinstance(value, str):
+        value = _typed(value, rows.record_state(store, table, row_id).get(field))
     rows.update(store, table, row_id, {field: value})
+
+
+def _typed(text: str, state) -> Value:  # noqa: ANN001
+    if not text.strip():
+        return None
+    kinds = {type(s.value) for s in (state.siblings if state else ()) if s.value is not None}
+    if kinds and kinds <= {int, float}:
+        try:
+            number = float(text.strip().replace(",", "."))
+        except ValueError:
+            from ..errors import ValidationError
+
+            raise ValidationError(_("Ce renseignement est un nombre : écrivez un nombre."), "value") from None
+        return int(number) if number.is_integer() and kinds == {int} else number
+    return text
 
 
 def diff_lines(old: str, new: str) -> list[tuple[str, str]]:

@@ -7,6 +7,7 @@ split from its journal by a file-sync tool gets corrupted.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -80,6 +81,7 @@ class RoundResult:
     imported: list[ImportSummary] = field(default_factory=list)
     skipped: int = 0
     problems: list[str] = field(default_factory=list)
+    finished: dt.datetime = field(default_factory=dt.datetime.now)
 
     @property
     def changes(self) -> int:
@@ -147,6 +149,7 @@ def exchange_round(store: Store, folder: Path | None = None, progress: ProgressF
         report(len(pending), len(pending) + 1, _("Écriture du fichier de ce poste…"))
         result.exported = exchange.export_to(store, target, place=str(target))
     report(len(pending) + 1, len(pending) + 1, _("Terminé."))
+    result.finished = dt.datetime.now()
     return result
 
 
