@@ -139,3 +139,21 @@ def test_the_service_writes_our_file_after_changes(qtbot, store, paths, tmp_path
     qtbot.waitUntil(lambda: (shared / bundles.file_name(store)).read_bytes() != first and not service.busy,
                     timeout=15000)
     assert service.prepare_close()
+
+
+def test_in_the_main_window_the_page_uses_the_windows_service(qtbot, window, monkeypatch, tmp_path):
+    from entraide_desktop.ui.sync.conflicts import ConflictsDialog
+
+    window.show_page("sync")
+    page = window.page("sync")
+    assert page.service is window.sync_service
+    shared = tmp_path / "partage"
+    shared.mkdir()
+    page.use_folder(shared)
+    qtbot.waitUntil(lambda: window.sync_service.last_result is not None and not window.sync_service.busy,
+                    timeout=15000)
+    assert "Dernier échange" in page.folder_status.text()
+    opened = []
+    monkeypatch.setattr(ConflictsDialog, "exec", lambda self: opened.append(self) or 0)
+    window.context.open_page.emit("sync", "conflicts")  # what the home page's reminder does
+    assert opened

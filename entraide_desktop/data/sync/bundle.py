@@ -29,7 +29,7 @@ FORMAT_VERSION = 1
 SUFFIX = ".entraide"
 MAX_FILE_BYTES = 256 * 1024 * 1024
 MAX_PAYLOAD_BYTES = 1024 * 1024 * 1024
-COMPRESSION_LEVEL = 6
+COMPRESSION_LEVEL = 5  # measured: smaller and faster than 6 on exchange files
 _KEY_PURPOSE = b"entraide exchange file v1"
 _SITE = re.compile(r"^[0-9a-f]{16}$")
 
@@ -141,8 +141,8 @@ def authenticate(store: Store, data: bytes, what: str) -> Header:
     return header
 
 
-def open_bundle(store: Store, data: bytes, what: str) -> Bundle:
-    """Authenticate and read a whole file; every refusal is a clear message and nothing is written."""
+def unseal(store: Store, data: bytes, what: str) -> tuple[Header, bytes]:
+    """Authenticate a whole file and check its header; returns the header and the compressed payload."""
     sealed = container.parse(data, MAGIC, FORMAT_VERSION, what=what)
     header = Header.from_json(sealed.header, what)
     group, _secret = group_secret(store)
@@ -169,11 +169,21 @@ def open_bundle(store: Store, data: bytes, what: str) -> Bundle:
         raise BundleRefused(
             _("Le contenu de ce fichier dépasse de loin la taille permise : il a été refusé et rien n'a changé.")
         )
+    return header, compressed
+
+
+def read_payload(header: Header, compressed: bytes) -> Snapshot:
+    """Decompress (within the announced size) and parse an authenticated payload."""
     payload = container.inflate(compressed, header.size)
     if len(payload) != header.size:
         raise BundleRefused(_("Le contenu de ce fichier est illisible : il n'a pas été importé et rien n'a changé."))
-    snapshot = decode_payload(payload)
-    return Bundle(header, snapshot, what, len(data))
+    return decode_payload(payload)
+
+
+def open_bundle(store: Store, data: bytes, what: str) -> Bundle:
+    """Authenticate and read a whole file; every refusal is a clear message and nothing is written."""
+    header, compressed = unseal(store, data, what)
+    return Bundle(header, read_payload(header, compressed), what, len(data))
 
 
 def read_file(path: Path) -> bytes:

@@ -117,8 +117,7 @@ def import_bytes(store: Store, data: bytes, name: str, progress: ProgressFn = _n
     With ``shortcut``, a file whose version vector shows nothing unseen here is recorded
     without comparing every record (it cannot bring anything: see :func:`state.dominated`).
     """
-    opened = bundles.open_bundle(store, data, name)
-    header = opened.header
+    header, compressed = bundles.unseal(store, data, name)
     if header.site == store.site_id:
         raise OwnBundle(
             _("Le fichier « {name} » a été préparé par ce poste-ci : il n'y a rien à importer.").format(name=name)
@@ -130,6 +129,7 @@ def import_bytes(store: Store, data: bytes, name: str, progress: ProgressFn = _n
     )
     known = store.db.execute("SELECT 1 FROM _sync_imports WHERE bundle = ?", [header.bundle]).fetchone()
     if known:
+        bundles.read_payload(header, compressed)  # still read it whole: a damaged copy is reported
         summary.already_imported = True
         summary.conflicts_waiting = conflicts.count_waiting(store)
         return summary
@@ -137,24 +137,24 @@ def import_bytes(store: Store, data: bytes, name: str, progress: ProgressFn = _n
     summary.stale = bool(previous and (previous["last_counter"] or 0) > header.vector.get(header.site, 0))
     before = {c.key for c in conflicts.waiting(store)}
     progress(0, 0, _("Comparaison avec les données de ce poste…"))
-    if shortcut and dominated(header.vector, current_vector(store)):
-        plan = Plan()
-    else:
-        # The backup copy (mostly encryption work) runs beside the comparison; both only read.
-        copier = _BackgroundBackup(store) if backup else None
-        try:
-            plan = plan_merge(store, opened.snapshot)
-        except BaseException:
-            if copier is not None:
-                copier.discard()
-            raise
-        backup_path = copier.wait() if copier else None
-        if plan.empty and backup_path is not None:
-            backup_path.unlink(missing_ok=True)
-        elif backup_path is not None:
-            summary.backup = str(backup_path)
-            _prune_backups(store)
+    nothing_new = shortcut and dominated(header.vector, current_vector(store))
+    # The backup copy (mostly encryption work) runs beside reading the file and comparing; all only read.
+    copier = _BackgroundBackup(store) if backup and not nothing_new else None
+    try:
+        snapshot = bundles.read_payload(header, compressed)
+        plan = Plan() if nothing_new else plan_merge(store, snapshot)
+    except BaseException:
+        if copier is not None:
+            copier.discard()
+        raise
+    backup_path = copier.wait() if copier else None
+    if backup_path is not None and plan.empty:
+        backup_path.unlink(missing_ok=True)
+    elif backup_path is not None:
+        summary.backup = str(backup_path)
+        _prune_backups(store)
     summary.warnings = _clock_warnings(header, plan.max_remote_wall_ms, previous, now)
+    opened = Bundle(header, snapshot, name, len(data))
     with user_facing_errors(str(store.database_path)), store.write():
         per_table = apply_plan(store, plan, progress)
         summary.areas = by_area(per_table)
@@ -168,7 +168,7 @@ def import_bytes(store: Store, data: bytes, name: str, progress: ProgressFn = _n
 def _record(store: Store, opened: Bundle, now: int, changes: int) -> None:
     header = opened.header
     store.db.execute(
-        "INSERT INTO _sync_imports (bundle, site, created, imported, changes) VALUES (?, ?, ?, ?, ?)",
+        "INSERT OR IGNORE INTO _sync_imports (bundle, site, created, imported, changes) VALUES (?, ?, ?, ?, ?)",
         [header.bundle, header.site, header.created, now, changes],
     )
     machines.record_import(

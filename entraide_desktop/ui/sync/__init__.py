@@ -63,7 +63,7 @@ class SyncPage(QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        self.service = getattr(self.window(), "sync_service", None)
+        self.service = None  # the main window's sync folder service, found once the page is shown
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()

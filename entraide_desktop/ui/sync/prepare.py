@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...data.sync import join
-from ...i18n import _, format_datetime
+from ...i18n import N_, _, format_datetime
 from ..context import AppContext
 from ..forms import ErrorLabel, explanation, heading
 from ..messages import error_text
 from ..tasks import run_with_progress
 
-VALIDITY = ((24, "24 heures"), (48, "48 heures"), (24 * 7, "7 jours"))
+VALIDITY = ((24, N_("24 heures")), (48, N_("48 heures")), (24 * 7, N_("7 jours")))
 
 
 class PrepareJoinDialog(QDialog):
