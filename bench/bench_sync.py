@@ -23,8 +23,11 @@ LARGE_FIELDS = 300_000
 EDITS = 300  # fields edited on each side of the diverged copy
 
 
-def _fresh_home() -> None:
-    os.environ["ENTRAIDE_HOME"] = tempfile.mkdtemp(prefix="bench-sync-home-")
+def _fresh_home() -> str:
+    """Backups taken before imports go to a throw-away home, never the person's own folders."""
+    home = tempfile.mkdtemp(prefix="bench-sync-home-")
+    os.environ["ENTRAIDE_HOME"] = home
+    return home
 
 
 def _open(folder: Path):
@@ -111,7 +114,9 @@ def _measure(label: str, source: Path) -> list[Result]:
     work = Path(tempfile.mkdtemp(prefix="bench-sync-"))
     usb = work / "usb"
     usb.mkdir()
-    a = _copy(_open(source), source, work / "a")
+    original = _open(source)
+    a = _copy(original, source, work / "a")
+    original.close()
     export_times, size = [], 0
     for _ in range(REPEAT):
         start = time.perf_counter()
@@ -152,7 +157,9 @@ def _join(source: Path) -> list[Result]:
     from entraide_desktop.data.sync import exchange
 
     work = Path(tempfile.mkdtemp(prefix="bench-sync-join-"))
-    a = _copy(_open(source), source, work / "a")
+    original = _open(source)
+    a = _copy(original, source, work / "a")
+    original.close()
     (work / "usb").mkdir()
     exported = exchange.export_to(a, work / "usb")
     new = create_database(paths_for(work / "new" / "entraide.db"), group_name="", region="", person="Banc",
@@ -167,8 +174,11 @@ def _join(source: Path) -> list[Result]:
 
 
 def run(group: Group) -> list[Result]:
-    _fresh_home()
-    results = _measure("groupe de dix ans", group.database.parent)
-    results += _measure(f"{LARGE_FIELDS // 1000} 000 versions de champs", _large_group(group))
-    results += _join(group.database.parent)
+    home = _fresh_home()
+    try:
+        results = _measure("groupe de dix ans", group.database.parent)
+        results += _measure(f"{LARGE_FIELDS // 1000} 000 versions de champs", _large_group(group))
+        results += _join(group.database.parent)
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
     return results

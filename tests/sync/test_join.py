@@ -104,3 +104,20 @@ def test_joining_checks_the_form_first(centre, usb, tmp_path):
     assert not paths.database.exists()
     with pytest.raises(ValidationError, match="14 jours"):
         join.prepare(centre, usb, hours=24 * 30)
+
+
+def test_absurd_key_derivation_settings_are_refused_before_use(centre, usb, monkeypatch):
+    import json
+
+    from entraide_desktop.data.sync import container
+
+    invitation = join.prepare(centre, usb)
+    data = invitation.path.read_bytes()
+    sealed = container.parse(data, join.MAGIC, join.FORMAT_VERSION, what="x")
+    header = {**sealed.header, "kdf": {**sealed.header["kdf"], "memory_cost": 1 << 40}}
+    raw = json.dumps(header, sort_keys=True, separators=(",", ":")).encode()
+    forged = container._PREFIX.pack(join.MAGIC, 1, len(raw)) + raw + data[len(sealed.prefix):]
+    invitation.path.write_bytes(forged)
+    monkeypatch.setattr(keys, "derive_key", lambda *a: (_ for _ in ()).throw(AssertionError("derived")))
+    with pytest.raises(BundleRefused, match="incomplet ou endommagé"):
+        join.open_invitation(invitation.path, invitation.code)

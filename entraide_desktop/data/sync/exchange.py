@@ -1,7 +1,8 @@
 """Export this machine's exchange file, and import another machine's.
 
 Export: seal the full state, write it safely (temporary file, fsync, rename, fsync the
-folder), then read it back and open it before saying the USB key can be removed.
+folder), then read it back, compare it and authenticate it before saying the USB key can be
+removed.
 
 Import: read and authenticate the whole file first and check it (group, version, size);
 plan the merge without writing; when something is new, take a backup copy of the
@@ -12,6 +13,7 @@ transaction. Any refusal or failure leaves the database as it was.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -158,18 +160,20 @@ def import_bytes(store: Store, data: bytes, name: str, progress: ProgressFn = _n
     with user_facing_errors(str(store.database_path)), store.write():
         per_table = apply_plan(store, plan, progress)
         summary.areas = by_area(per_table)
-        _record(store, opened, now, summary.total)
+        _record(store, opened, now, summary)
     after = conflicts.waiting(store)
     summary.new_conflicts = len({c.key for c in after} - before)
     summary.conflicts_waiting = len(after)
     return summary
 
 
-def _record(store: Store, opened: Bundle, now: int, changes: int) -> None:
+def _record(store: Store, opened: Bundle, now: int, summary: ImportSummary) -> None:
     header = opened.header
+    counts = {a.area: [a.changes.new, a.changes.changed, a.changes.archived, a.changes.restored, a.changes.erased]
+              for a in summary.areas}
     store.db.execute(
-        "INSERT OR IGNORE INTO _sync_imports (bundle, site, created, imported, changes) VALUES (?, ?, ?, ?, ?)",
-        [header.bundle, header.site, header.created, now, changes],
+        "INSERT OR IGNORE INTO _sync_imports (bundle, site, created, imported, changes, summary) VALUES (?, ?, ?, ?, ?, ?)",
+        [header.bundle, header.site, header.created, now, summary.total, json.dumps(counts, ensure_ascii=False)],
     )
     machines.record_import(
         store, header.site, header.machine, bundle=header.bundle, created=header.created,

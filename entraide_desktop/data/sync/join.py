@@ -133,6 +133,10 @@ def open_invitation(path: Path, code: str, *, now_ms: int | None = None) -> Open
         created = int(sealed.header["created"])
         salt = base64.b64decode(str(sealed.header["salt"]), validate=True)
         kdf = dict(sealed.header["kdf"])
+        # The parameters are read before the file is authenticated: refuse absurd ones (memory, time).
+        if not (1 <= int(kdf["time_cost"]) <= 16 and 8 <= int(kdf["memory_cost"]) <= 1_048_576
+                and 1 <= int(kdf["parallelism"]) <= 16):
+            raise ValueError("kdf")
     except (KeyError, ValueError, TypeError):
         raise container._truncated(path.name) from None
     if now > expires:

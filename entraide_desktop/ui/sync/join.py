@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -173,6 +174,13 @@ class JoinWizard(QDialog):
         )
         self.person_error = ErrorLabel()
         layout.addWidget(self.person_error)
+        self.progress_label = QLabel()
+        self.progress_label.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(_("Avancement de l'installation"))
+        for widget in (self.progress_label, self.progress):
+            widget.hide()
+            layout.addWidget(widget)
         buttons = QDialogButtonBox()
         self.install_button = buttons.addButton(_("&Installer ce poste"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.install_button.setDefault(True)
@@ -210,10 +218,22 @@ class JoinWizard(QDialog):
             joined.store.close()  # reopened on the UI thread, where it is used
             return joined
 
-        run_task(work, self._installed, self._install_failed)
+        self.progress_label.setText(_("Installation de ce poste…"))
+        self.progress.setRange(0, 0)
+        self.progress_label.show()
+        self.progress.show()
+        run_task(work, self._installed, self._install_failed, self._progressed)
+
+    def _progressed(self, done: int, total: int, text: str) -> None:
+        self.progress.setRange(0, max(total, 0))
+        self.progress.setValue(done)
+        if text:
+            self.progress_label.setText(text)
 
     def _install_failed(self, error: BaseException) -> None:
         self.unsetCursor()
+        self.progress_label.hide()
+        self.progress.hide()
         self.install_button.setEnabled(True)
         self.person_error.show_message(error_text(error))
 
