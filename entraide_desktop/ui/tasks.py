@@ -137,7 +137,10 @@ def run_with_progress(
             on_error(error)
 
     handle = run_task(fn, finished, failed, progress)
-    dialog.canceled.connect(handle.cancel)
+    # Connect a plain function, not a bound method of ``handle``: the task's Progress may be freed
+    # on the worker thread, and disconnecting the dialog from there deadlocks with it closing here.
+    stop = handle._cancel
+    dialog.canceled.connect(lambda: stop.set())
     return handle
 
 

@@ -223,18 +223,21 @@ class _BackgroundBackup:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         self.target = folder / f"{BACKUP_PREFIX}{stamp}.db"
         self.error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, args=(store.clone(),), name="sync-backup", daemon=True)
+        self._thread = threading.Thread(target=self._run, args=(store,), name="sync-backup", daemon=True)
         self._thread.start()
 
-    def _run(self, clone: Store) -> None:
+    def _run(self, store: Store) -> None:
+        clone = None
         try:
+            clone = store.clone()  # opened, used and closed on this thread
             with user_facing_errors(str(self.target.parent)):
                 self.target.parent.mkdir(parents=True, exist_ok=True)
                 copy_database(clone.db, self.target, clone.data_key)
         except BaseException as error:  # handed to the importing thread
             self.error = error
         finally:
-            clone.close()
+            if clone is not None:
+                clone.close()
 
     def wait(self) -> Path:
         self._thread.join()
