@@ -124,9 +124,12 @@ class SyncFolderService(QObject):
         self.round_finished.emit(result)
 
     def _failed(self, error: BaseException) -> None:
-        self.last_error = error_text(error)
+        message = error_text(error)
+        repeated = message == self.last_error
+        self.last_error = message
         self._finish()
-        self.context.status_message.emit(_("Synchronisation impossible : {message}").format(message=self.last_error))
+        if not repeated:  # an unreachable network share is said once, not at every poll
+            self.context.status_message.emit(_("Synchronisation impossible : {message}").format(message=message))
         self.round_finished.emit(error)
 
     def prepare_close(self) -> bool:
