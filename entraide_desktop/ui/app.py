@@ -74,6 +74,7 @@ class Controller(QObject):
         if store is None:
             return False
         self.open_session(store)
+        self._daily_backup(store)
         return True
 
     def _bench_start(self, passphrase: str) -> bool:
@@ -143,6 +144,7 @@ class Controller(QObject):
 
         self.store = store
         context = AppContext(store, self.paths, demo=bool(self.demo_passphrase))
+        context.restore_requested.connect(self.restore)
         self.window = MainWindow(context)
         self.window.lock_requested.connect(self.lock)
         screen = self.app.primaryScreen()
@@ -153,6 +155,62 @@ class Controller(QObject):
             self.window.resize(1280, 800)
             self.window.show()
         self.app.setQuitOnLastWindowClosed(True)
+
+    def _daily_backup(self, store: Store) -> None:
+        """The automatic backup, off the UI thread, at most once a day."""
+        from ..data import backups
+        from .tasks import run_task
+
+        def work(_progress: object) -> object:
+            clone = store.clone()
+            try:
+                return backups.backup_if_due(clone)
+            finally:
+                clone.close()
+
+        def failed(error: BaseException) -> None:
+            from .messages import error_text
+
+            if self.window is not None:
+                self.window.statusBar().showMessage(_("La sauvegarde automatique a échoué : {e}").format(e=error_text(error)))
+
+        run_task(work, lambda _info: None, failed)
+
+    def restore(self, backup: str) -> None:
+        """Replace the database by a backup: close the session, restore off the UI thread, reopen."""
+        from ..data import backups
+        from ..data.connection import open_with_key
+        from .tasks import run_with_progress
+
+        if self.store is None or self.window is None:
+            return
+        key, author, paths = self.store.data_key, self.store.author, self.paths
+        self.app.setQuitOnLastWindowClosed(False)
+        if not self.window.close():
+            self.app.setQuitOnLastWindowClosed(True)
+            return
+        self.window.deleteLater()
+        self.window = None
+        self.store.close()
+        self.store = None
+
+        def work(_progress: object) -> object:
+            store = open_with_key(paths, key, author)
+            backups.restore(store, Path(backup))
+            return True
+
+        def reopen(_result: object = None) -> None:
+            self.open_session(backups.reopen_after_restore(paths, key, author))
+            if self.window is not None:
+                self.window.statusBar().showMessage(_("Sauvegarde restaurée. L'état précédent a été sauvegardé."), 15000)
+
+        def failed(error: BaseException) -> None:
+            from .messages import show_error
+
+            show_error(None, error)
+            self.open_session(open_with_key(paths, key, author))
+
+        run_with_progress(None, _("Restauration de la sauvegarde…"), work, reopen, failed, cancellable=False)
 
     def lock(self) -> None:
         """Close the session and return to the locked screen."""
