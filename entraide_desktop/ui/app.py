@@ -38,7 +38,7 @@ def install_qt_translations(app: QApplication) -> list[QTranslator]:
     return translators
 
 
-def create_application(argv: list[str] | None = None) -> QApplication:
+def create_application(argv: list[str] | None = None, settings: dict | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
@@ -47,7 +47,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
     install_qt_translations(app)
-    apply_style(app)
+    settings = settings or {}
+    apply_style(app, text_size=int(settings.get("text_size", 100)), high_contrast=bool(settings.get("high_contrast")))
     return app
 
 
@@ -237,7 +238,9 @@ class Controller(QObject):
 
 
 def run_gui(paths: Paths, *, demo_passphrase: str = "") -> int:
-    app = create_application()
+    from ..config import load_settings
+
+    app = create_application(settings=load_settings(paths))
     try:
         lock = InstanceLock(paths)
         lock.acquire()
