@@ -52,6 +52,15 @@ def high_contrast_palette() -> QPalette:
     return palette
 
 
+def calm_palette(app: QApplication) -> QPalette:
+    """The style's palette with the app's teal for selections (white on teal: contrast above 6:1)."""
+    palette = app.style().standardPalette()
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        palette.setColor(group, QPalette.ColorRole.Highlight, QColor("#1f6f78"))
+        palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+    return palette
+
+
 _system_point_size: float | None = None
 
 
@@ -64,7 +73,7 @@ def apply_style(app: QApplication, *, text_size: int = 100, high_contrast: bool 
         _system_point_size = max(font.pointSizeF(), MIN_POINT_SIZE)
     font.setPointSizeF(_system_point_size * max(text_size, 50) / 100)
     app.setFont(font)
-    app.setPalette(high_contrast_palette() if high_contrast else app.style().standardPalette())
+    app.setPalette(high_contrast_palette() if high_contrast else calm_palette(app))
     base = font.pointSizeF()
     sizes = {"title": base * 1.6, "dialog": base * 1.35, "section": base * 1.15, "greeting": base * 1.2}
     sheet = STYLE_SHEET

@@ -9,7 +9,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from ...data import backups
 from ...i18n import _, format_datetime, format_number
 from ..context import AppContext
+from ..flow_layout import FlowLayout
 from ..forms import explanation
 from ..messages import confirm, inform, show_error
 from ..tasks import run_with_progress
@@ -59,7 +59,7 @@ class BackupsPage(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
 
-        row = QHBoxLayout()
+        row = FlowLayout()
         self.now_button = QPushButton(_("&Faire une sauvegarde maintenant"))
         self.now_button.clicked.connect(self.backup_now)
         self.usb_button = QPushButton(_("&Copier sur une clé USB…"))
@@ -70,10 +70,9 @@ class BackupsPage(QWidget):
         self.restore_file_button.clicked.connect(self.restore_from_file)
         self.folder_button = QPushButton(_("&Ouvrir le dossier"))
         self.folder_button.clicked.connect(self._open_folder)
-        for button in (self.now_button, self.usb_button, self.restore_button, self.restore_file_button):
+        for button in (self.now_button, self.usb_button, self.restore_button, self.restore_file_button,
+                       self.folder_button):
             row.addWidget(button)
-        row.addStretch(1)
-        row.addWidget(self.folder_button)
         layout.addLayout(row)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.refresh()
