@@ -43,7 +43,8 @@ def _resolve(store, given: str) -> str:  # type: ignore[no-untyped-def]
     if len(found) == 1:
         return found[0]
     if not found:
-        raise EntraideError(_("Aucune réunion ne correspond à « {id} » (voir entraide list-meetings).").format(id=given))
+        raise EntraideError(
+            _("Aucune réunion ne correspond à « {id} » (voir entraide list-meetings).").format(id=given))
     raise EntraideError(_("Plusieurs réunions commencent par « {id} » : donnez plus de caractères.").format(id=given))
 
 

@@ -91,7 +91,8 @@ class _Writer:
         marks.update({pid: mt.EXCUSED for pid in excused if pid not in marks})
         mt.mark_many(store, meeting_id, marks)
         if code in ("aga", "age"):
-            mt.add_guest(store, meeting_id, values["chair_name"], "Présidence d'assemblée, " + rng.choice(text.GUEST_ROLES))
+            role = "Présidence d'assemblée, " + rng.choice(text.GUEST_ROLES)
+            mt.add_guest(store, meeting_id, values["chair_name"], role)
         rights = mt.voting_rights(store, meeting_id)
         voters = [pid for pid in present if rights.get(pid)]
         self.minutes(meeting_id, day, code, voters, end)
@@ -250,8 +251,9 @@ class _Writer:
         if not earlier:
             return
         target = earlier[0]
-        pid = self.propose(item_id, f"le procès-verbal du {format_date(target.date)} soit corrigé comme suit : au point "
-                                    "« Finances », lire « 4 200 $ » au lieu de « 2 400 $ ».", voters)
+        words = (f"le procès-verbal du {format_date(target.date)} soit corrigé comme suit : au point « Finances », "
+                 "lire « 4 200 $ » au lieu de « 2 400 $ ».")
+        pid = self.propose(item_id, words, voters)
         if pid:
             mt.add_erratum(store, target.id, "Au point « Finances », lire « 4 200 $ » au lieu de « 2 400 $ ».", pid)
             self.errata_done += 1

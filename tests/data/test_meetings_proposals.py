@@ -119,7 +119,8 @@ def test_a_vote_needs_a_mover_and_a_seconder_but_a_consensus_does_not(group):
 
 def test_amendments_and_sub_amendments_are_voted_first(group):
     store, ids, _meeting, agenda = group
-    main = mt.add_proposal(store, agenda, "le plan d'action soit adopté", moved_by=ids["Ana"], seconded_by=ids["Benoît"])
+    main = mt.add_proposal(store, agenda, "le plan d'action soit adopté", moved_by=ids["Ana"],
+                           seconded_by=ids["Benoît"])
     amendment = mt.add_proposal(store, agenda, "ajouter « avec les membres »", moved_by=ids["Céline"],
                                 seconded_by=ids["Denis"], parent_id=main)
     sub = mt.add_proposal(store, agenda, "remplacer « membres » par « membres et bénévoles »", moved_by=ids["Ana"],

@@ -52,7 +52,8 @@ def _context(store: Store, meeting_id: str) -> tuple[dict[str, Any], MeetingType
 
 def _marks(store: Store, meeting_id: str) -> list[tuple[str, str, int | None]]:
     return store.db.execute(
-        "SELECT person_id, status, voter FROM meeting_attendance WHERE meeting_id = ? AND archived = 0 AND status IS NOT NULL",
+        """SELECT person_id, status, voter FROM meeting_attendance
+           WHERE meeting_id = ? AND archived = 0 AND status IS NOT NULL""",
         [meeting_id],
     ).fetchall()
 
@@ -194,7 +195,8 @@ def add_guest(store: Store, meeting_id: str, name: str, role: str = "") -> str:
         raise ValidationError(_("Indiquez le nom de la personne invitée."), "name")
     with store.write():
         editable_meeting(store, meeting_id)
-        return rows.insert(store, "meeting_guests", {"meeting_id": meeting_id, "name": name, "role": role.strip() or None})
+        return rows.insert(store, "meeting_guests",
+                           {"meeting_id": meeting_id, "name": name, "role": role.strip() or None})
 
 
 def remove_guest(store: Store, guest_id: str) -> None:

@@ -291,7 +291,8 @@ def meeting_years(store: Store) -> list[int]:
 def previous_meeting(store: Store, meeting_id: str, *, same_type: bool = True) -> str | None:
     """The latest earlier meeting (of the same type by default)."""
     row = meeting_row(store, meeting_id)
-    sql = "SELECT id FROM meetings WHERE archived = 0 AND id != ? AND (date < ? OR (date = ? AND coalesce(start_time, '') < ?))"
+    sql = """SELECT id FROM meetings WHERE archived = 0 AND id != ?
+               AND (date < ? OR (date = ? AND coalesce(start_time, '') < ?))"""
     args = [meeting_id, row["date"], row["date"], row.get("start_time") or ""]
     if same_type:
         sql += " AND type_id = ?"

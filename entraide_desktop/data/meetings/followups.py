@@ -156,7 +156,8 @@ def erratum_proposals(store: Store, meeting_id: str) -> list[AdoptedProposal]:
     row = meeting_row(store, meeting_id)
     found = store.db.execute(
         """SELECT p.id, m.date, p.text FROM proposals p JOIN meetings m ON m.id = p.meeting_id
-           WHERE p.archived = 0 AND m.archived = 0 AND m.date > ? AND p.outcome IN ('unanimous', 'majority', 'consensus')
+           WHERE p.archived = 0 AND m.archived = 0 AND m.date > ?
+             AND p.outcome IN ('unanimous', 'majority', 'consensus')
            ORDER BY m.date DESC LIMIT 200""",
         [row["date"]],
     ).fetchall()
@@ -222,7 +223,8 @@ def reminders(store: Store, today: dt.date) -> list[Reminder]:
                 meeting=meeting, text=f.text, who=who, due=format_date(f.due))
         found.append(Reminder("meetings", text, f.due, f.due < today, f.meeting_id))
     upcoming = store.db.execute(
-        """SELECT id, date, type_id FROM meetings WHERE archived = 0 AND notice_date IS NULL AND date >= ? AND date <= ?""",
+        """SELECT id, date, type_id FROM meetings
+           WHERE archived = 0 AND notice_date IS NULL AND date >= ? AND date <= ?""",
         [today.isoformat(), (today + dt.timedelta(days=NOTICE_DAYS)).isoformat()],
     ).fetchall()
     for mid, date, tid in upcoming:

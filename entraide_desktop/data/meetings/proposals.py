@@ -302,8 +302,9 @@ def set_outcome(
         if outcome == "unanimous" and contre:
             raise ValidationError(_("Une proposition adoptée à l'unanimité n'a aucun vote contre."), "votes")
         if outcome == "majority" and pour is not None and contre is not None and pour <= contre:
-            raise ValidationError(_("Avec {p} pour et {c} contre, la proposition n'est pas adoptée à la majorité.").format(
-                p=pour, c=contre), "votes")
+            raise ValidationError(
+                _("Avec {p} pour et {c} contre, la proposition n'est pas adoptée à la majorité.").format(
+                    p=pour, c=contre), "votes")
         if outcome == "rejected" and pour is not None and contre is not None and pour > contre:
             raise ValidationError(_("Avec {p} pour et {c} contre, la proposition est adoptée : elle ne peut pas être "
                                     "inscrite comme rejetée.").format(p=pour, c=contre), "votes")

@@ -98,7 +98,8 @@ def items_html(m: Minutes) -> str:
         out.append(proposals_html(m, entry.proposals))
         for f in entry.followups:
             who = f" — {f.who}" if f.who else ""
-            out.append(f'<p class="body"><i>{esc(_("Suivi"))} : {esc(f.text)}{esc(who)}, {esc(due_text(f.due))}.</i></p>')
+            line = _("Suivi : {text}{who}, {due}.").format(text=f.text, who=who, due=due_text(f.due))
+            out.append(f'<p class="body"><i>{esc(line)}</i></p>')
     return "".join(out)
 
 

@@ -96,7 +96,8 @@ def association_html(r: YearReport) -> str:
     members = ngettext("{n} nouveau membre s'est joint au groupe en {year}.",
                        "{n} nouveaux membres se sont joints au groupe en {year}.", r.new_members)
     out.append(para(members.format(n=format_number(r.new_members), year=r.year) + " " + _(
-        "Membres en règle au {date} : {n}.").format(date=format_date(r.members_counted_on), n=format_number(r.members_in_good_standing))))
+        "Membres en règle au {date} : {n}.").format(date=format_date(r.members_counted_on),
+                                                     n=format_number(r.members_in_good_standing))))
     if not r.meetings:
         out.append(para(_("Aucune réunion n'est inscrite pour {year}.").format(year=r.year)))
     else:
