@@ -124,9 +124,12 @@ class _Writer:
     def propose(self, item_id: str, words: str, voters: list[str], *, outcome: str | None = "unanimous",
                 adopts: str | None = None, parent: str | None = None) -> str | None:
         """Moved and seconded by two voters present, then voted (``outcome`` None: not yet)."""
-        if len(voters) < 2:
+        names = people.names(self.store, voters)
+        mover = self.rng.choice(voters) if voters else ""
+        others = [v for v in voters if names[v] != names.get(mover)]  # two people, two names in the minutes
+        if not others:
             return None
-        mover, seconder = self.rng.sample(voters, 2)
+        seconder = self.rng.choice(others)
         pid = mt.add_proposal(self.store, item_id, words, moved_by=mover, seconded_by=seconder, parent_id=parent,
                               adopts_meeting_id=adopts)
         if outcome:

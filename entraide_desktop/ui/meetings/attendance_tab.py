@@ -69,7 +69,7 @@ class AttendanceTab(QWidget):
         search_row = QHBoxLayout()
         search_label = QLabel(_("&Rechercher :"))
         self.search = QLineEdit()
-        self.search.setPlaceholderText(_("Nom… puis Entrée pour inscrire la personne présente"))
+        self.search.setPlaceholderText(_("Nom… puis Entrée : la personne trouvée est inscrite présente"))
         self.search.setAccessibleName(_("Rechercher une personne"))
         self.search.setClearButtonEnabled(True)
         search_label.setBuddy(self.search)
@@ -103,8 +103,8 @@ class AttendanceTab(QWidget):
 
         buttons = QHBoxLayout()
         self.mark_buttons = []
-        for text, status in ((_("&Présent·e (P)"), mt.PRESENT), (_("E&xcusé·e (E)"), mt.EXCUSED),
-                             (_("A&bsent·e (A)"), mt.ABSENT), (_("Effacer la marque (Suppr)"), "")):
+        for text, status in ((_("Présent·e (P)"), mt.PRESENT), (_("Excusé·e (E)"), mt.EXCUSED),
+                             (_("Absent·e (A)"), mt.ABSENT), (_("Effacer la marque (Suppr)"), "")):
             button = QPushButton(text)
             button.clicked.connect(lambda _c=False, s=status: self.mark_selected(s))
             buttons.addWidget(button)
@@ -116,10 +116,11 @@ class AttendanceTab(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        guests_label = QLabel(_("Personnes &invitées (sans droit de vote)"))
+        guests_label = QLabel(_("Personnes invitées (sa&ns droit de vote)"))
         guests_label.setObjectName("sectionTitle")
         self.guests = QListWidget()
         self.guests.setAccessibleName(_("Personnes invitées"))
+        self.guests.setWordWrap(True)
         guests_label.setBuddy(self.guests)
         right_layout.addWidget(guests_label)
         right_layout.addWidget(self.guests, 1)
@@ -154,6 +155,9 @@ class AttendanceTab(QWidget):
 
     # -- loading ----------------------------------------------------------------------------
     def load(self, meeting_id: str, locked: bool) -> None:
+        if meeting_id != self.meeting_id:  # a board: its members first; an assembly: everyone
+            kind = mt.get_meeting(self.context.store, meeting_id).type
+            self.show_filter.setCurrentIndex(self.show_filter.findData("voters" if kind.voters == "board" else "all"))
         self.meeting_id, self.locked = meeting_id, locked
         self.error.clear_message()
         self.model.set_rows(mt.roster(self.context.store, meeting_id))
@@ -208,10 +212,15 @@ class AttendanceTab(QWidget):
         return True
 
     def _check_in(self) -> None:
-        """Entrée in the search field: the only (or first) person found is marked present."""
+        """Entrée in the search field: the one person found is marked present; with several, choose in the list."""
         if self.proxy.rowCount() == 0:
             return
         index = self.proxy.index(0, 0)
+        if self.proxy.rowCount() > 1:
+            self.table.setCurrentIndex(index)
+            self.table.setFocus()
+            self.context.status_message.emit(_("Plusieurs personnes trouvées : choisissez avec les flèches, puis P."))
+            return
         person_id = str(self.proxy.data(index, ID_ROLE))
         if self.mark(person_id, mt.PRESENT):
             name = self.proxy.data(index)

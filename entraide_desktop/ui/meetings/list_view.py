@@ -80,7 +80,7 @@ class MeetingListView(QWidget):
         self.year_filter.setAccessibleName(_("Année affichée"))
         type_label = QLabel(_("T&ype :"))
         type_label.setBuddy(self.type_filter)
-        year_label = QLabel(_("A&nnée :"))
+        year_label = QLabel(_("Anné&e :"))
         year_label.setBuddy(self.year_filter)
         filters.addWidget(self.search, 2)
         filters.addWidget(type_label)

@@ -50,7 +50,7 @@ class FollowUpsTab(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
-        self.done_button = QPushButton(_("Marquer comme &fait / à faire"))
+        self.done_button = QPushButton(_("&Marquer comme fait / à faire"))
         self.done_button.clicked.connect(self.toggle_done)
         self.remove_button = QPushButton(_("&Retirer le suivi"))
         self.remove_button.clicked.connect(self.remove)
@@ -157,11 +157,11 @@ class MeetingView(QWidget):
         self.title.setWordWrap(True)
         self.title.setAccessibleName(_("Réunion"))
         top.addWidget(self.title, 1)
-        self.details_button = QPushButton(_("Dé&tails…"))
+        self.details_button = QPushButton(_("Déta&ils…"))
         self.details_button.clicked.connect(self.edit_details)
-        self.pdf_button = QPushButton(_("Exporter en P&DF…"))
+        self.pdf_button = QPushButton(_("Exporter en PD&F…"))
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
-        self.odt_button = QPushButton(_("Exporter en &ODT…"))
+        self.odt_button = QPushButton(_("Exporter en ODT…"))
         self.odt_button.clicked.connect(lambda: self.export("odt"))
         for button in (self.details_button, self.pdf_button, self.odt_button):
             top.addWidget(button)
@@ -179,8 +179,8 @@ class MeetingView(QWidget):
         self.errata = ErrataTab(context)
         self.tabs.addTab(self.attendance, _("&Présences et quorum"))
         self.tabs.addTab(self.editor, _("Procès-&verbal"))
-        self.tabs.addTab(self.followups, _("&Suivis"))
-        self.tabs.addTab(self.errata, _("&Errata"))
+        self.tabs.addTab(self.followups, _("Suivis"))
+        self.tabs.addTab(self.errata, _("Errata"))
         layout.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.attendance.changed.connect(self._attendance_changed)
@@ -206,7 +206,7 @@ class MeetingView(QWidget):
         if m is None:
             return
         if m.locked and m.adopted_on:
-            text = _("🔒 Procès-verbal adopté le {date} par la proposition {ref} : il est verrouillé. Une correction "
+            text = _("Verrouillé — procès-verbal adopté le {date} par la proposition {ref} : il est verrouillé. Une correction "
                      "se fait par un erratum.").format(date=format_date(m.adopted_on),
                                                         ref=mt.reference(self.context.store, m.adopted_by))
         else:

@@ -62,9 +62,9 @@ class ProposalForm(QWidget):
         people_row = QHBoxLayout()
         self.moved_by = PersonCombo(_("Proposé par"), empty_label=_("— à préciser —"))
         self.seconded_by = PersonCombo(_("Appuyé par"), empty_label=_("— à préciser —"))
-        moved_label = QLabel(_("Proposé &par"))
+        moved_label = QLabel(_("Proposé p&ar"))
         moved_label.setBuddy(self.moved_by)
-        seconded_label = QLabel(_("&Appuyé par"))
+        seconded_label = QLabel(_("Appu&yé par"))
         seconded_label.setBuddy(self.seconded_by)
         people_row.addWidget(self.moved_by, 1)
         people_row.addWidget(seconded_label)
@@ -87,11 +87,14 @@ class ProposalForm(QWidget):
         outcome_label.setBuddy(self.outcome)
         outcome_row.addWidget(self.outcome)
         outcome_row.addStretch(1)
+        self.remove_button = QPushButton(_("Retirer la proposition"))
+        self.remove_button.clicked.connect(self.remove)
+        outcome_row.addWidget(self.remove_button)
         self.votes_for = _count_box(_("Votes pour"))
         self.votes_against = _count_box(_("Votes contre"))
         self.abstentions = _count_box(_("Abstentions"))
-        for label, box in ((_("P&our"), self.votes_for), (_("&Contre"), self.votes_against),
-                           (_("Abs&tentions"), self.abstentions)):
+        for label, box in ((_("Po&ur"), self.votes_for), (_("&Contre"), self.votes_against),
+                           (_("A&bstentions"), self.abstentions)):
             lab = QLabel(label)
             lab.setBuddy(box)
             vote_row.addWidget(lab)
@@ -106,12 +109,9 @@ class ProposalForm(QWidget):
         self.adopts.setAccessibleName(_("Procès-verbal adopté par cette proposition"))
         self.adopts.setToolTip(_("Le procès-verbal (PV) d'une réunion précédente que cette proposition adopte"))
         self.adopts.activated.connect(lambda _i: self._save_adopts())
-        self.adopts_label = QLabel(_("Adopte le P&V"))
+        self.adopts_label = QLabel(_("A&dopte le PV"))
         self.adopts_label.setBuddy(self.adopts)
         adopts_row.addWidget(self.adopts, 1)
-        self.remove_button = QPushButton(_("Retirer la proposition"))
-        self.remove_button.clicked.connect(self.remove)
-        adopts_row.addWidget(self.remove_button)
         form.addRow(self.adopts_label, adopts_row)
         self.setEnabled(False)
 
