@@ -95,9 +95,14 @@ class AttendanceTab(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2):
-            self.table.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Fixed widths from the longest labels: measuring 1,500 rows would slow the opening of an AGA.
+        metrics = self.table.fontMetrics()
+        for col, labels in ((1, (_("Sans droit de vote"), _("Droit de vote"))),
+                            (2, (_("Présent·e"), _("Excusé·e"), _("Absent·e"), _("Présence")))):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, max(metrics.horizontalAdvance(t) for t in labels) + 36)
         self.table.mark_requested.connect(self.mark_selected)
         left_layout.addWidget(self.table, 1)
 

@@ -22,11 +22,20 @@ class _Model(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[Any] = []
+        self._texts: dict[tuple[int, int], str] = {}  # formatted cells (Babel is slow on thousands of cells)
+        self._keys: dict[tuple[int, int], Any] = {}
 
     def set_rows(self, rows: list[Any]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
+        self._texts.clear()
+        self._keys.clear()
         self.endResetModel()
+
+    def _forget_row(self, row: int) -> None:
+        for column in range(len(self.HEADERS)):
+            self._texts.pop((row, column), None)
+            self._keys.pop((row, column), None)
 
     def rowCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.rows)
@@ -48,13 +57,19 @@ class _Model(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self.rows[index.row()]
+        cell = (index.row(), index.column())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self.text(row, index.column())
+            text = self._texts.get(cell)
+            if text is None:
+                text = self._texts[cell] = self.text(self.rows[cell[0]], cell[1])
+            return text
         if role == ID_ROLE:
+            row = self.rows[cell[0]]
             return row.id if hasattr(row, "id") else row.person_id
         if role == SORT_ROLE:
-            return self.sort_key(row, index.column())
+            if cell not in self._keys:
+                self._keys[cell] = self.sort_key(self.rows[cell[0]], cell[1])
+            return self._keys[cell]
         return None
 
 
@@ -103,6 +118,7 @@ class RosterModel(_Model):
         for n, row in enumerate(self.rows):
             if row.person_id == person_id:
                 self.rows[n] = mt.RosterRow(row.person_id, row.name, row.roles, row.voter, status, row.erased)
+                self._forget_row(n)
                 self.dataChanged.emit(self.index(n, 0), self.index(n, 2))
                 return
 
