@@ -206,9 +206,9 @@ class MeetingView(QWidget):
         if m is None:
             return
         if m.locked and m.adopted_on:
-            text = _("Verrouillé — procès-verbal adopté le {date} par la proposition {ref} : il est verrouillé. Une correction "
-                     "se fait par un erratum.").format(date=format_date(m.adopted_on),
-                                                        ref=mt.reference(self.context.store, m.adopted_by))
+            text = _("Verrouillé : procès-verbal adopté le {date} par la proposition {ref}. Une correction se fait "
+                     "par un erratum (onglet Errata).").format(date=format_date(m.adopted_on),
+                                                              ref=mt.reference(self.context.store, m.adopted_by))
         else:
             text = _("Projet de procès-verbal : il sera adopté par une proposition d'une réunion suivante.")
         self.status.setText(text)
