@@ -104,7 +104,7 @@ class HomePage(QWidget):
             if ticket == self._pending:
                 self._show(today, *result)
 
-        run_task(gather, show, self._failed)
+        run_task(gather, show, self._failed, owner=self)
 
     def _failed(self, error: BaseException) -> None:
         from .messages import error_text

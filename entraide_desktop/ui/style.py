@@ -13,9 +13,9 @@ STYLE_SHEET = """
 #navigation::item:selected { background: palette(highlight); color: palette(highlighted-text); }
 #navigation::item:focus { border: 2px solid #f6a03c; }
 #navSeparator { color: palette(mid); }
-#pageTitle { font-size: {title}pt; font-weight: 600; padding: 4px 0 10px 0; }
+#pageTitle { font-size: {title}pt; font-weight: 600; padding: 0 0 4px 0; }
 #dialogTitle { font-size: {dialog}pt; font-weight: 600; padding-bottom: 4px; }
-#sectionTitle { font-size: {section}pt; font-weight: 600; padding: 6px 0 4px 0; }
+#sectionTitle { font-size: {section}pt; font-weight: 600; padding: 4px 0 2px 0; }
 #homeGreeting { font-size: {greeting}pt; padding-bottom: 8px; }
 #placeholderTitle { font-size: {title}pt; font-weight: 600; }
 #explanation { color: palette(window-text); }

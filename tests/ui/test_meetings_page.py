@@ -98,8 +98,11 @@ def test_follow_ups_listed_until_done_and_on_the_home_page(qtbot, window, contex
     assert page.list.tabs.tabText(1) == "Suivis à faire (1)"
     window.show_page("home")
     home = window.page("home")
-    todo = [home.todo.item(i).text() for i in range(home.todo.count())]
-    assert any("Envoyer la lettre au CIUSSS — Marie Test" in t for t in todo)
+
+    def todo() -> list[str]:
+        return [home.todo.item(i).text() for i in range(home.todo.count())]
+
+    qtbot.waitUntil(lambda: any("Envoyer la lettre au CIUSSS — Marie Test" in t for t in todo()), timeout=10000)
     window.show_page("meetings")
     page.list.tabs.setCurrentIndex(1)
     page.list.follow_table.setFocus()

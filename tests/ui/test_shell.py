@@ -22,7 +22,7 @@ def test_every_section_opens_with_its_shortcut(qtbot, window):
     for number, info in enumerate(PAGES, start=1):
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
         assert window.current_key() == info.key
-        assert window.stack.currentWidget() is window.page(info.key)
+        assert window.current_page() is window.page(info.key)
     assert window.windowTitle().startswith("Sauvegardes")
 
 

@@ -59,7 +59,7 @@ synced_table(
 
 
 def _declare_references() -> None:
-    from ..people import register_person_reference
+    from .registry import register_person_reference
 
     register_person_reference("meetings", "chair_id")
     register_person_reference("meetings", "secretary_id")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ...data import meetings as mt
 from ...i18n import _
 from ..context import AppContext
+from ..flow_layout import FlowLayout
 from ..forms import ErrorLabel
 from .models import ID_ROLE, FilterProxy, RosterModel
 
@@ -106,7 +107,7 @@ class AttendanceTab(QWidget):
         self.table.mark_requested.connect(self.mark_selected)
         left_layout.addWidget(self.table, 1)
 
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         self.mark_buttons = []
         for text, status in ((_("Présent·e (P)"), mt.PRESENT), (_("Excusé·e (E)"), mt.EXCUSED),
                              (_("Absent·e (A)"), mt.ABSENT), (_("Effacer la marque (Suppr)"), "")):
@@ -114,7 +115,6 @@ class AttendanceTab(QWidget):
             button.clicked.connect(lambda _c=False, s=status: self.mark_selected(s))
             buttons.addWidget(button)
             self.mark_buttons.append(button)
-        buttons.addStretch(1)
         left_layout.addLayout(buttons)
         splitter.addWidget(left)
 
@@ -123,6 +123,7 @@ class AttendanceTab(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         guests_label = QLabel(_("Personnes invitées (sa&ns droit de vote)"))
         guests_label.setObjectName("sectionTitle")
+        guests_label.setWordWrap(True)
         self.guests = QListWidget()
         self.guests.setAccessibleName(_("Personnes invitées"))
         self.guests.setWordWrap(True)
@@ -139,7 +140,7 @@ class AttendanceTab(QWidget):
         self.guest_role.returnPressed.connect(self.add_guest)
         right_layout.addWidget(self.guest_name)
         right_layout.addWidget(self.guest_role)
-        guest_buttons = QHBoxLayout()
+        guest_buttons = FlowLayout()
         self.add_guest_button = QPushButton(_("Ajouter l'invité·e"))
         self.add_guest_button.clicked.connect(self.add_guest)
         self.remove_guest_button = QPushButton(_("Retirer"))
@@ -147,7 +148,6 @@ class AttendanceTab(QWidget):
         self.remove_guest_button.clicked.connect(self.remove_guest)
         guest_buttons.addWidget(self.add_guest_button)
         guest_buttons.addWidget(self.remove_guest_button)
-        guest_buttons.addStretch(1)
         right_layout.addLayout(guest_buttons)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...data import meetings as mt
 from ...i18n import N_, _
 from ..context import AppContext
+from ..flow_layout import FlowLayout
 from ..forms import ErrorLabel
 from ..messages import confirm
 from .common import Autosaver, shortcut
@@ -42,6 +43,14 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
 def shortcuts_text() -> str:
     keys = " · ".join(f"{k} {_(v)}" for k, v in SHORTCUTS)
     return _("Raccourcis : {keys}. Tout est enregistré automatiquement.").format(keys=keys)
+
+
+def short_shortcuts_text() -> str:
+    """One line for the bottom of the editor; the full list is in its tooltip and in the help (F1)."""
+    keys = " · ".join(f"{k} {_(v)}" for k, v in SHORTCUTS if k in ("Ctrl+I", "Ctrl+P", "Ctrl+D", "Ctrl+T"))
+    return _("{keys} · les autres : menu Aide › Raccourcis clavier. Tout est enregistré automatiquement.").format(
+        keys=keys
+    )
 
 
 def _section(text: str, buddy: QWidget) -> QLabel:
@@ -73,7 +82,7 @@ class MinutesEditor(ProposalActions, QWidget):
         self.items.setWordWrap(True)
         left_layout.addWidget(_section(_("Ordre du &jour"), self.items))
         left_layout.addWidget(self.items, 1)
-        item_buttons = QHBoxLayout()
+        item_buttons = FlowLayout()
         self.add_item_button = QPushButton(_("Ajouter un point"))
         self.add_item_button.setToolTip("Ctrl+I")
         self.add_item_button.clicked.connect(self.add_item)
@@ -110,13 +119,16 @@ class MinutesEditor(ProposalActions, QWidget):
         top_layout.setContentsMargins(0, 0, 0, 0)
         self.title = QLineEdit()
         self.title.setAccessibleName(_("Titre du point"))
-        top_layout.addWidget(_section(_("&Titre du point"), self.title))
-        top_layout.addWidget(self.title)
+        title_row = QHBoxLayout()
+        title_row.addWidget(_section(_("&Titre du point"), self.title))
+        title_row.addWidget(self.title, 1)
+        top_layout.addLayout(title_row)
         self.notes = QPlainTextEdit()
         self.notes.setAccessibleName(_("Notes de discussion"))
         self.notes.setPlaceholderText(_("Ce qui a été dit, en quelques phrases. Une ligne qui commence par « - » "
                                         "devient une puce."))
         self.notes.setTabChangesFocus(True)
+        self.notes.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 10)
         top_layout.addWidget(_section(_("&Notes de discussion"), self.notes))
         top_layout.addWidget(self.notes, 1)
         right.addWidget(top)
@@ -127,9 +139,9 @@ class MinutesEditor(ProposalActions, QWidget):
         self.proposal_list = QListWidget()
         self.proposal_list.setAccessibleName(_("Propositions de ce point"))
         self.proposal_list.setWordWrap(True)
-        head = QHBoxLayout()
+        self.proposal_list.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 8)
+        head = FlowLayout()
         head.addWidget(_section(_("Pr&opositions"), self.proposal_list))
-        head.addStretch(1)
         self.new_proposal_button = QPushButton(_("Nouvelle proposition"))
         self.new_proposal_button.setToolTip("Ctrl+P")
         self.new_proposal_button.clicked.connect(self.new_proposal)
@@ -154,7 +166,7 @@ class MinutesEditor(ProposalActions, QWidget):
         right.setStretchFactor(1, 3)
         right.setChildrenCollapsible(False)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 5)
         splitter.setChildrenCollapsible(False)
         layout.addWidget(splitter, 1)
@@ -163,14 +175,16 @@ class MinutesEditor(ProposalActions, QWidget):
         self.error = ErrorLabel()
         self.saved_label = QLabel()
         self.saved_label.setAccessibleName(_("État de l'enregistrement"))
+        self.help = QLabel(short_shortcuts_text())
+        self.help.setObjectName("explanation")
+        self.help.setWordWrap(True)
+        self.help.setToolTip(shortcuts_text())
+        self.help.setAccessibleName(_("Raccourcis clavier du procès-verbal"))
+        self.help.setAccessibleDescription(shortcuts_text())
+        status.addWidget(self.help, 1)
         status.addWidget(self.error, 1)
         status.addWidget(self.saved_label)
         layout.addLayout(status)
-        self.help = QLabel(shortcuts_text())
-        self.help.setObjectName("explanation")
-        self.help.setWordWrap(True)
-        self.help.setAccessibleName(_("Raccourcis clavier du procès-verbal"))
-        layout.addWidget(self.help)
 
         self.items.currentRowChanged.connect(self._item_chosen)
         self.title.textEdited.connect(self._title_edited)

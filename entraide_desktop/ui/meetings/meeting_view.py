@@ -163,8 +163,11 @@ class MeetingView(QWidget):
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
         self.odt_button = QPushButton(_("Exporter en ODT…"))
         self.odt_button.clicked.connect(lambda: self.export("odt"))
+        self.actions = QWidget()
+        actions = QHBoxLayout(self.actions)
+        actions.setContentsMargins(0, 0, 0, 2)
         for button in (self.details_button, self.pdf_button, self.odt_button):
-            top.addWidget(button)
+            actions.addWidget(button)
         layout.addLayout(top)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -173,6 +176,7 @@ class MeetingView(QWidget):
         layout.addWidget(self.status)
 
         self.tabs = QTabWidget()
+        self.tabs.setCornerWidget(self.actions, Qt.Corner.TopRightCorner)
         self.attendance = AttendanceTab(context)
         self.editor = MinutesEditor(context)
         self.followups = FollowUpsTab(context)

@@ -22,6 +22,7 @@ from ...data import meetings as mt
 from ...data.errors import EntraideError
 from ...i18n import _, format_date
 from ..context import AppContext
+from ..flow_layout import FlowLayout
 from .common import Autosaver, PersonCombo
 
 
@@ -67,16 +68,15 @@ class ProposalForm(QWidget):
         seconded_label = QLabel(_("Appu&yé par"))
         seconded_label.setBuddy(self.seconded_by)
         people_row.addWidget(self.moved_by, 1)
-        people_row.addWidget(seconded_label)
-        people_row.addWidget(self.seconded_by, 1)
         form.addRow(moved_label, people_row)
+        form.addRow(seconded_label, self.seconded_by)
         self.moved_by.activated.connect(lambda _i: self._save_people())
         self.seconded_by.activated.connect(lambda _i: self._save_people())
 
-        outcome_row = QHBoxLayout()
-        vote_row = QHBoxLayout()
+        outcome_row = FlowLayout()
+        vote_row = FlowLayout()
         self.outcome = QComboBox()
-        self.outcome.setMinimumContentsLength(24)
+        self.outcome.setMinimumContentsLength(16)
         self.outcome.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.outcome.setAccessibleName(_("Résultat"))
         self.outcome.addItem(_("Vote à venir"), "")
@@ -86,7 +86,6 @@ class ProposalForm(QWidget):
         outcome_label = QLabel(_("&Résultat"))
         outcome_label.setBuddy(self.outcome)
         outcome_row.addWidget(self.outcome)
-        outcome_row.addStretch(1)
         self.remove_button = QPushButton(_("Retirer la proposition"))
         self.remove_button.clicked.connect(self.remove)
         outcome_row.addWidget(self.remove_button)
@@ -95,12 +94,15 @@ class ProposalForm(QWidget):
         self.abstentions = _count_box(_("Abstentions"))
         for label, box in ((_("Po&ur"), self.votes_for), (_("&Contre"), self.votes_against),
                            (_("A&bstentions"), self.abstentions)):
+            pair = QWidget()
+            pair_layout = QHBoxLayout(pair)
+            pair_layout.setContentsMargins(0, 0, 0, 0)
             lab = QLabel(label)
             lab.setBuddy(box)
-            vote_row.addWidget(lab)
-            vote_row.addWidget(box)
+            pair_layout.addWidget(lab)
+            pair_layout.addWidget(box)
+            vote_row.addWidget(pair)
             box.editingFinished.connect(self._counts_edited)
-        vote_row.addStretch(1)
         form.addRow(outcome_label, outcome_row)
         form.addRow(_("Votes comptés"), vote_row)
 
