@@ -28,7 +28,7 @@ ONE_DAY = dt.timedelta(days=1)
 # task code -> weekdays it happens (0 = Monday), in a small group and in a big one
 SMALL_WEEK = {"open_room": (1, 2, 3), "coffee": (1, 2, 3), "discussion_group": (2,)}
 BIG_WEEK = {"open_room": (0, 1, 2, 3, 4), "coffee": (0, 1, 2, 3, 4), "discussion_group": (1, 3)}
-STAFF_WEIGHT = {"open_room": 6.0, "coffee": 1.0, "discussion_group": 4.0, "cash": 4.0, "welcome": 5.0,
+STAFF_WEIGHT = {"open_room": 5.0, "coffee": 1.0, "discussion_group": 3.0, "cash": 3.0, "welcome": 4.0,
                 "collective_kitchen": 1.0, "coalition_delegate": 6.0}
 ABSENCE_NOTES = ("Vacances", "Voyage", "Pause", "Déménagement", "Retour aux études", "Garde des petits-enfants")
 
@@ -44,7 +44,7 @@ class _Person:
 
 def _people(ctx: DemoContext) -> list[_Person]:
     found = []
-    cursor = ctx.store.db.execute("SELECT id, roles, member_since, status FROM people WHERE archived = 0 ORDER BY id")
+    cursor = ctx.store.db.execute("SELECT id, roles, member_since, status FROM people WHERE archived = 0 ORDER BY rowid")
     for pid, roles, since, status in cursor.fetchall():
         found.append(_Person(pid, parse_roles(roles), dt.date.fromisoformat(since) if since else ctx.start,
                              (status or "actif") == "actif", ctx.rng.paretovariate(1.8)))
@@ -56,13 +56,20 @@ def _closed(day: dt.date) -> bool:
     return (day.month == 12 and day.day >= 22) or (day.month == 1 and day.day <= 5) or (day.month == 7 and day.day >= 18)
 
 
+def _weight(person: _Person, code: str) -> float:
+    """How likely a person takes this task: their involvement, more for staff on some tasks, less if inactive."""
+    weight = person.weight * (STAFF_WEIGHT.get(code, 1.0) if "intervenant" in person.roles else 1.0)
+    return weight * (0.3 if not person.active else 1.0)
+
+
+def _pick(ctx: DemoContext, team: list[_Person], code: str) -> _Person:
+    return ctx.rng.choices(team, weights=[_weight(p, code) for p in team])[0]
+
+
 def _team(ctx: DemoContext, pool: list[_Person], code: str, size: int) -> list[_Person]:
     """A weighted draw without replacement: involved people and, for some tasks, staff more often."""
     rng = ctx.rng
-    weights = {}
-    for p in pool:
-        w = p.weight * (STAFF_WEIGHT.get(code, 1.0) if "intervenant" in p.roles else 1.0)
-        weights[p.id] = w * (0.3 if not p.active else 1.0)
+    weights = {p.id: _weight(p, code) for p in pool}
     chosen: list[_Person] = []
     candidates = list(pool)
     while candidates and len(chosen) < size:
@@ -130,7 +137,7 @@ def _tasks(ctx: DemoContext, people: list[_Person], batch: list[dict[str, object
             if not _closed(day):
                 for code, weekdays in week_plan.items():
                     if day.weekday() in weekdays:
-                        person = rng.choices(teams[code], weights=[p.weight for p in teams[code]])[0]
+                        person = _pick(ctx, teams[code], code)
                         key = discussion_keys.get(day, "") if code == "discussion_group" else ""
                         row = _row(starting_id(code), person, day, day)
                         if key:
@@ -138,10 +145,10 @@ def _tasks(ctx: DemoContext, people: list[_Person], batch: list[dict[str, object
                             row["occurrence_key"] = key
                         batch.append(row)
                 if day.weekday() == 6 and day != this_week and day + dt.timedelta(days=6) <= last:
-                    person = rng.choices(teams["cash"], weights=[p.weight for p in teams["cash"]])[0]
+                    person = _pick(ctx, teams["cash"], "cash")
                     batch.append(_row(starting_id("cash"), person, day, day + dt.timedelta(days=6)))
                 if rng.random() < (0.15 if big else 0.06) and day <= ctx.today:
-                    person = rng.choice(teams["welcome"])
+                    person = _pick(ctx, teams["welcome"], "welcome")
                     batch.append(_row(starting_id("welcome"), person, day, day, origin="volunteered"))
             if day.weekday() == 3 and 15 <= day.day <= 21 and day.month not in (7, 12) and day <= ctx.today:
                 for person in rng.sample(teams["collective_kitchen"], min(3, len(teams["collective_kitchen"]))):
@@ -209,8 +216,7 @@ def _mandates(ctx: DemoContext, people: list[_Person], batch: list[dict[str, obj
         if start > ctx.today:
             break
         end = _aga(year + 1) + dt.timedelta(days=13)
-        board = sorted({p.id: p for s, e, p in terms if s <= start <= e and "administrateur" in p.roles}.values(),
-                       key=lambda p: p.id)
+        board = list({p.id: p for s, e, p in terms if s <= start <= e and "administrateur" in p.roles}.values())
         rng.shuffle(board)
         for code, person in zip(("presidency", "secretary", "treasurer"), board, strict=False):
             batch.append(_row(starting_id(code), person, start, end, seat=1, origin="appointed",

@@ -28,7 +28,7 @@ def test_demo_history_is_valid_and_spread_over_years(demo_store):
 def test_demo_shows_reminders_a_vacant_seat_and_a_spread(demo_store):
     texts = [r.text for r in responsibilities.reminders(demo_store, TODAY)]
     assert "Personne n'est inscrit·e cette semaine pour « Tenir la caisse »." in texts
-    assert any(t.startswith("Le mandat de ") for t in texts)
+    assert any(t.startswith("Fin de mandat le ") for t in texts)
     assert any(m.holder == "" for m in responsibilities.mandates_to_fill(demo_store, TODAY))
     spread = responsibilities.spread(demo_store, 2025)
     assert spread.total_assignments > 200 and 0.3 < spread.top20_share < 0.95

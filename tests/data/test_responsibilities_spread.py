@@ -110,8 +110,8 @@ def board(store):
 def test_reminders_for_ending_mandates_and_tasks_with_no_one(store, board):
     found = responsibilities.reminders(store, TODAY)
     texts = [(r.text, r.urgent, r.due) for r in found]
-    assert ("Le mandat de Zoé (Présidence) se termine le 9 janvier 2027.", False, D(2027, 1, 9)) in texts
-    assert ("Le mandat de Max (Secrétariat) se termine le 5 décembre 2026.", True, D(2026, 12, 5)) in texts
+    assert ("Fin de mandat le 9 janvier 2027 : Zoé, Présidence.", False, D(2027, 1, 9)) in texts
+    assert ("Fin de mandat le 5 décembre 2026 : Max, Secrétariat.", True, D(2026, 12, 5)) in texts
     assert not any("Lia" in t for t, _u, _d in texts)  # a successor is already recorded
     uncovered = sorted(t for t, _u, _d in texts if t.startswith("Personne"))
     assert uncovered == [
@@ -122,12 +122,12 @@ def test_reminders_for_ending_mandates_and_tasks_with_no_one(store, board):
     assert all(r.area == "responsibilities" and r.target_id for r in found)
     assert mandates.week_bounds(TODAY) == (D(2026, 11, 22), D(2026, 11, 28))
     # the home page gathers them (urgent first)
-    assert home_reminders.collect(store, TODAY)[0].text.startswith("Le mandat de Max")
+    assert home_reminders.collect(store, TODAY)[0].text == "Fin de mandat le 5 décembre 2026 : Max, Secrétariat."
 
 
 def test_no_reminder_beyond_sixty_days(store, board):
     texts = [r.text for r in responsibilities.reminders(store, D(2026, 9, 1))]
-    assert not any(t.startswith("Le mandat") for t in texts)
+    assert not any(t.startswith("Fin de mandat") for t in texts)
 
 
 def test_mandates_to_fill_lists_vacant_seats_and_terms_ending_within_ninety_days(store, board):
@@ -136,10 +136,10 @@ def test_mandates_to_fill_lists_vacant_seats_and_terms_ending_within_ninety_days
     assert ("Présidence", 1, "Zoé", D(2027, 1, 9)) in summary
     assert ("Secrétariat", 1, "Max", D(2026, 12, 5)) in summary
     assert not any(title == "Trésorerie" for title, *_rest in summary)
-    vacant = [m for m in found if m.title == "Siège au conseil d'administration (membres)"]
+    vacant = [m for m in found if m.title == "Siège au CA (membres)"]
     assert [(m.seat, m.seats, m.term_months, m.ends_on, m.holder) for m in vacant] == [
         (n, 5, 24, None, "") for n in range(1, 6)]
     seats = {(s.responsibility.title, s.seat): s for s in mandates.seats(store, TODAY)}
     assert seats[("Présidence", 1)].status_text() == "Se termine dans 45 jours"
     assert seats[("Trésorerie", 1)].status_text() == "Se termine dans 25 jours — suite prévue"
-    assert seats[("Siège au conseil d'administration (membres)", 2)].status_text() == "Vacant"
+    assert seats[("Siège au CA (membres)", 2)].status_text() == "Vacant"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .. import rows  # noqa: F401  (before data.people: importing people first is circular, via the schema)
 from ..reminders import Reminder
 from ..store import Store
 

@@ -345,3 +345,34 @@ def remove_assignment(store: Store, assignment_id: str) -> None:
     """Withdraw an assignment entered by mistake (archived: it no longer counts anywhere)."""
     get_assignment(store, assignment_id)
     rows.archive(store, TABLE, assignment_id)
+
+
+# -- for forms ------------------------------------------------------------------------------------
+
+
+def holders(store: Store, start: dt.date, end: dt.date) -> dict[str, list[Assignment]]:
+    """Responsibility id → assignments overlapping [start, end], by name."""
+    found: dict[str, list[Assignment]] = {}
+    for a in sorted(find(store, start=start, end=end), key=lambda a: (a.person_name.casefold(), a.start_on)):
+        found.setdefault(a.responsibility_id, []).append(a)
+    return found
+
+
+def warnings(store: Store, draft: Draft) -> list[str]:
+    """Things to know before confirming (not errors): the person is away then, or asked not to be proposed."""
+    from .availability import asked_not_to_be_proposed, unavailabilities
+
+    if not draft.person_id or draft.start_on is None:
+        return []
+    info = person_info(store, draft.person_id)
+    if info is None:
+        return []
+    end = draft.start_on if draft.occurrence_key else (draft.end_on or draft.start_on)
+    found = [
+        _("{name} a indiqué être absent·e {period}{note}.").format(
+            name=info.name, period=u.period_text(), note=f" ({u.note})" if u.note else "")
+        for u in unavailabilities(store, draft.person_id, start=draft.start_on, end=max(end, draft.start_on))
+    ]
+    if asked_not_to_be_proposed(store, draft.person_id, draft.responsibility_id):
+        found.append(_("{name} a demandé à ne pas être proposé·e pour cette tâche.").format(name=info.name))
+    return found

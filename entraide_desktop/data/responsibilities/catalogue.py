@@ -59,9 +59,9 @@ class Responsibility:
         return not self.eligible_roles or bool(set(self.eligible_roles) & set(roles))
 
     def eligibility_text(self) -> str:
-        """« Toute personne du registre » or « Réservé aux personnes qui ont le rôle : Membre »."""
+        """« Ouvert à toute personne du registre » or « Réservé aux personnes qui ont le rôle : Membre »."""
         if not self.eligible_roles:
-            return _("Toute personne du registre")
+            return _("Ouvert à toute personne du registre")
         labels = [_(ROLES.get(r, r)) for r in self.eligible_roles]
         return _("Réservé aux personnes qui ont le rôle : {roles}").format(roles=join_list(labels))
 

@@ -138,7 +138,7 @@ STARTING_CATALOGUE: tuple[dict[str, object], ...] = (
         "seats": 5,
         "term_months": 24,
         "eligible_roles": ["membre"],
-        "title": N_("Siège au conseil d'administration (membres)"),
+        "title": N_("Siège au CA (membres)"),
         "description": N_(
             "Siège élu à l'assemblée générale annuelle parmi les membres. Le conseil prend les "
             "décisions entre deux assemblées et en rend compte aux membres."
@@ -155,7 +155,7 @@ STARTING_CATALOGUE: tuple[dict[str, object], ...] = (
         "seats": 1,
         "term_months": 12,
         "eligible_roles": ["intervenant"],
-        "title": N_("Siège au conseil d'administration (personnes intervenantes)"),
+        "title": N_("Siège au CA (personnes intervenantes)"),
         "description": N_("Siège désigné par l'équipe de travail, selon les règlements généraux."),
         "handover": N_(
             "La personne représente l'équipe de travail, pas la coordination. Elle se retire des "

@@ -110,7 +110,7 @@ def alerts(store: Store, today: dt.date) -> list[Reminder]:
         if seat.ends_within(ENDING_SOON_DAYS):
             found.append(Reminder(
                 "responsibilities",
-                _("Le mandat de {name} ({title}) se termine le {date}.").format(
+                _("Fin de mandat le {date} : {name}, {title}.").format(
                     name=current.person_name, title=seat.responsibility.title,
                     date=format_date(current.end_on, "long")),
                 due=current.end_on,
