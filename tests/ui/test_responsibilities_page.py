@@ -159,6 +159,7 @@ def test_mandates_tab_shows_seats_vacancies_and_ending_terms(qtbot, context, gro
                                     origin="elected", origin_on=D.today() - dt.timedelta(days=330)))
     page = ResponsibilitiesPage(context)
     qtbot.addWidget(page)
+    page.tabs.setCurrentWidget(page.mandates)  # tabs fill themselves when first shown
     tree = page.mandates.tree
     rows_ = {(tree.topLevelItem(i).text(0), tree.topLevelItem(i).text(1)): tree.topLevelItem(i)
              for i in range(tree.topLevelItemCount())}
@@ -172,6 +173,7 @@ def test_people_tab_never_held_and_do_not_propose(qtbot, context, group):
     A.assign(context.store, A.Draft(group["coffee"], group["ana"], D(2026, 3, 3), D(2026, 3, 3)))
     page = ResponsibilitiesPage(context)
     qtbot.addWidget(page)
+    page.tabs.setCurrentWidget(page.people)
     tab = page.people
     tab.only_never.setChecked(True)
     assert tab.visible_names() == ["Béa", "Carl"]

@@ -102,6 +102,7 @@ def test_export_button_writes_the_pdf_off_the_ui_thread(qtbot, context, held, tm
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
     page = ResponsibilitiesPage(context)
     qtbot.addWidget(page)
+    page.tabs.setCurrentWidget(page.spread)
     page.spread.with_names.setChecked(True)
     page.spread.export_button.click()
     qtbot.waitUntil(lambda: page.spread.exported.text().startswith("PDF enregistré"), timeout=20000)

@@ -43,7 +43,8 @@ class ResponsibilitiesPage(QWidget):
         )):
             self.tabs.setTabToolTip(index, tip)
         layout.addWidget(self.tabs)
-        self._stale: set[QWidget] = set()
+        # Tabs fill themselves when first shown (the catalogue at once): the page opens quickly.
+        self._stale: set[QWidget] = {self.mandates, self.people, self.spread}
         self.tabs.currentChanged.connect(lambda _i: self._refresh_current())
         self.mandates.show_history.connect(self.show_item)
         context.data_changed.connect(self._on_data_changed)
@@ -70,9 +71,9 @@ class ResponsibilitiesPage(QWidget):
             return
         self.tabs.setCurrentWidget(self.catalogue)
         self._refresh_current()
-        if not self.catalogue.select(target_id):
+        if not self.catalogue.select_responsibility(target_id):
             self.catalogue.show_archived.setChecked(True)
-            self.catalogue.select(target_id)
+            self.catalogue.select_responsibility(target_id)
 
     def focus_search(self) -> None:
         self.tabs.setCurrentWidget(self.people)

@@ -57,7 +57,7 @@ class AssignDialog(QDialog):
         self.responsibility.setAccessibleName(_("Responsabilité"))
         self._catalogue = {r.id: r for r in catalogue.list_responsibilities(context.store)}
         for r in self._catalogue.values():
-            self.responsibility.addItem(f"{r.title} ({r.kind_label.lower()})", r.id)
+            self.responsibility.addItem(f"{r.title} — {r.kind_label.lower()}", r.id)
         self.responsibility.setCurrentIndex(max(self.responsibility.findData(responsibility_id), 0))
         form.addRow(_("&Responsabilité :"), self.responsibility)
 

@@ -115,7 +115,7 @@ class CatalogueTab(QWidget):
             self.tree.addTopLevelItem(item)
         self.tree.resizeColumnToContents(0)
         self.tree.setColumnWidth(0, min(self.tree.columnWidth(0) + 12, self.fontMetrics().horizontalAdvance("M") * 25))
-        if keep and self.select(keep):
+        if keep and self.select_responsibility(keep):
             return
         first = next((self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())
                       if self.tree.topLevelItem(i).data(0, ID_ROLE)), None)
@@ -128,7 +128,7 @@ class CatalogueTab(QWidget):
         item = self.tree.currentItem()
         return item.data(0, ID_ROLE) or "" if item is not None else ""
 
-    def select(self, responsibility_id: str) -> bool:
+    def select_responsibility(self, responsibility_id: str) -> bool:
         for i in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(i)
             if item.data(0, ID_ROLE) == responsibility_id:
@@ -149,7 +149,7 @@ class CatalogueTab(QWidget):
 
         dialog = ResponsibilityDialog(self.context, None, self)
         if dialog.exec() and dialog.saved_id:
-            self.select(dialog.saved_id)
+            self.select_responsibility(dialog.saved_id)
 
     def install(self) -> None:
         catalogue.install_starting_catalogue(self.context.store)

@@ -63,16 +63,16 @@ def info_item(text: str) -> QListWidgetItem:
     return item
 
 
-def fill_list(widget: QListWidget, entries: list[tuple[str, object]], empty: str, limit: int = 0) -> None:
-    """Replace the list's items by ``(text, data)`` entries; a plain line when there are none."""
+def fill_list(widget: QListWidget, entries: list[tuple[str, object]], empty: str, more: int = 0) -> None:
+    """Replace the list's items by ``(text, data)`` entries, then « … et N de plus » when ``more``;
+    a plain line when there are none."""
     widget.clear()
-    shown = entries[:limit] if limit else entries
-    for text, data in shown:
+    for text, data in entries:
         item = QListWidgetItem(text)
         item.setData(Qt.ItemDataRole.UserRole, data)
         widget.addItem(item)
-    if limit and len(entries) > limit:
-        widget.addItem(info_item(_("… et {n} de plus").format(n=len(entries) - limit)))
+    if more > 0:
+        widget.addItem(info_item(_("… et {n} de plus").format(n=more)))
     if not entries:
         widget.addItem(info_item(empty))
 

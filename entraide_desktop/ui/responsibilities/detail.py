@@ -115,8 +115,8 @@ class DetailPanel(QWidget):
         past = [a for a in found if a.end_on is not None and a.end_on < today]
         fill_list(self.current, [(self._line(a, today), a.id) for a in now],
                   _("Personne pour l'instant. « Confier… » ou « Proposer quelqu'un… » pour inviter une personne."))
-        fill_list(self.history, [(self._line(a, today), a.id) for a in past],
-                  _("Pas encore d'historique."), limit=HISTORY_SHOWN)
+        fill_list(self.history, [(self._line(a, today), a.id) for a in past[:HISTORY_SHOWN]],
+                  _("Pas encore d'historique."), more=len(past) - HISTORY_SHOWN)
         self._update_buttons()
 
     def _line(self, a: assignments.Assignment, today: dt.date) -> str:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -82,15 +82,14 @@ class ResponsibilityDialog(QDialog):
         self.term.setAccessibleName(_("Durée d'un mandat, en mois"))
         form.addRow(_("D&urée d'un mandat :"), self.term)
         roles = QWidget()
-        row = QHBoxLayout(roles)
-        row.setContentsMargins(0, 0, 0, 0)
+        grid = QGridLayout(roles)
+        grid.setContentsMargins(0, 0, 0, 0)
         self.roles: dict[str, QCheckBox] = {}
-        for code, label in ROLES.items():
+        for index, (code, label) in enumerate(ROLES.items()):
             box = QCheckBox(_(label))
             box.setAccessibleName(_("Réservé au rôle : {role}").format(role=_(label)))
             self.roles[code] = box
-            row.addWidget(box)
-        row.addStretch(1)
+            grid.addWidget(box, index // 2, index % 2)
         form.addRow(_("Réservé à :"), roles)
         self.form = form
         layout.addLayout(form)

@@ -72,7 +72,6 @@ class MandatesTab(QWidget):
         self.enter_button.clicked.connect(self.enter)
         self.end_button.clicked.connect(self.end)
         self.history_button.clicked.connect(self._history)
-        self.refresh()
 
     def refresh(self) -> None:
         row = max(self.tree.indexOfTopLevelItem(self.tree.currentItem()), 0) if self.tree.currentItem() else 0

@@ -19,9 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...data import people
 from ...data.responsibilities import assignments, availability, rotation
-from ...data.responsibilities.directory import groups_of
+from ...data.responsibilities.directory import PersonInfo, people_index
 from ...data.text import fold
 from ...i18n import _
 from ..context import AppContext
@@ -29,13 +28,14 @@ from .common import AREA, fill_list, groups_text, paragraph, section, selected_d
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
+HELD_SHOWN = 60
 
 
 class PeopleTab(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self._people: list[people.PersonRef] = []
+        self._people: list[PersonInfo] = []
         self._never: set[str] = set()
         layout = QHBoxLayout(self)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -109,10 +109,10 @@ class PeopleTab(QWidget):
         self.remove_absence.clicked.connect(self._remove_absence)
         self.absences.itemSelectionChanged.connect(
             lambda: self.remove_absence.setEnabled(selected_data(self.absences) is not None))
-        self.refresh()
 
     def refresh(self) -> None:
-        self._people = people.list_people(self.context.store)
+        everyone = people_index(self.context.store).values()
+        self._people = sorted((p for p in everyone if not p.archived), key=lambda p: (p.sort_key, p.id))
         self._never = {p.id for p in rotation.never_held(self.context.store)}
         self.only_never.setText(_("Seulement les personnes qui n'ont &jamais pris de responsabilité ({n})").format(
             n=len(self._never)))
@@ -128,9 +128,9 @@ class PeopleTab(QWidget):
         for ref in self._people:
             if only_never and ref.id not in self._never:
                 continue
-            if needle and needle not in fold(ref.name):
+            if needle and needle not in ref.sort_key:
                 continue
-            item = QListWidgetItem(f"{ref.name} — {groups_text(groups_of(ref.roles))}")
+            item = QListWidgetItem(f"{ref.name} — {groups_text(ref.groups)}")
             item.setData(ID_ROLE, ref.id)
             item.setData(NAME_ROLE, ref.name)
             self.list.addItem(item)
@@ -165,7 +165,7 @@ class PeopleTab(QWidget):
             return
         store = self.context.store
         self.name.setText(ref.name)
-        self.groups.setText(groups_text(groups_of(ref.roles)))
+        self.groups.setText(groups_text(ref.groups) + ("" if ref.active else " · " + _("fiche inactive")))
         self.do_not_propose.blockSignals(True)
         self.do_not_propose.setChecked(availability.asked_not_to_be_proposed(store, pid))
         self.do_not_propose.blockSignals(False)
@@ -175,8 +175,8 @@ class PeopleTab(QWidget):
         past = [a for a in found if a.end_on is not None and a.end_on < today]
         entries = [(_("En cours ou à venir : {title}, {period}").format(title=a.title, period=a.period_text()), a.id)
                    for a in reversed(current)]
-        entries += [(f"{a.title}, {a.period_text()}", a.id) for a in past]
-        fill_list(self.held, entries, _("Aucune responsabilité pour l'instant."), limit=60)
+        entries += [(f"{a.title}, {a.period_text()}", a.id) for a in past[:HELD_SHOWN]]
+        fill_list(self.held, entries, _("Aucune responsabilité pour l'instant."), more=len(past) - HELD_SHOWN)
         fill_list(self.absences, [(u.period_text() + (f" — {u.note}" if u.note else ""), u.id)
                                   for u in availability.unavailabilities(store, pid)],
                   _("Aucune absence inscrite."))

@@ -177,7 +177,6 @@ class SpreadTab(QWidget):
 
         self.year.currentIndexChanged.connect(lambda *_a: self.show_year())
         self.export_button.clicked.connect(self.export_pdf)
-        self.refresh()
 
     def refresh(self) -> None:
         current = self.year.currentData()

@@ -60,6 +60,7 @@ class SuggestDialog(QDialog):
         self.proposal.setObjectName("proposal")
         self.proposal.setAccessibleName(_("Personne proposée"))
         self.proposal.setTextFormat(Qt.TextFormat.RichText)
+        self.proposal.setStyleSheet(f"font-size: {self.font().pointSizeF() * 1.15:.1f}pt; padding: 4px 0;")
         layout.addWidget(self.proposal)
         self.others = QListWidget()
         self.others.setAccessibleName(_("Personnes possibles, dans l'ordre de la rotation"))
