@@ -143,3 +143,13 @@ def test_mandates_to_fill_lists_vacant_seats_and_terms_ending_within_ninety_days
     assert seats[("Présidence", 1)].status_text() == "Se termine dans 45 jours"
     assert seats[("Trésorerie", 1)].status_text() == "Se termine dans 25 jours — suite prévue"
     assert seats[("Siège au CA (membres)", 2)].status_text() == "Vacant"
+
+
+def test_terms_merged_from_two_machines_on_one_seat_are_flagged(store, board):
+    """The checks run on each machine; a synchronisation can still bring two terms on one seat."""
+    other = person(store, "Éloi", "membre", "administrateur")
+    rows.insert(store, "assignments", {"responsibility_id": board["presidency"], "person_id": other, "seat": 1,
+                                       "start_on": "2026-03-01", "end_on": "2027-02-28", "origin": "elected"})
+    seat = next(s for s in mandates.seats(store, TODAY) if s.responsibility.id == board["presidency"])
+    assert seat.current.person_name == "Zoé" and [a.person_name for a in seat.overlapping] == ["Éloi"]
+    assert seat.status_text().startswith("Deux mandats se chevauchent sur ce siège (aussi : Éloi)")

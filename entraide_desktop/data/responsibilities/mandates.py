@@ -23,6 +23,7 @@ class Seat:
     current: Assignment | None
     following: Assignment | None  # a term recorded to start after the date (successor or renewal)
     on: dt.date
+    overlapping: tuple[Assignment, ...] = ()  # other terms on this seat that date (two machines, one seat)
 
     @property
     def vacant(self) -> bool:
@@ -34,6 +35,10 @@ class Seat:
 
     def status_text(self) -> str:
         """« Vacant », « Se termine dans 40 jours », « En cours », « Vacant — X commence le … »."""
+        if self.overlapping:
+            names = ", ".join(a.person_name for a in self.overlapping)
+            return _("Deux mandats se chevauchent sur ce siège (aussi : {names}) : terminez ou corrigez l'un "
+                     "d'eux").format(names=names)
         if self.current is None:
             if self.following is not None:
                 return _("Vacant — {name} commence le {date}").format(
@@ -64,9 +69,10 @@ def seats(store: Store, on: dt.date) -> list[Seat]:
     for resp in mandates:
         for number in range(1, resp.seats + 1):
             terms = sorted(held.get((resp.id, number), []), key=lambda a: a.start_on)
-            current = next((a for a in terms if a.covers(on)), None)
+            covering = [a for a in terms if a.covers(on)]
             following = next((a for a in terms if a.start_on > on), None)
-            found.append(Seat(resp, number, current, following, on))
+            current = covering[0] if covering else None
+            found.append(Seat(resp, number, current, following, on, tuple(covering[1:])))
     return found
 
 

@@ -81,7 +81,7 @@ class MandatesTab(QWidget):
         for seat in self._seats:
             a = seat.current
             status = seat.status_text()
-            if seat.vacant or (seat.ends_within(ENDING_SOON_DAYS) and seat.following is None):
+            if seat.vacant or seat.overlapping or (seat.ends_within(ENDING_SOON_DAYS) and seat.following is None):
                 status = "⚠ " + status
             values = [
                 seat.responsibility.title,
