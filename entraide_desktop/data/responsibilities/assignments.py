@@ -18,6 +18,7 @@ from .. import rows
 from ..errors import ErasedRow, NotFound, ValidationError
 from ..people import ROLES
 from ..store import Store
+from .availability import period_text
 from .catalogue import Responsibility, get_responsibility
 from .directory import PersonInfo, people_index, person_info, removed
 
@@ -93,12 +94,7 @@ class Assignment:
 
     def period_text(self) -> str:
         """« le 3 mars 2026 », « du 3 mars 2026 au 2 mars 2027 », « depuis le 3 mars 2026 »."""
-        start = format_date(self.start_on, "long")
-        if self.end_on == self.start_on:
-            return _("le {date}").format(date=start)
-        if self.end_on is None:
-            return _("depuis le {date}").format(date=start)
-        return _("du {start} au {end}").format(start=start, end=format_date(self.end_on, "long"))
+        return period_text(self.start_on, self.end_on)
 
     @property
     def origin_label(self) -> str:

@@ -35,10 +35,17 @@ class Unavailability:
         return self.start_on <= end and self.end_on >= start
 
     def period_text(self) -> str:
-        if self.start_on == self.end_on:
-            return _("le {date}").format(date=format_date(self.start_on, "long"))
-        return _("du {start} au {end}").format(
-            start=format_date(self.start_on, "long"), end=format_date(self.end_on, "long"))
+        return period_text(self.start_on, self.end_on)
+
+
+def period_text(start: dt.date, end: dt.date | None) -> str:
+    """« le 3 mars 2026 », « du 3 mars 2026 au 2 mars 2027 », « depuis le 3 mars 2026 » (no end)."""
+    first = format_date(start, "long")
+    if end == start:
+        return _("le {date}").format(date=first)
+    if end is None:
+        return _("depuis le {date}").format(date=first)
+    return _("du {start} au {end}").format(start=first, end=format_date(end, "long"))
 
 
 def _require_person(store: Store, person_id: str) -> None:
