@@ -36,7 +36,7 @@ synced_table(SyncedTable("rotation_preferences", area=AREA))
 
 
 def _declare_references() -> None:
-    from ..people import register_person_reference
+    from .registry import register_person_reference
 
     register_person_reference("assignments", "person_id")
     register_person_reference("unavailabilities", "person_id")
