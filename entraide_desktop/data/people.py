@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,11 +40,24 @@ PERSON_REFERENCES: list[tuple[str, str]] = []
 """(table, column) pairs that hold a person id, declared by each area's schema module with
 :func:`register_person_reference`; merging two records of the same person re-points them."""
 
+PERSON_REFERENCE_IDS: dict[tuple[str, str], Callable[[dict[str, Any]], str]] = {}
+"""For references in rows with a deterministic id: how to compute the row's id from its values."""
 
-def register_person_reference(table: str, column: str) -> None:
-    """Declare that ``table.column`` refers to a person (call at import time of a schema module)."""
+
+def register_person_reference(
+    table: str, column: str, *, natural_id: Callable[[dict[str, Any]], str] | None = None
+) -> None:
+    """Declare that ``table.column`` refers to a person (call at import time of a schema module).
+
+    When the rows of ``table`` are naturally unique and get a deterministic id that includes the
+    person (attendance of a person at an occurrence, say), pass ``natural_id(row) -> id``: merging
+    two records then moves such a row to the id it would have for the kept person, and when that
+    row already exists (both records attended), keeps the kept person's row and archives the other.
+    """
     if (table, column) not in PERSON_REFERENCES:
         PERSON_REFERENCES.append((table, column))
+    if natural_id is not None:
+        PERSON_REFERENCE_IDS[(table, column)] = natural_id
 
 
 @dataclass(frozen=True)
@@ -147,16 +160,23 @@ def people_with_consent(store: Store, purpose: str, on: dt.date | None = None) -
 
 
 def in_good_standing(store: Store, person_id: str, on: dt.date | None = None) -> bool:
-    """« Membre en règle » on a date: a member, not archived, with a membership covering that date."""
+    """« Membre en règle » on a date: see :func:`members_in_good_standing`."""
     return person_id in members_in_good_standing(store, on)
 
 
 def members_in_good_standing(store: Store, on: dt.date | None = None) -> set[str]:
-    """Ids of the people who are « membres en règle » on ``on`` (today by default)."""
+    """Ids of the people who are « membres en règle » on ``on`` (today by default).
+
+    A person is in good standing on a date when they have the role « membre », their record is
+    not archived, and a membership (cotisation, free or paid) that is not archived covers that
+    date and was paid on or before it. The status actif/inactif does not matter: it says whether
+    the person comes these days, not whether they belong to the group.
+    """
     on_text = (on or dt.date.today()).isoformat()
     cursor = store.db.execute(
         """SELECT DISTINCT p.id, p.roles FROM people p JOIN memberships m ON m.person_id = p.id
-           WHERE p.archived = 0 AND m.archived = 0 AND m.period_start <= ? AND m.period_end >= ?""",
-        [on_text, on_text],
+           WHERE p.archived = 0 AND m.archived = 0 AND m.period_start <= ? AND m.period_end >= ?
+             AND (m.paid_on IS NULL OR m.paid_on <= ?)""",
+        [on_text, on_text, on_text],
     )
     return {pid for pid, roles in cursor.fetchall() if "membre" in parse_roles(roles)}

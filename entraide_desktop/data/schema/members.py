@@ -39,10 +39,12 @@ synced_table(SyncedTable("consents", area=N_("Membres")))
 
 
 def _declare_references() -> None:
-    from ..people import register_person_reference
+    from ..people import consent_id, register_person_reference
 
     register_person_reference("memberships", "person_id")
-    register_person_reference("consents", "person_id")
+    register_person_reference(
+        "consents", "person_id", natural_id=lambda row: consent_id(row["person_id"], row["purpose"])
+    )
 
 
 _declare_references()
@@ -86,3 +88,10 @@ def members_tables(db: sqlite_utils.Database) -> None:
         {"person_id": str, "purpose": str, "granted": int, "granted_on": str, "withdrawn_on": str},
         indexes=(("person_id",),),
     )
+
+
+@MIGRATIONS(name="0101_members_merged_into")
+def people_merged_into(db: sqlite_utils.Database) -> None:
+    # Set on a duplicate record archived by a merge: the id of the record it was merged into, so
+    # that references arriving later from another machine can still be re-pointed.
+    db["people"].add_column("merged_into", str)  # type: ignore[union-attr]
