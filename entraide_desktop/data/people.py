@@ -174,9 +174,9 @@ def members_in_good_standing(store: Store, on: dt.date | None = None) -> set[str
     """
     on_text = (on or dt.date.today()).isoformat()
     cursor = store.db.execute(
-        """SELECT DISTINCT p.id, p.roles FROM people p JOIN memberships m ON m.person_id = p.id
-           WHERE p.archived = 0 AND m.archived = 0 AND m.period_start <= ? AND m.period_end >= ?
-             AND (m.paid_on IS NULL OR m.paid_on <= ?)""",
+        """SELECT DISTINCT p.id FROM people p JOIN memberships m ON m.person_id = p.id
+           WHERE p.archived = 0 AND p.roles LIKE '%"membre"%' AND m.archived = 0
+             AND m.period_start <= ? AND m.period_end >= ? AND (m.paid_on IS NULL OR m.paid_on <= ?)""",
         [on_text, on_text, on_text],
     )
-    return {pid for pid, roles in cursor.fetchall() if "membre" in parse_roles(roles)}
+    return {row[0] for row in cursor.fetchall()}

@@ -129,6 +129,10 @@ def _import_dialog(qtbot, ctx, path):
     return dialog
 
 
+def _checked(qtbot, dialog):
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10000)
+
+
 def test_import_preview_then_import(qtbot, ctx, store, tmp_path):
     path = tmp_path / "liste.csv"
     shutil.copy(FIXTURES / "liste-windows-1252.csv", path)
@@ -141,6 +145,7 @@ def test_import_preview_then_import(qtbot, ctx, store, tmp_path):
     # The secretary decides not to import the notes column.
     notes_combo = dialog.combos[9]
     notes_combo.setCurrentIndex(notes_combo.findData(""))
+    _checked(qtbot, dialog)
     assert dialog.preview.mapping[9] == ""
     # …and to add the repeated line anyway.
     last = dialog.rows_model.rowCount() - 1
@@ -175,6 +180,7 @@ def test_import_of_a_binary_file_and_unknown_columns(qtbot, ctx, tmp_path):
     assert "Aucune colonne n'a été reconnue" in dialog.problems.text()
     assert not dialog.import_button.isEnabled()
     dialog.combos[0].setCurrentIndex(dialog.combos[0].findData("first_name"))
+    _checked(qtbot, dialog)
     assert dialog.import_button.isEnabled() and not dialog.problems.isVisible()
 
 

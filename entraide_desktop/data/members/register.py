@@ -55,6 +55,34 @@ class RegisterRow:
         return " · ".join(p for p in (self.phone, self.mobile) if p)
 
 
+def _fold_table() -> dict[int, str]:
+    """Accented Latin letters (lower case) to their accent-free form, for :meth:`str.translate`."""
+    table = {}
+    for code in range(0xC0, 0x250):
+        ch = chr(code).casefold()
+        if len(ch) == 1 and fold(ch) != ch:
+            table[ord(ch)] = fold(ch)
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def quick_fold(text: str) -> str:
+    """:func:`text.fold` for names in Latin script, about ten times faster (sorting 10,000 names)."""
+    folded = text.casefold().translate(_FOLD)
+    return folded if folded.isascii() else fold(text)
+
+
+def _digits(phone: str | None) -> str:
+    # Stored numbers are normalised (« 418 555-1234 »): slicing beats a regular expression.
+    if not phone:
+        return ""
+    if len(phone) >= 12 and phone[3] == " " and phone[7] == "-":
+        return phone[:3] + phone[4:7] + phone[8:12]
+    return phone_digits(phone)
+
+
 def load_register(store: Store, on: dt.date | None = None) -> list[RegisterRow]:
     """Every person of the register (archived ones included; the filters hide them), unsorted."""
     on = on or dt.date.today()
@@ -67,21 +95,29 @@ def load_register(store: Store, on: dt.date | None = None) -> list[RegisterRow]:
         [on_text, on_text],
     ).fetchall():
         consents.setdefault(person_id, set()).add(purpose)
+    roles_cache: dict[str | None, tuple[str, ...]] = {}
+    no_name = display_name({})
     result = []
     empty: frozenset[str] = frozenset()
-    for pid, first, last, chosen, roles, status, archived, phone, mobile, email, since in store.db.execute(
+    for pid, first, last, chosen, roles, status, archived, phone, mobile, email, since, search in store.db.execute(
         """SELECT id, first_name, last_name, display_name, roles, status, archived, phone, mobile, email,
-                  member_since FROM people"""
+                  member_since, _search FROM people"""
     ).fetchall():
-        full = " ".join(p for p in (first or "", last or "") if p)
-        name = display_name({"display_name": chosen, "first_name": first, "last_name": last})
-        key = " ".join((fold(name), fold(full) if full != name else "", fold(email or ""),
-                        phone_digits(phone), phone_digits(mobile)))
+        first, last = (first or "").strip(), (last or "").strip()
+        full = f"{first} {last}" if first and last else first or last  # as people.display_name does
+        name = (chosen or "").strip() or full or no_name
+        codes = roles_cache.get(roles)
+        if codes is None:
+            codes = roles_cache[roles] = parse_roles(roles)
+        # _search (derived on every write) holds the folded names, e-mail and numbers; add the bare digits.
+        if search is None:
+            search = fold(f"{name} {full} {email or ''}")
+        key = f"{search} {_digits(phone)} {_digits(mobile)}"
         result.append(
             RegisterRow(
-                pid, name, full, parse_roles(roles), status or "actif", bool(archived), phone or "", mobile or "",
+                pid, name, full, codes, status or "actif", bool(archived), phone or "", mobile or "",
                 email or "", since or "", pid in standing, frozenset(consents[pid]) if pid in consents else empty,
-                key, fold(name),
+                key, quick_fold(name),
             )
         )
     return result
@@ -135,13 +171,18 @@ def filter_rows(all_rows: Sequence[RegisterRow], criteria: Criteria,
     """The rows that match; ``within`` narrows the search to an earlier result (when the text only grew)."""
     terms = criteria.terms()
     source = all_rows if within is None else within
+    usual = criteria.role is None and criteria.standing is None and criteria.consent is None
+    if usual and criteria.status == "current":  # the usual case: one pass, no function call per row
+        if len(terms) == 1:
+            term = terms[0]
+            return [r for r in source if term in r.key and not r.archived]
+        if not terms:
+            return [r for r in source if not r.archived]
     if len(terms) == 1:
         term = terms[0]
         source = [r for r in source if term in r.key]
     elif terms:
         source = [r for r in source if all(t in r.key for t in terms)]
-    if criteria.role is None and criteria.standing is None and criteria.consent is None and criteria.status == "current":
-        return [r for r in source if not r.archived]  # the usual case, kept short
     return [r for r in source if _keep(r, criteria)]
 
 

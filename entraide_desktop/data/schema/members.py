@@ -95,3 +95,9 @@ def people_merged_into(db: sqlite_utils.Database) -> None:
     # Set on a duplicate record archived by a merge: the id of the record it was merged into, so
     # that references arriving later from another machine can still be re-pointed.
     db["people"].add_column("merged_into", str)  # type: ignore[union-attr]
+
+
+@MIGRATIONS(name="0102_members_period_end_index")
+def memberships_period_end_index(db: sqlite_utils.Database) -> None:
+    # « Membre en règle » today looks for memberships not yet ended: few among ten years of them.
+    db["memberships"].create_index(["period_end"])  # type: ignore[union-attr]

@@ -27,7 +27,7 @@ from ...data.people import CONSENT_PURPOSES, ROLES
 from ...i18n import _, format_number, ngettext
 from ..context import AppContext
 from ..messages import show_error
-from .model import COLUMNS, RegisterModel, RegisterProxy
+from .model import COLUMNS, RegisterDelegate, RegisterModel, RegisterProxy
 
 
 class _Table(QTableView):
@@ -140,6 +140,7 @@ class MembersPage(QWidget):
         self.proxy = RegisterProxy(self.model)
         self.table = _Table(self)
         self.table.setModel(self.proxy)
+        self.table.setItemDelegate(RegisterDelegate(self.model, self.table))
         self.table.setAccessibleName(_("Registre des membres"))
         self.table.setAccessibleDescription(_("Entrée ouvre la fiche, Suppr l'archive."))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -73,6 +73,8 @@ class ImportDialog(QDialog):
         self.setup: ImportSetup | None = None
         self.preview: ImportPreview | None = None
         self.result: ImportResult | None = None
+        self._generation = 0
+        self._shown_generation = -1
         self.setWindowTitle(_("Importer une liste de membres"))
         screen = self.screen().availableGeometry() if self.screen() else None
         width = min(1240, screen.width() - 40) if screen else 1180
@@ -215,6 +217,7 @@ class ImportDialog(QDialog):
     # -- reading -------------------------------------------------------------------------------
     def _load(self) -> None:
         self.stack.setCurrentWidget(self.loading)
+        self.preview = None
         store, path = self.context.store, self.path
 
         def work(progress: Progress) -> tuple[RawTable, ExistingPeople]:
@@ -233,8 +236,6 @@ class ImportDialog(QDialog):
         self.description.setText(self.table.describe())
         self._fill_mapping()
         self._rebuild()
-        self.stack.setCurrentWidget(self.preview_page)
-        self.rows_view.setFocus()
 
     def _failed(self, error: BaseException) -> None:
         self.failure_message.show_message(error_text(error))
@@ -301,26 +302,47 @@ class ImportDialog(QDialog):
 
     # -- preview -------------------------------------------------------------------------------
     def _rebuild(self) -> None:
+        """Check the rows again with the current columns, off the UI thread (a big file takes a moment)."""
         assert self.table is not None and self.setup is not None and self.existing is not None
+        self._generation += 1
+        generation = self._generation
+        table, setup, existing = self.table, self.setup, self.existing
+        self.import_button.setEnabled(False)
+        self.summary.setText(_("Vérification des lignes…"))
+        run_task(lambda _progress: build_preview(table, setup, existing), lambda preview: self._show(preview, generation),
+                 self._failed)
+
+    def _show(self, preview: ImportPreview, generation: int) -> None:
+        if generation != self._generation:
+            return  # a newer choice of columns is being checked
         decisions = {r.line: r.action for r in self.preview.rows} if self.preview else {}
-        self.preview = build_preview(self.table, self.setup, self.existing)
-        for row in self.preview.rows:
+        self.preview = preview
+        self._shown_generation = generation
+        for row in preview.rows:
             if decisions.get(row.line) in row.choices():
                 row.action = decisions[row.line]
-        self.rows_model.set_rows(self.preview.rows)
+        self.rows_model.set_rows(preview.rows)
         self.rows_view.resizeColumnsToContents()
         for column, most in ((1, 20), (2, 13), (3, 22)):
             limit = self.rows_view.fontMetrics().horizontalAdvance("n") * most
             if self.rows_view.columnWidth(column) > limit:
                 self.rows_view.setColumnWidth(column, limit)
-        if self.preview.problems:
-            self.problems.show_message(" ".join(self.preview.problems))
+        if preview.problems:
+            self.problems.show_message(" ".join(preview.problems))
         else:
             self.problems.clear_message()
         self._update_summary()
         if self.rows_model.rowCount():
             self.rows_view.selectRow(0)
         self._fill_decision()
+        if self.stack.currentWidget() is self.loading:
+            self.stack.setCurrentWidget(self.preview_page)
+            self.rows_view.setFocus()
+
+    @property
+    def busy(self) -> bool:
+        """True while the rows are being read or checked."""
+        return self.preview is None or self._shown_generation != self._generation
 
     def _update_summary(self) -> None:
         assert self.preview is not None

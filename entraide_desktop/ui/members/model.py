@@ -4,13 +4,16 @@ Filtering and sorting run in the data layer over precomputed, accent-free keys (
 over the rows, a sorted list kept between keystrokes). A ``filterAcceptsRow`` called once per
 row from C++ costs about 15 ms for 10,000 people before anything is painted, so the proxy does
 not filter row by row: it carries the criteria and the sort request to the source model, which
-hands the view only the matching rows.
+hands the view only the matching rows, in order. The proxy's rows are therefore the source's
+rows one for one, which :class:`RegisterDelegate` relies on to paint a cell with one Python
+call instead of seven ``data()`` calls through the proxy (a third of a keystroke's time).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ...data.members.register import Criteria, RegisterRow, filter_rows, narrows, sort_rows
 from ...data.people import CONSENT_PURPOSES
@@ -56,6 +59,7 @@ class RegisterModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self._all: list[RegisterRow] = []
+        self._archived = 0
         self._visible: list[RegisterRow] = []
         self._criteria = Criteria()
         self._sort = ("name", False)
@@ -68,6 +72,7 @@ class RegisterModel(QAbstractTableModel):
     def set_rows(self, rows: list[RegisterRow]) -> None:
         self.beginResetModel()
         self._all = sort_rows(rows, *self._sort)
+        self._archived = sum(1 for r in self._all if r.archived)
         self._cells.clear()
         self._visible = filter_rows(self._all, self._criteria)
         self.endResetModel()
@@ -95,7 +100,8 @@ class RegisterModel(QAbstractTableModel):
         self.endResetModel()
 
     def total(self, *, archived: bool = False) -> int:
-        return sum(1 for r in self._all if r.archived == archived)
+        """People in the register (not archived), or archived ones; counted once per load."""
+        return self._archived if archived else len(self._all) - self._archived
 
     def row_at(self, row: int) -> RegisterRow | None:
         return self._visible[row] if 0 <= row < len(self._visible) else None
@@ -182,3 +188,26 @@ class RegisterProxy(QSortFilterProxyModel):
         if row is None:
             return QModelIndex()
         return self.mapFromSource(self._source.index(row, 0))
+
+
+class RegisterDelegate(QStyledItemDelegate):
+    """Fills a cell's text from the register row directly (the painting itself stays Qt's)."""
+
+    _HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
+
+    def __init__(self, model: RegisterModel, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._model = model
+        self._italic: QFont | None = None
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802
+        row = self._model.row_at(index.row())  # the proxy keeps the source's rows one for one
+        if row is None:
+            return
+        option.text = self._model._row_cells(row)[index.column()]
+        option.features |= self._HAS_DISPLAY
+        if row.archived:
+            if self._italic is None:
+                self._italic = QFont(option.font)
+                self._italic.setItalic(True)
+            option.font = self._italic
