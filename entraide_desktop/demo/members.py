@@ -39,9 +39,7 @@ def _person(ctx: DemoContext, span_days: int) -> dict:
     phone = _phone(ctx) if rng.random() < 0.6 else None
     mobile = _phone(ctx) if rng.random() < 0.5 else None
     email = f"{handle}@exemple.org" if rng.random() < 0.55 else None
-    chosen = None
-    if rng.random() < 0.15:
-        chosen = rng.choice(CHOSEN_NAMES) if rng.random() < 0.6 else first.split("-")[0]
+    chosen = rng.choice(CHOSEN_NAMES) if rng.random() < 0.1 else None
     methods = [m for m, has in (("phone", phone), ("mobile", mobile), ("text", mobile), ("email", email)) if has]
     emergency = None
     if rng.random() < 0.25:

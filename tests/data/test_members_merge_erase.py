@@ -8,7 +8,7 @@ import pytest
 
 from entraide_desktop.data import members, people, rows
 from entraide_desktop.data.errors import ValidationError
-from entraide_desktop.data.schema.registry import SYNCED_TABLES, SyncedTable, create_synced_table, synced_table
+from entraide_desktop.data.schema.registry import SYNCED_TABLES, SyncedTable, create_synced_table
 
 D = dt.date
 

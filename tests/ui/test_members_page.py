@@ -96,7 +96,7 @@ def test_delete_archives_and_restore_brings_back(qtbot, page, demo_store):
     assert members.get_person(demo_store, row.id).archived
     assert row.id not in {page.proxy.row_at(page.proxy.index(r, 0)).id for r in range(page.proxy.rowCount())}
     page.status_filter.setCurrentIndex(page.status_filter.findData("archived"))
-    assert page.select(row.id)
+    assert page.select_person(row.id)
     assert page.archive_button.text() == "Resta&urer"
     page.archive_button.click()
     assert not members.get_person(demo_store, row.id).archived
@@ -150,7 +150,7 @@ def test_merge_from_the_register(qtbot, page, demo_store, monkeypatch):
         return dialog.result()
 
     monkeypatch.setattr(MergeDialog, "exec", choose)
-    assert page.select(first.id)
+    assert page.select_person(first.id)
     page.merge_button.click()
     assert members.get_person(demo_store, twin.id).merged_into == first.id
     assert page.selected_row().id == first.id

@@ -233,7 +233,7 @@ class MembersPage(QWidget):
                 text = _("Aucune personne trouvée")
         self.count_label.setText(text)
         if keep_id:
-            self.select(keep_id)
+            self.select_person(keep_id)
         self._update_actions()
 
     def _on_data_changed(self, area: str) -> None:
@@ -254,10 +254,10 @@ class MembersPage(QWidget):
         self.search.selectAll()
 
     def show_item(self, person_id: str) -> None:
-        if not self.select(person_id):
+        if not self.select_person(person_id):
             self.search.clear()
             self.status_filter.setCurrentIndex(self.status_filter.findData("all"))
-            self.select(person_id)
+            self.select_person(person_id)
         self.table.setFocus()
 
     # -- selection -------------------------------------------------------------------------------
@@ -265,7 +265,7 @@ class MembersPage(QWidget):
         indexes = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
         return self.proxy.row_at(indexes[0]) if indexes else None
 
-    def select(self, person_id: str) -> bool:
+    def select_person(self, person_id: str) -> bool:
         index = self.proxy.index_of(person_id)
         if not index.isValid():
             return False
@@ -301,7 +301,7 @@ class MembersPage(QWidget):
         if dialog.exec() and dialog.saved_id:
             self.search.clear()
             self.reload()
-            self.select(dialog.saved_id)
+            self.select_person(dialog.saved_id)
 
     def edit_selected(self) -> None:
         from .person_dialog import PersonDialog
@@ -312,7 +312,7 @@ class MembersPage(QWidget):
         dialog = PersonDialog(self.context, row.id, self)
         if dialog.exec():
             self.reload()
-            self.select(row.id)
+            self.select_person(row.id)
         self.table.setFocus()
 
     def archive_selected(self) -> None:
@@ -344,7 +344,7 @@ class MembersPage(QWidget):
         dialog = MergeDialog(self.context, row.id, self.model.all_rows(), self)
         if dialog.exec():
             self.reload()
-            self.select(dialog.kept_id)
+            self.select_person(dialog.kept_id)
 
     def erase_selected(self) -> None:
         from .erase_dialog import EraseDialog

@@ -11,27 +11,22 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
     QStackedWidget,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from ...data.members.importing import (
     ACTIONS,
-    TARGETS,
     ExistingPeople,
     ImportPreview,
     ImportResult,
@@ -39,16 +34,15 @@ from ...data.members.importing import (
     RawTable,
     apply_import,
     build_preview,
-    headers_of,
     initial_setup,
     read_table,
-    target_label,
 )
 from ...i18n import _, ngettext
 from ..context import AppContext
 from ..forms import ErrorLabel, explanation, heading
 from ..messages import error_text
 from ..tasks import Progress, run_task, run_with_progress
+from .import_mapping import MappingPanel
 from .import_model import ImportRowsModel, describe_row
 
 
@@ -133,20 +127,9 @@ class ImportDialog(QDialog):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
 
-        columns = QGroupBox(_("Ce que contient chaque colonne"))
-        left = QVBoxLayout(columns)
-        self.header_check = QCheckBox(_("La première ligne contient les &en-têtes"))
-        self.header_check.toggled.connect(self._header_toggled)
-        left.addWidget(self.header_check)
-        self.mapping_table = QTableWidget(0, 3)
-        self.mapping_table.setHorizontalHeaderLabels([_("Colonne du fichier"), _("Va dans"), _("Exemple")])
-        self.mapping_table.setAccessibleName(_("Correspondance des colonnes"))
-        self.mapping_table.verticalHeader().hide()
-        self.mapping_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.mapping_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        left.addWidget(self.mapping_table, 1)
-        columns.setMinimumWidth(self.fontMetrics().horizontalAdvance("n") * 44)
-        splitter.addWidget(columns)
+        self.mapping = MappingPanel()
+        self.mapping.changed.connect(self._setup_changed)
+        splitter.addWidget(self.mapping)
 
         rows_box = QGroupBox(_("Aperçu des lignes : rien n'est écrit avant « Importer »"))
         right = QVBoxLayout(rows_box)
@@ -234,7 +217,7 @@ class ImportDialog(QDialog):
         self.table, self.existing = result
         self.setup = initial_setup(self.table)
         self.description.setText(self.table.describe())
-        self._fill_mapping()
+        self.mapping.fill(self.table, self.setup)
         self._rebuild()
 
     def _failed(self, error: BaseException) -> None:
@@ -253,51 +236,13 @@ class ImportDialog(QDialog):
             self.findChild(QLabel, "dialogTitle").setText(_("Importer « {name} »").format(name=Path(path).name))
             self._load()
 
-    # -- mapping -------------------------------------------------------------------------------
-    def _fill_mapping(self) -> None:
-        assert self.table is not None and self.setup is not None
-        table, setup = self.table, self.setup
-        headers = headers_of(table, setup.header_row)
-        start = 0 if setup.header_row is None else setup.header_row + 1
-        self.header_check.blockSignals(True)
-        self.header_check.setChecked(setup.header_row is not None)
-        self.header_check.blockSignals(False)
-        self.mapping_table.setRowCount(table.width)
-        self.combos: list[QComboBox] = []
-        for column in range(table.width):
-            example = next((cells[column] for _line, cells in table.rows[start:start + 50]
-                            if column < len(cells) and cells[column]), "")
-            self.mapping_table.setItem(column, 0, QTableWidgetItem(headers[column]))
-            sample = QTableWidgetItem(example[:40])
-            sample.setToolTip(example)
-            self.mapping_table.setItem(column, 2, sample)
-            combo = QComboBox()
-            combo.setAccessibleName(_("Champ pour la colonne « {header} »").format(header=headers[column]))
-            for target in TARGETS:
-                combo.addItem(target_label(target), target)
-            combo.setCurrentIndex(max(0, combo.findData(setup.mapping[column])))
-            combo.currentIndexChanged.connect(self._mapping_changed)
-            self.mapping_table.setCellWidget(column, 1, combo)
-            self.combos.append(combo)
-        self.mapping_table.resizeColumnsToContents()
-        em = self.fontMetrics().horizontalAdvance("n")
-        self.mapping_table.setColumnWidth(0, min(self.mapping_table.columnWidth(0), em * 18))
-        self.mapping_table.setColumnWidth(1, em * 24)
-        self.mapping_table.horizontalHeader().setStretchLastSection(True)
+    # -- columns -------------------------------------------------------------------------------
+    @property
+    def combos(self) -> list[QComboBox]:
+        return self.mapping.combos
 
-    def _mapping_changed(self) -> None:
-        assert self.setup is not None
-        self.setup = ImportSetup(self.setup.header_row, [c.currentData() for c in self.combos])
-        self._rebuild()
-
-    def _header_toggled(self, checked: bool) -> None:
-        assert self.table is not None and self.setup is not None
-        guessed = initial_setup(self.table).header_row
-        header_row = (guessed if guessed is not None else 0) if checked else None
-        self.setup = ImportSetup(header_row, self.setup.mapping)
-        headers = headers_of(self.table, header_row)
-        for column, header in enumerate(headers):
-            self.mapping_table.item(column, 0).setText(header)
+    def _setup_changed(self, setup: ImportSetup) -> None:
+        self.setup = setup
         self._rebuild()
 
     # -- preview -------------------------------------------------------------------------------
