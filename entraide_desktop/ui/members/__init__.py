@@ -65,11 +65,14 @@ class _Search(QLineEdit):
 
 
 def _combo(name: str, items: list[tuple[str, object]]) -> QComboBox:
+    """A filter list that may shrink (long labels are elided) while its popup shows them whole."""
     combo = QComboBox()
     combo.setAccessibleName(name)
     for text, data in items:
         combo.addItem(text, data)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(min(10, max(len(text) for text, _data in items)))
+    combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
     return combo
 
 
@@ -127,13 +130,10 @@ class MembersPage(QWidget):
             label = QLabel(text)
             label.setBuddy(combo)
             filters.addWidget(label)
-            filters.addWidget(combo)
+            filters.addWidget(combo, 1)
             filters.addSpacing(6)
             combo.currentIndexChanged.connect(self._criteria_changed)
         filters.addStretch(1)
-        self.count_label = QLabel()
-        self.count_label.setAccessibleName(_("Nombre de personnes affichées"))
-        filters.addWidget(self.count_label)
         layout.addLayout(filters)
 
         self.model = RegisterModel()
@@ -175,6 +175,10 @@ class MembersPage(QWidget):
         for button in (self.edit_button, self.archive_button, self.merge_button):
             actions.addWidget(button)
         actions.addStretch(1)
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName(_("Nombre de personnes affichées"))
+        actions.addWidget(self.count_label)
+        actions.addSpacing(12)
         actions.addWidget(self.erase_button)
         layout.addLayout(actions)
 
@@ -199,9 +203,9 @@ class MembersPage(QWidget):
         """Share the table's width between the columns (French labels are long; nothing scrolls sideways)."""
         header = self.table.horizontalHeader()
         total = sum(self._SHARES.values())
-        minimum = self.fontMetrics().horizontalAdvance("En règle") + 24
+        minimum = self.fontMetrics().horizontalAdvance("n") * 5
         for column, (key, _label) in enumerate(COLUMNS[:-1]):
-            header.resizeSection(column, max(minimum, width * self._SHARES[key] // total))
+            header.resizeSection(column, max(minimum, (width - 2) * self._SHARES[key] // total))
 
     # -- loading and filtering -------------------------------------------------------------------
     def reload(self) -> None:

@@ -41,7 +41,7 @@ class MappingPanel(QGroupBox):
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         layout.addWidget(self.grid, 1)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("n") * 44)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("n") * 36)
 
     def fill(self, table: RawTable, setup: ImportSetup) -> None:
         self.table, self.setup = table, setup

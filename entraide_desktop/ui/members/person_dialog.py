@@ -60,8 +60,10 @@ class PersonDialog(QDialog):
         record = members.get_person(store, person_id) if person_id else None
         self.setWindowTitle(_("Fiche de {name}").format(name=record.name) if record else _("Nouvelle personne"))
         em = self.fontMetrics().horizontalAdvance("n")
-        self.setMinimumSize(min(1000, em * 110), min(600, em * 66))
-        self.resize(min(1020, em * 115), min(680, em * 76))
+        screen = self.screen().availableGeometry() if self.screen() else None
+        room_w, room_h = (screen.width() - 40, screen.height() - 60) if screen else (1326, 708)
+        self.setMinimumWidth(min(em * 100, room_w))
+        self.resize(min(max(1020, em * 115), room_w), min(max(680, em * 76), room_h))
 
         layout = QVBoxLayout(self)
         title = heading(record.name if record else _("Nouvelle personne"))
