@@ -81,7 +81,6 @@ class MembersPage(QWidget):
         super().__init__()
         self.context = context
         self._dirty = False
-        self._own_change = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
@@ -241,12 +240,12 @@ class MembersPage(QWidget):
         self._update_actions()
 
     def _on_data_changed(self, area: str) -> None:
+        """Reload once the current action is over (a dialog that saved has usually reloaded us already)."""
         if area not in ("members", "*"):
             return
+        self._dirty = True
         if self.isVisible():
-            QTimer.singleShot(0, self.reload)
-        else:
-            self._dirty = True
+            QTimer.singleShot(0, self.activated)
 
     # -- what the main window calls ------------------------------------------------------------
     def activated(self) -> None:
