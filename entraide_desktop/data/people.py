@@ -51,8 +51,9 @@ def register_person_reference(
 
     When the rows of ``table`` are naturally unique and get a deterministic id that includes the
     person (attendance of a person at an occurrence, say), pass ``natural_id(row) -> id``: merging
-    two records then moves such a row to the id it would have for the kept person, and when that
-    row already exists (both records attended), keeps the kept person's row and archives the other.
+    two records then moves such a row to the id it would have for the kept person (a new row with
+    that id, the old one erased), and when that row already exists (both records attended), keeps
+    the kept person's row and erases the other: the same fact recorded twice.
     """
     if (table, column) not in PERSON_REFERENCES:
         PERSON_REFERENCES.append((table, column))
