@@ -1,1 +1,1 @@
-"""Exporters that turn data into files (CSV, XLSX, PDF, ICS, ODT), one subpackage per area; no widgets."""
+"""Exporters that turn data into files (ICS, PDF, ODT, CSV): no widgets, one subpackage per area."""

@@ -117,3 +117,10 @@ def test_second_instance_is_refused(paths):
     finally:
         first.release()
     InstanceLock(paths).acquire()
+
+
+def test_home_page_fills_in_without_blocking(qtbot, window):
+    home = window.page("home")
+    assert "Nous sommes le" in home.greeting.text()
+    qtbot.waitUntil(lambda: "Le Phare" in home.greeting.text(), timeout=10000)
+    assert home.todo.count() >= 1
