@@ -53,7 +53,8 @@ def register_person_reference(
     person (attendance of a person at an occurrence, say), pass ``natural_id(row) -> id``: merging
     two records then moves such a row to the id it would have for the kept person (a new row with
     that id, the old one erased), and when that row already exists (both records attended), keeps
-    the kept person's row and erases the other: the same fact recorded twice.
+    the kept person's row and erases the other: the same fact recorded twice. Without
+    ``natural_id``, the merge works out which values (up to three) made the id.
     """
     if (table, column) not in PERSON_REFERENCES:
         PERSON_REFERENCES.append((table, column))

@@ -157,3 +157,25 @@ def test_erase_removes_personal_data_everywhere_but_keeps_references(store, atte
     assert people.person_ref(store, pid).name == "Personne retirée du registre"
     assert store.db.execute("SELECT count(*) FROM test_attendance WHERE person_id = ?", [pid]).fetchone()[0] == 1
     assert rows.get(store, "test_minutes", minutes)["moved_by"] == pid
+
+
+def test_deterministic_ids_of_an_area_that_did_not_declare_them_are_found(store, monkeypatch):
+    """Meeting attendance (meeting, person) registered without ``natural_id``: the merge works it out."""
+    create_synced_table(store.db, "test_presence", {"meeting_id": str, "person_id": str, "note": str})
+    monkeypatch.setitem(SYNCED_TABLES, "test_presence", SyncedTable("test_presence", area="Tests"))
+    monkeypatch.setattr(members.merge, "PERSON_REFERENCES", [*people.PERSON_REFERENCES, ("test_presence", "person_id")])
+    kept, duplicate = _twins(store)
+
+    def present(meeting, person_id):
+        rows.insert(store, "test_presence", {"meeting_id": meeting, "person_id": person_id},
+                    row_id=rows.deterministic_id("test_presence", meeting, person_id))
+
+    present("aga-2025", kept)
+    present("aga-2025", duplicate)
+    present("ca-mars", duplicate)
+    assert members.merge.infer_natural_id("test_presence", "person_id", rows.get(
+        store, "test_presence", rows.deterministic_id("test_presence", "ca-mars", duplicate))) is not None
+    members.merge_people(store, kept, duplicate)
+    found = store.db.execute("SELECT meeting_id, person_id, id FROM test_presence ORDER BY meeting_id").fetchall()
+    assert found == [("aga-2025", kept, rows.deterministic_id("test_presence", "aga-2025", kept)),
+                     ("ca-mars", kept, rows.deterministic_id("test_presence", "ca-mars", kept))]

@@ -8,8 +8,10 @@ the record it went into) or erases it. Everything happens in one transaction.
 
 from __future__ import annotations
 
+import itertools
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -95,6 +97,17 @@ def _is_deterministic(row_id: str) -> bool:
         return False
 
 
+def infer_natural_id(table: str, column: str, row: dict[str, Any]) -> Callable[[dict[str, Any]], str] | None:
+    """How a deterministic id was made from the row's values (up to three of them, one being the
+    person), for an area that did not declare it; None when no such combination gives the id."""
+    names = [k for k in row if k not in ("id", "archived") and not k.startswith("_")]
+    for size in (1, 2, 3):
+        for parts in itertools.permutations(names, size):
+            if column in parts and rows.deterministic_id(table, *(row[p] for p in parts)) == row["id"]:
+                return lambda values, parts=parts: rows.deterministic_id(table, *(values[p] for p in parts))
+    return None
+
+
 def _repoint(store: Store, table: str, column: str, kept_id: str, duplicate_id: str) -> int:
     """Point ``table.column`` at the kept record; rows with a deterministic id move to their new id."""
     natural_id = PERSON_REFERENCE_IDS.get((table, column))
@@ -102,6 +115,8 @@ def _repoint(store: Store, table: str, column: str, kept_id: str, duplicate_id: 
     for row in rows_where(store, table, column, duplicate_id):
         values = {k: v for k, v in row.items() if k != "id" and not k.startswith("_")}
         values[column] = kept_id
+        if natural_id is None and _is_deterministic(row["id"]):
+            natural_id = infer_natural_id(table, column, row)
         new_id = natural_id(values) if natural_id and _is_deterministic(row["id"]) else row["id"]
         if new_id == row["id"]:
             rows.update(store, table, row["id"], {column: kept_id})

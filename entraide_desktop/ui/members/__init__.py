@@ -27,6 +27,7 @@ from ...data.people import CONSENT_PURPOSES, ROLES
 from ...i18n import _, format_number, ngettext
 from ..context import AppContext
 from ..messages import show_error
+from ..flow_layout import FlowLayout
 from .model import COLUMNS, RegisterDelegate, RegisterModel, RegisterProxy
 
 
@@ -114,7 +115,8 @@ class MembersPage(QWidget):
         top.addWidget(self.files_button)
         layout.addLayout(top)
 
-        filters = QHBoxLayout()
+        filters_box = QWidget()
+        filters = FlowLayout(filters_box, spacing=8)
         self.role_filter = _combo(_("Filtrer par rôle"), [(_("Tous les rôles"), None)]
                                   + [(_(label), code) for code, label in ROLES.items()])
         self.status_filter = _combo(_("Filtrer par statut"), [
@@ -126,14 +128,16 @@ class MembersPage(QWidget):
                                      + [(_(label), code) for code, label in CONSENT_PURPOSES.items()])
         for text, combo in ((_("&Rôle :"), self.role_filter), (_("S&tatut :"), self.status_filter),
                             (_("En rè&gle :"), self.standing_filter), (_("C&onsentement :"), self.consent_filter)):
+            pair = QWidget()
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 8, 0)
             label = QLabel(text)
             label.setBuddy(combo)
-            filters.addWidget(label)
-            filters.addWidget(combo, 1)
-            filters.addSpacing(6)
+            row.addWidget(label)
+            row.addWidget(combo)
+            filters.addWidget(pair)
             combo.currentIndexChanged.connect(self._criteria_changed)
-        filters.addStretch(1)
-        layout.addLayout(filters)
+        layout.addWidget(filters_box)
 
         self.model = RegisterModel()
         self.proxy = RegisterProxy(self.model)
@@ -160,26 +164,22 @@ class MembersPage(QWidget):
         self.table.viewport().installEventFilter(self)
         layout.addWidget(self.table, 1)
 
-        actions = QHBoxLayout()
+        actions_box = QWidget()
+        actions = FlowLayout(actions_box, spacing=8)
         self.edit_button = QPushButton(_("&Modifier la fiche…"))
         self.edit_button.clicked.connect(self.edit_selected)
         self.archive_button = QPushButton(_("Arc&hiver"))
-        self.archive_button.setToolTip(_("Retirer la personne de la liste ; la fiche est gardée et peut être restaurée (Suppr)."))
         self.archive_button.clicked.connect(self.archive_selected)
         self.merge_button = QPushButton(_("Fu&sionner avec une autre fiche…"))
         self.merge_button.clicked.connect(self.merge_selected)
         self.erase_button = QPushButton(_("&Effacer définitivement…"))
         self.erase_button.setToolTip(_("Loi 25 : effacer toutes les données personnelles de la personne, partout."))
         self.erase_button.clicked.connect(self.erase_selected)
-        for button in (self.edit_button, self.archive_button, self.merge_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
         self.count_label = QLabel()
         self.count_label.setAccessibleName(_("Nombre de personnes affichées"))
-        actions.addWidget(self.count_label)
-        actions.addSpacing(12)
-        actions.addWidget(self.erase_button)
-        layout.addLayout(actions)
+        for widget in (self.edit_button, self.archive_button, self.merge_button, self.erase_button, self.count_label):
+            actions.addWidget(widget)
+        layout.addWidget(actions_box)
 
         shortcut = QShortcut(QKeySequence.StandardKey.New, self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
