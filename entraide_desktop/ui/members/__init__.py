@@ -234,6 +234,12 @@ class MembersPage(QWidget):
             text = _("{shown} sur {total}").format(shown=format_number(shown), total=format_number(total))
             if not shown:
                 text = _("Aucune personne trouvée")
+        # A label whose width never changes while typing spares a relayout per keystroke.
+        metrics = self.count_label.fontMetrics()
+        longest = _("{shown} sur {total}").format(shown=format_number(total), total=format_number(total))
+        needed = max(metrics.horizontalAdvance(t) for t in (text, longest, _("Aucune personne trouvée"))) + 8
+        if needed > self.count_label.width() or self.count_label.minimumWidth() != self.count_label.maximumWidth():
+            self.count_label.setFixedWidth(needed)
         self.count_label.setText(text)
         if keep_id:
             self.select_person(keep_id)
