@@ -8,6 +8,7 @@ import pytest
 
 from entraide_desktop.data import members, people, rows
 from entraide_desktop.data.errors import ValidationError
+from entraide_desktop.data.schema import registry
 from entraide_desktop.data.schema.registry import SYNCED_TABLES, SyncedTable, create_synced_table
 
 D = dt.date
@@ -20,10 +21,10 @@ def attendance(store, monkeypatch):
     create_synced_table(store.db, "test_minutes", {"text": str, "moved_by": str})
     monkeypatch.setitem(SYNCED_TABLES, "test_attendance", SyncedTable("test_attendance", area="Tests"))
     monkeypatch.setitem(SYNCED_TABLES, "test_minutes", SyncedTable("test_minutes", area="Tests"))
-    monkeypatch.setattr(people, "PERSON_REFERENCES", list(people.PERSON_REFERENCES))
-    monkeypatch.setattr(people, "PERSON_REFERENCE_IDS", dict(people.PERSON_REFERENCE_IDS))
-    monkeypatch.setattr(members.merge, "PERSON_REFERENCES", people.PERSON_REFERENCES)
-    monkeypatch.setattr(members.merge, "PERSON_REFERENCE_IDS", people.PERSON_REFERENCE_IDS)
+    references, reference_ids = list(registry.PERSON_REFERENCES), dict(registry.PERSON_REFERENCE_IDS)
+    for module in (registry, people, members.merge):
+        monkeypatch.setattr(module, "PERSON_REFERENCES", references)
+        monkeypatch.setattr(module, "PERSON_REFERENCE_IDS", reference_ids)
 
     def natural_id(row):
         return rows.deterministic_id("test_attendance", row["occurrence"], row["person_id"])

@@ -30,8 +30,8 @@ def _names(page):
 
 def test_members_section_opens_from_the_window(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    assert isinstance(window.stack.currentWidget(), MembersPage)
-    assert window.stack.currentWidget().count_label.text() == "0 personne"
+    assert isinstance(window.current_page(), MembersPage)
+    assert window.current_page().count_label.text() == "0 personne"
 
 
 def test_typing_in_the_search_box_ignores_case_and_accents(qtbot, page, demo_store):
