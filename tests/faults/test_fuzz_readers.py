@@ -110,3 +110,79 @@ def test_damaged_backups_are_refused_and_leave_the_database_alone(store, paths, 
         pass
     assert hashlib.sha256(paths.database.read_bytes()).hexdigest() == before
     assert connection.integrity_check(store.db) == []
+
+
+# -- member lists (CSV / XLSX) -------------------------------------------------------------------
+
+SAMPLE_CSV = (
+    "\ufeffPrénom;Nom;Téléphone;Courriel;Date d'adhésion;Statut;Réseau téléphonique\n"
+    "Céline;Lévesque;(418) 274-9779;cel.leve@exemple.org;2021-01-17;Membre;oui\n"
+    "Stéphane;Lapointe;(581) 292-7955;ste.lapo@exemple.org;15/03/2019;Intervenante;non\n"
+).encode("utf-8")
+
+
+def _preview_or_refusal(store, path):
+    from entraide_desktop.data.members.importing import preview_file
+
+    before = store.db.execute("SELECT count(*) FROM people").fetchone()[0]
+    try:
+        preview = preview_file(store, str(path))
+    except EntraideError:
+        preview = None
+    assert store.db.execute("SELECT count(*) FROM people").fetchone()[0] == before  # a preview writes nothing
+    return preview
+
+
+@FUZZ
+@given(st.data())
+def test_member_list_csv_mutations(store, tmp_path_factory, data):
+    """The sample list with bytes flipped, cut, inserted or re-encoded; random text with separators."""
+    kind = data.draw(st.sampled_from(["flip", "cut", "insert", "text", "bytes"]))
+    payload = bytearray(SAMPLE_CSV)
+    if kind == "flip":
+        for _ in range(data.draw(st.integers(1, 10))):
+            i = data.draw(st.integers(0, len(payload) - 1))
+            payload[i] = data.draw(st.integers(0, 255))
+    elif kind == "cut":
+        payload = payload[: data.draw(st.integers(0, len(payload)))]
+    elif kind == "insert":
+        i = data.draw(st.integers(0, len(payload)))
+        payload[i:i] = data.draw(st.binary(max_size=40))
+    elif kind == "text":
+        alphabet = st.sampled_from(list("abcéèÉçô ;,\t\"'\n\r0123456789/-@.") + ["\x00", "\ufeff", "oui", "non"])
+        payload = bytearray("".join(data.draw(st.lists(alphabet, max_size=300))).encode(
+            data.draw(st.sampled_from(["utf-8", "cp1252", "utf-16"])), errors="replace"))
+    else:
+        payload = bytearray(data.draw(st.binary(max_size=3000)))
+    path = tmp_path_factory.mktemp("csv") / "membres.csv"
+    path.write_bytes(bytes(payload))
+    _preview_or_refusal(store, path)
+
+
+@settings(max_examples=int(os.environ.get("ENTRAIDE_FUZZ_XLSX", "300")), deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(st.data())
+def test_member_list_xlsx_damaged(store, tmp_path_factory, data):
+    """A real spreadsheet with bytes damaged or cut: a preview or a French refusal, never a crash."""
+    import io
+
+    import openpyxl
+
+    if not hasattr(test_member_list_xlsx_damaged, "good"):
+        book = openpyxl.Workbook()
+        sheet = book.active
+        for line in SAMPLE_CSV.decode("utf-8-sig").splitlines():
+            sheet.append(line.split(";"))
+        buffer = io.BytesIO()
+        book.save(buffer)
+        test_member_list_xlsx_damaged.good = buffer.getvalue()
+    payload = bytearray(test_member_list_xlsx_damaged.good)
+    if data.draw(st.booleans()):
+        for _ in range(data.draw(st.integers(1, 12))):
+            i = data.draw(st.integers(0, len(payload) - 1))
+            payload[i] ^= 1 << data.draw(st.integers(0, 7))
+    else:
+        payload = payload[: data.draw(st.integers(0, len(payload) - 1))]
+    path = tmp_path_factory.mktemp("xlsx") / "membres.xlsx"
+    path.write_bytes(bytes(payload))
+    _preview_or_refusal(store, path)
