@@ -12,6 +12,8 @@ import math
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 
+from ... import _none_guard  # noqa: F401  (PySide6 6.12 on Python 3.11)
+
 
 def symbol_path(code: str, rect: QRectF) -> QPainterPath:
     """The outline of a symbol inscribed in ``rect``."""
