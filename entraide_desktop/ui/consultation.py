@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -33,7 +33,8 @@ from .context import app_icon
 
 DAYS_SHOWN = 21
 STYLE = """
-#consultation { background: #f7f5f0; }
+#consultation, #consultationList { background: #f7f5f0; }
+#consultation QScrollArea { background: transparent; border: none; }
 #consultationHeader { background: #1f6f78; }
 #consultationHeader QLabel { color: white; }
 #consultationTitle { font-weight: 700; }
@@ -120,6 +121,7 @@ class ConsultationWindow(QWidget):
         self.group = QLabel()
         self.group.setObjectName("consultationTitle")
         self.clock = QLabel()
+        self.clock.setObjectName("consultationTitle")
         self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         top.addWidget(self.group, 1)
         top.addWidget(self.clock)
@@ -129,7 +131,7 @@ class ConsultationWindow(QWidget):
         body.setSpacing(28)
         self.today_box = QVBoxLayout()
         self.today_title = QLabel()
-        self.today_title.setObjectName("consultationDay")
+        self.today_title.setObjectName("consultationHeading")
         left = QVBoxLayout()
         left.addWidget(self.today_title)
         left.addLayout(self.today_box)
@@ -137,13 +139,14 @@ class ConsultationWindow(QWidget):
         body.addLayout(left, 4)
         right = QVBoxLayout()
         self.coming_title = QLabel(_("Les prochaines semaines"))
-        self.coming_title.setObjectName("consultationDay")
+        self.coming_title.setObjectName("consultationHeading")
         right.addWidget(self.coming_title)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setAccessibleName(_("Activités des prochaines semaines"))
         self.coming = QWidget()
+        self.coming.setObjectName("consultationList")
         self.coming_box = QVBoxLayout(self.coming)
         self.coming_box.setContentsMargins(0, 0, 12, 0)
         self.scroll.setWidget(self.coming)
@@ -186,20 +189,16 @@ class ConsultationWindow(QWidget):
         self.reload(force=True)
 
     def _fonts(self) -> None:
-        base = QApplication.font().pointSizeF()
-        body = QFont(QApplication.font())
-        body.setPointSizeF(base * self.scale)
-        self.setFont(body)
-        title = QFont(body)
-        title.setPointSizeF(base * self.scale * 1.45)
-        title.setBold(True)
-        self.group.setFont(title)
-        self.clock.setFont(title)
-        heading = QFont(body)
-        heading.setPointSizeF(base * self.scale * 1.2)
-        heading.setBold(True)
-        self.today_title.setFont(heading)
-        self.coming_title.setFont(heading)
+        """Large print through the style sheet (it wins over inherited fonts under the app's style sheet)."""
+        base = QApplication.font().pointSizeF() * self.scale
+        sizes = (f"#consultation QLabel, #consultation QPushButton {{ font-size: {base:.1f}pt; }}\n"
+                 f"#consultation QLabel#consultationTitle {{ font-size: {base * 1.45:.1f}pt; }}\n"
+                 f"#consultation QLabel#consultationDay {{ font-size: {base * 1.15:.1f}pt; }}\n"
+                 f"#consultation QLabel#consultationHeading {{ font-size: {base * 1.3:.1f}pt; font-weight: 700; "
+                 "color: #1f6f78; }\n"
+                 f"#consultation QLabel#consultationNotice {{ font-size: {base * 0.75:.1f}pt; }}\n"
+                 f"#consultation QPushButton {{ font-size: {base * 0.75:.1f}pt; }}\n")
+        self.setStyleSheet(STYLE + sizes)
 
     def reload(self, force: bool = False) -> None:
         """Re-read the public file when it changed (and the date and time every half minute)."""

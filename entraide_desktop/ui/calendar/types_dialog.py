@@ -34,6 +34,7 @@ class TypesDialog(QDialog):
         super().__init__(parent)
         self.store = context.store
         self.changed = False
+        kinds.ensure_default_types(self.store)
         self.setWindowTitle(_("Types d'activités"))
         layout = QVBoxLayout(self)
         layout.addWidget(heading(_("Types d'activités")))
