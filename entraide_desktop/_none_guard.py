@@ -17,7 +17,11 @@ _MARGIN = 1 << 42
 
 def protect_none() -> None:
     """Raise ``None``'s reference count far out of reach (CPython before 3.12, release builds only)."""
-    if sys.version_info >= (3, 12) or hasattr(sys, "gettotalrefcount") or sys.implementation.name != "cpython":
+    if (
+        sys.version_info >= (3, 12)
+        or hasattr(sys, "gettotalrefcount")
+        or sys.implementation.name != "cpython"
+    ):
         return
     import ctypes
 

@@ -48,7 +48,8 @@ SEASON = (
         (15, 30),
         "weekly",
         "Salle commune",
-        description="Un moment pour parler de ce qu'on vit, entre pairs, sans jugement. Bienvenue à toutes et à tous.",
+        description="Un moment pour parler de ce qu'on vit, entre pairs, sans jugement. Bienvenue à "
+        "toutes et à tous.",
         heads=(5, 14),
     ),
     Series(

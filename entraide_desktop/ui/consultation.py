@@ -63,13 +63,23 @@ def _card(occ: PublicOccurrence, calendar: PublicCalendar, scale: float, *, big:
     symbol.setAlignment(Qt.AlignmentFlag.AlignTop)
     row.addWidget(symbol)
     when = time_range(occ.start, occ.end, occ.all_day) if big or occ.all_day else compact_time(occ.start)
-    lines = [f"<b>{_esc(when)}</b> &nbsp; <span style='font-size:{int(110 if big else 100)}%'>"
-             + (f"<s>{_esc(occ.title)}</s>" if occ.cancelled else f"<b>{_esc(occ.title)}</b>") + "</span>"]
+    lines = [
+        f"<b>{_esc(when)}</b> &nbsp; <span style='font-size:{int(110 if big else 100)}%'>"
+        + (f"<s>{_esc(occ.title)}</s>" if occ.cancelled else f"<b>{_esc(occ.title)}</b>")
+        + "</span>"
+    ]
     if occ.cancelled:
-        lines.insert(0, "<b>⚠ " + _esc(_("ANNULÉ")) + "</b>" + (_esc(" — " + occ.reason) if occ.reason else ""))
+        lines.insert(
+            0, "<b>⚠ " + _esc(_("ANNULÉ")) + "</b>" + (_esc(" — " + occ.reason) if occ.reason else "")
+        )
     elif occ.moved:
-        lines.insert(0, "<b>↷ " + _esc(_("Changement d'horaire")) + "</b>" + (_esc(" — " + occ.reason) if occ.reason
-                                                                            else ""))
+        lines.insert(
+            0,
+            "<b>↷ "
+            + _esc(_("Changement d'horaire"))
+            + "</b>"
+            + (_esc(" — " + occ.reason) if occ.reason else ""),
+        )
     details = []
     if occ.place:
         details.append(_esc(occ.place))
@@ -169,7 +179,9 @@ class ConsultationWindow(QWidget):
         bigger.clicked.connect(lambda: self.zoom(0.2))
         self.unlock_button = QPushButton(_("Ouvrir le &registre (phrase de passe)…"))
         self.unlock_button.setObjectName("consultationUnlock")
-        self.unlock_button.setAccessibleDescription(_("Réservé à l'équipe : la phrase de passe sera demandée."))
+        self.unlock_button.setAccessibleDescription(
+            _("Réservé à l'équipe : la phrase de passe sera demandée.")
+        )
         self.unlock_button.clicked.connect(self.unlock_requested.emit)
         for widget in (smaller, bigger, self.unlock_button):
             footer.addWidget(widget)
@@ -191,13 +203,15 @@ class ConsultationWindow(QWidget):
     def _fonts(self) -> None:
         """Large print through the style sheet (it wins over inherited fonts under the app's style sheet)."""
         base = QApplication.font().pointSizeF() * self.scale
-        sizes = (f"#consultation QLabel, #consultation QPushButton {{ font-size: {base:.1f}pt; }}\n"
-                 f"#consultation QLabel#consultationTitle {{ font-size: {base * 1.45:.1f}pt; }}\n"
-                 f"#consultation QLabel#consultationDay {{ font-size: {base * 1.15:.1f}pt; }}\n"
-                 f"#consultation QLabel#consultationHeading {{ font-size: {base * 1.3:.1f}pt; font-weight: 700; "
-                 "color: #1f6f78; }\n"
-                 f"#consultation QLabel#consultationNotice {{ font-size: {base * 0.75:.1f}pt; }}\n"
-                 f"#consultation QPushButton {{ font-size: {base * 0.75:.1f}pt; }}\n")
+        sizes = (
+            f"#consultation QLabel, #consultation QPushButton {{ font-size: {base:.1f}pt; }}\n"
+            f"#consultation QLabel#consultationTitle {{ font-size: {base * 1.45:.1f}pt; }}\n"
+            f"#consultation QLabel#consultationDay {{ font-size: {base * 1.15:.1f}pt; }}\n"
+            f"#consultation QLabel#consultationHeading {{ font-size: {base * 1.3:.1f}pt; font-weight: 700; "
+            "color: #1f6f78; }\n"
+            f"#consultation QLabel#consultationNotice {{ font-size: {base * 0.75:.1f}pt; }}\n"
+            f"#consultation QPushButton {{ font-size: {base * 0.75:.1f}pt; }}\n"
+        )
         self.setStyleSheet(STYLE + sizes)
 
     def reload(self, force: bool = False) -> None:
@@ -231,8 +245,12 @@ class ConsultationWindow(QWidget):
         calendar = self.calendar
         if calendar is None:
             self.group.setText(_("Calendrier des activités"))
-            self.notice.setText(_("Le calendrier n'est pas encore disponible sur ce poste : il apparaîtra dès que "
-                                  "l'équipe aura ouvert le registre."))
+            self.notice.setText(
+                _(
+                    "Le calendrier n'est pas encore disponible sur ce poste : il apparaîtra dès que "
+                    "l'équipe aura ouvert le registre."
+                )
+            )
             self.today_box.addWidget(self._plain(_("Aucune activité à afficher pour le moment.")))
             return
         self.group.setText(calendar.group or _("Calendrier des activités"))
@@ -256,11 +274,15 @@ class ConsultationWindow(QWidget):
         if not by_day:
             self.coming_box.addWidget(self._plain(_("Aucune activité prévue dans les prochaines semaines.")))
         self.coming_box.addStretch(1)
-        notice = _("Calendrier mis à jour le {date}. Il est en lecture seule et ne montre que les activités "
-                   "publiques.").format(date=i18n.format_date(calendar.updated.date()))
+        notice = _(
+            "Calendrier mis à jour le {date}. Il est en lecture seule et ne montre que les activités "
+            "publiques."
+        ).format(date=i18n.format_date(calendar.updated.date()))
         if calendar.last_day < today + dt.timedelta(days=DAYS_SHOWN):
-            notice = _("Ce calendrier n'a pas été mis à jour depuis le {date} : des activités peuvent manquer. "
-                       "Demandez à l'équipe d'ouvrir le registre.").format(date=i18n.format_date(calendar.updated.date()))
+            notice = _(
+                "Ce calendrier n'a pas été mis à jour depuis le {date} : des activités peuvent manquer. "
+                "Demandez à l'équipe d'ouvrir le registre."
+            ).format(date=i18n.format_date(calendar.updated.date()))
         self.notice.setText(notice)
 
     def _plain(self, text: str) -> QLabel:
@@ -285,8 +307,14 @@ class ConsultationWindow(QWidget):
             return
         if event.key() in (Qt.Key.Key_PageDown, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_Up):
             bar = self.scroll.verticalScrollBar()
-            step = bar.pageStep() if event.key() in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp) else bar.singleStep() * 3
-            bar.setValue(bar.value() + (step if event.key() in (Qt.Key.Key_PageDown, Qt.Key.Key_Down) else -step))
+            step = (
+                bar.pageStep()
+                if event.key() in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp)
+                else bar.singleStep() * 3
+            )
+            bar.setValue(
+                bar.value() + (step if event.key() in (Qt.Key.Key_PageDown, Qt.Key.Key_Down) else -step)
+            )
             return
         super().keyPressEvent(event)
 

@@ -96,7 +96,8 @@ def test_the_demo_groups_public_file_has_no_member_data(demo_store):
     consenting = {
         r[0]
         for r in demo_store.db.execute(
-            "SELECT person_id FROM consents WHERE purpose = 'calendar_leader' AND granted = 1 AND withdrawn_on IS NULL"
+            "SELECT person_id FROM consents WHERE purpose = 'calendar_leader' AND granted = 1 AND "
+            "withdrawn_on IS NULL"
         )
     }
     for pid, first, last, email, phone, mobile, address in demo_store.db.execute(

@@ -24,9 +24,17 @@ def fill(store, paths) -> None:
     ana = person(store, "Ana", "Tremblay", consent=True)
     luc = person(store, "Lucien", "Gagnon")
     start = dt.datetime.combine(TODAY, dt.time(19, 30))
-    weekly(store, start=start, until=TODAY + dt.timedelta(days=60), leaders=(ana, luc), notes="Clé chez Ginette")
-    weekly(store, title="Comité des membres", type_id=COLLECTIVE, public=False,
-           start=start + dt.timedelta(days=1), until=TODAY + dt.timedelta(days=60))
+    weekly(
+        store, start=start, until=TODAY + dt.timedelta(days=60), leaders=(ana, luc), notes="Clé chez Ginette"
+    )
+    weekly(
+        store,
+        title="Comité des membres",
+        type_id=COLLECTIVE,
+        public=False,
+        start=start + dt.timedelta(days=1),
+        until=TODAY + dt.timedelta(days=60),
+    )
     write_public_calendar(store, paths)
 
 
@@ -57,7 +65,10 @@ def test_larger_print_on_request(qtbot, store, paths):
     qtbot.addWidget(window)
     before = window.scale
     window.zoom(0.2)
-    assert window.scale > before and f"{QApplication.font().pointSizeF() * window.scale:.1f}pt" in window.styleSheet()
+    assert (
+        window.scale > before
+        and f"{QApplication.font().pointSizeF() * window.scale:.1f}pt" in window.styleSheet()
+    )
 
 
 def test_leaving_asks_for_the_passphrase(qtbot, store, paths):
@@ -105,7 +116,9 @@ def test_inactivity_locks_and_returns_to_the_consultation_mode(qtbot, store, pat
     qtbot.waitUntil(lambda: bool(shown), timeout=3000)
     assert any("Groupe de discussion du mardi" in t for t in shown[0])
     assert not any("Comité des membres" in t for t in shown[0])
-    qtbot.waitUntil(lambda: controller.window is not None and controller.window is not first_window, timeout=5000)
+    qtbot.waitUntil(
+        lambda: controller.window is not None and controller.window is not first_window, timeout=5000
+    )
     controller.inactivity.stop()
     controller.window.close()
     controller.store.close()

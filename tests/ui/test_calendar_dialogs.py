@@ -13,7 +13,11 @@ from entraide_desktop.data.calendar import attendance as att
 from entraide_desktop.ui.calendar import CalendarPage
 from entraide_desktop.ui.calendar.activity_dialog import ActivityDialog
 from entraide_desktop.ui.calendar.attendance_dialog import AttendanceDialog
-from entraide_desktop.ui.calendar.occurrence_dialog import ChangeOccurrenceDialog, OccurrenceDialog, ReasonDialog
+from entraide_desktop.ui.calendar.occurrence_dialog import (
+    ChangeOccurrenceDialog,
+    OccurrenceDialog,
+    ReasonDialog,
+)
 from entraide_desktop.ui.calendar.types_dialog import TypesDialog
 from tests.data.test_calendar_support import person, table_count, weekly
 
@@ -68,7 +72,9 @@ def test_overlapping_edit_is_refused_then_replaced_on_request(qtbot, context):
     dialog = ActivityDialog(context, activity_id=aid)
     qtbot.addWidget(dialog)
     other = acts.get_activity(context.store, aid)  # another window saves first
-    acts.update_activity(context.store, aid, acts.ActivityInput(**{**other.as_input().__dict__, "place": "Petit salon"}))
+    acts.update_activity(
+        context.store, aid, acts.ActivityInput(**{**other.as_input().__dict__, "place": "Petit salon"})
+    )
     dialog.title.setText("Groupe du mardi soir")
     dialog.save_button.click()
     assert "modifiée ailleurs" in dialog.error.text()
@@ -107,7 +113,11 @@ def test_move_this_occurrence_only(qtbot, context):
     dialog.reason.setText("La salle accueille l'AGA")
     dialog._save()
     moved = calendar.occurrence(context.store, occ.key)
-    assert moved.moved and moved.start == dt.datetime(2026, 3, 18, 19, 30) and moved.note == "La salle accueille l'AGA"
+    assert (
+        moved.moved
+        and moved.start == dt.datetime(2026, 3, 18, 19, 30)
+        and moved.note == "La salle accueille l'AGA"
+    )
     dialog = ChangeOccurrenceDialog(context, moved)
     qtbot.addWidget(dialog)
     dialog.end.setTime(QTime(18, 0))
@@ -120,9 +130,14 @@ def test_series_edit_from_the_occurrence_dialog_opens_the_whole_series(qtbot, co
     page = CalendarPage(context)
     qtbot.addWidget(page)
     seen = []
-    monkeypatch.setattr(OccurrenceDialog, "exec", lambda self: (setattr(self, "action", "series"),
-                                                                QDialog.DialogCode.Accepted)[1])
-    monkeypatch.setattr(ActivityDialog, "exec", lambda self: seen.append(self.activity_id) or QDialog.DialogCode.Rejected)
+    monkeypatch.setattr(
+        OccurrenceDialog,
+        "exec",
+        lambda self: (setattr(self, "action", "series"), QDialog.DialogCode.Accepted)[1],
+    )
+    monkeypatch.setattr(
+        ActivityDialog, "exec", lambda self: seen.append(self.activity_id) or QDialog.DialogCode.Rejected
+    )
     page.open_occurrence(f"{aid}@2026-03-10T19:30:00")
     assert seen == [aid]
 
@@ -154,7 +169,9 @@ def test_types_dialog_adds_a_type_with_a_symbol(qtbot, context):
     dialog.symbol.setCurrentIndex(dialog.symbol.findData("star"))
     dialog._save()
     assert dialog.changed and dialog.list.count() == 4
-    row = context.store.db.execute("SELECT symbol, short_label FROM activity_types WHERE name = 'Fêtes et sorties'")
+    row = context.store.db.execute(
+        "SELECT symbol, short_label FROM activity_types WHERE name = 'Fêtes et sorties'"
+    )
     assert row.fetchone() == ("star", "Fête")
     dialog._new()
     dialog._save()
@@ -164,16 +181,22 @@ def test_types_dialog_adds_a_type_with_a_symbol(qtbot, context):
 def test_page_edits_rewrite_the_public_file(qtbot, context):
     page = CalendarPage(context)
     qtbot.addWidget(page)
-    aid = weekly(context.store, start=dt.datetime.combine(dt.date.today(), dt.time(19, 30)),
-                 until=dt.date.today() + dt.timedelta(days=30))
+    aid = weekly(
+        context.store,
+        start=dt.datetime.combine(dt.date.today(), dt.time(19, 30)),
+        until=dt.date.today() + dt.timedelta(days=30),
+    )
     page.after_edit()
     qtbot.waitUntil(lambda: context.paths.public_calendar.exists(), timeout=5000)
-    qtbot.waitUntil(lambda: "Groupe de discussion du mardi" in context.paths.public_calendar.read_text("utf-8"),
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: "Groupe de discussion du mardi" in context.paths.public_calendar.read_text("utf-8"),
+        timeout=5000,
+    )
     acts.archive_activity(context.store, aid)
     page.after_edit()
-    qtbot.waitUntil(lambda: "Groupe de discussion" not in context.paths.public_calendar.read_text("utf-8"),
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: "Groupe de discussion" not in context.paths.public_calendar.read_text("utf-8"), timeout=5000
+    )
     assert rows.get(context.store, "activities", aid)["archived"] == 1
 
 

@@ -26,8 +26,14 @@ def december(store):
     aid = weekly(store, start=dt.datetime(2026, 12, 1, 13, 30), until=dt.date(2026, 12, 31), leaders=(ana,))
     edits.cancel_occurrence(store, f"{aid}@2026-12-22T13:30:00", "Congé des Fêtes")
     single(store, "Souper de Noël", dt.datetime(2026, 12, 17, 17, 30), minutes=210)
-    weekly(store, title="Kiosque sur les droits", kind="monthly_nth", type_id=PROMOTION,
-           start=dt.datetime(2026, 12, 17, 11, 30), count=3)
+    weekly(
+        store,
+        title="Kiosque sur les droits",
+        kind="monthly_nth",
+        type_id=PROMOTION,
+        start=dt.datetime(2026, 12, 17, 11, 30),
+        count=3,
+    )
 
 
 def test_month_pdf_holds_the_months_activities_on_us_letter_landscape(qapp, store, tmp_path):
@@ -37,8 +43,20 @@ def test_month_pdf_holds_the_months_activities_on_us_letter_landscape(qapp, stor
     page = PdfReader(str(path)).pages[0]
     assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (792, 612)
     text = text_of(path)
-    for expected in ("Décembre 2026", "Le Phare", "Souper", "Noël", "Kiosque", "13 h 30", "17 h 30", "ANNULÉ",
-                     "Dimanche", "Samedi", "Personnelle", "Droits"):
+    for expected in (
+        "Décembre 2026",
+        "Le Phare",
+        "Souper",
+        "Noël",
+        "Kiosque",
+        "13 h 30",
+        "17 h 30",
+        "ANNULÉ",
+        "Dimanche",
+        "Samedi",
+        "Personnelle",
+        "Droits",
+    ):
         assert expected in text, expected
     assert text.index("Dimanche") < text.index("Lundi")  # the week starts on Sunday in fr_CA
 
@@ -57,8 +75,13 @@ def test_a4_and_the_week_page_with_leaders(qapp, store, tmp_path):
 
 def test_public_only_leaves_members_activities_out(qapp, store, tmp_path):
     december(store)
-    weekly(store, title="Comité des membres", public=False, start=dt.datetime(2026, 12, 2, 18, 30),
-           until=dt.date(2026, 12, 31))
+    weekly(
+        store,
+        title="Comité des membres",
+        public=False,
+        start=dt.datetime(2026, 12, 2, 18, 30),
+        until=dt.date(2026, 12, 31),
+    )
     write_month_pdf(store, tmp_path / "tout.pdf", 2026, 12)
     write_month_pdf(store, tmp_path / "public.pdf", 2026, 12, public_only=True)
     assert "Comité" in text_of(tmp_path / "tout.pdf")
@@ -75,19 +98,67 @@ def cli_database(store, paths, monkeypatch):
 
 def test_export_calendar_command_pdf_and_ics(qapp, cli_database, tmp_path, capsys):
     pdf = tmp_path / "mur.pdf"
-    assert run(["export-calendar", "--database", cli_database, "--format", "pdf", "--month", "2026-12",
-                "--out", str(pdf)]) == 0
+    assert (
+        run(
+            [
+                "export-calendar",
+                "--database",
+                cli_database,
+                "--format",
+                "pdf",
+                "--month",
+                "2026-12",
+                "--out",
+                str(pdf),
+            ]
+        )
+        == 0
+    )
     assert "Calendrier mural créé : 1 page" in capsys.readouterr().out
     assert "Souper de Noël" in text_of(pdf)
     ics = tmp_path / "calendrier.ics"
-    assert run(["export-calendar", "--database", cli_database, "--format", "ics", "--from", "2026-12-01",
-                "--to", "2026-12-31", "--type", "droits", "--out", str(ics)]) == 0
+    assert (
+        run(
+            [
+                "export-calendar",
+                "--database",
+                cli_database,
+                "--format",
+                "ics",
+                "--from",
+                "2026-12-01",
+                "--to",
+                "2026-12-31",
+                "--type",
+                "droits",
+                "--out",
+                str(ics),
+            ]
+        )
+        == 0
+    )
     assert "1 activité" in capsys.readouterr().out
     events = icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
     assert {str(e["summary"]) for e in events} == {"Kiosque sur les droits"}
     week = tmp_path / "semaine.pdf"
-    assert run(["export-calendar", "--database", cli_database, "--format", "pdf", "--week", "2026-12-17",
-                "--paper", "a4", "--out", str(week)]) == 0
+    assert (
+        run(
+            [
+                "export-calendar",
+                "--database",
+                cli_database,
+                "--format",
+                "pdf",
+                "--week",
+                "2026-12-17",
+                "--paper",
+                "a4",
+                "--out",
+                str(week),
+            ]
+        )
+        == 0
+    )
     assert len(PdfReader(str(week)).pages) == 1
 
 

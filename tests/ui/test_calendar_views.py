@@ -76,7 +76,9 @@ def test_enter_opens_the_days_activity_and_n_creates(qtbot, page, monkeypatch):
     page.month.occurrence_activated.connect(page.open_occurrence)
     page.month.new_requested.connect(page.new_activity)
     qtbot.keyClick(page.month, Qt.Key.Key_Return)
-    assert opened == [calendar.occurrences(page.store, dt.datetime(2026, 3, 10), dt.datetime(2026, 3, 11))[0].key]
+    assert opened == [
+        calendar.occurrences(page.store, dt.datetime(2026, 3, 10), dt.datetime(2026, 3, 11))[0].key
+    ]
     qtbot.keyClick(page.month, Qt.Key.Key_N)
     assert created == [MARCH_10]
 
@@ -159,4 +161,3 @@ def test_window_title_and_keyboard_shortcut_reach_the_calendar(qtbot, window):
     page = window.page("calendar")
     assert isinstance(page, CalendarPage)
     assert page.month.accessibleName() == "Calendrier du mois"
-

@@ -104,7 +104,7 @@ def parse_stored(value: str) -> dt.datetime:
 
 
 def exists_locally(when: dt.datetime) -> bool:
-    """False for a wall-clock time skipped by the spring change (e.g. 2 h 30 on the second Sunday of March)."""
+    """False for a wall-clock time skipped by the spring change (2 h 30 on the second Sunday of March)."""
     aware = when.replace(tzinfo=TIMEZONE)
     back = aware.astimezone(dt.UTC).astimezone(TIMEZONE).replace(tzinfo=None)
     return back == when
@@ -114,7 +114,8 @@ def revision(store: Store, activity_id: str) -> int:
     """A number that changes whenever the activity or its leaders change (here or by a sync)."""
     row = store.db.execute(
         """SELECT max(hlc) FROM _versions WHERE (tbl = 'activities' AND row_id = ?)
-           OR (tbl = 'activity_leaders' AND row_id IN (SELECT id FROM activity_leaders WHERE activity_id = ?))""",
+           OR (tbl = 'activity_leaders'
+               AND row_id IN (SELECT id FROM activity_leaders WHERE activity_id = ?))""",
         [activity_id, activity_id],
     ).fetchone()
     return int(row[0] or 0)
@@ -309,7 +310,9 @@ def update_activity(
             int(current.all_day),
         )
         if timing_changed and current.rrule and old_past and old_past != new_past:
-            return _split(store, current, values, rule, data, cutoff)
+            from .series import split
+
+            return split(store, current, values, rule, data, cutoff)
         rows.update(store, TABLE, activity_id, values)
         _set_leaders(store, activity_id, data.leader_ids)
         if (
@@ -320,84 +323,10 @@ def update_activity(
             from .attendance import rekey_single
 
             rekey_single(store, activity_id, start_text(current.start, current.all_day), values["start_at"])
-        removed = _drop_orphan_exceptions(store, activity_id, rule, new_first)
+        from .series import drop_orphan_exceptions
+
+        removed = drop_orphan_exceptions(store, activity_id, rule, new_first)
     return SaveResult(activity_id, removed_exceptions=removed)
-
-
-def _split(
-    store: Store, current: Activity, values: dict, rule: str, data: ActivityInput, cutoff: dt.datetime
-) -> SaveResult:
-    new_first_candidates = (
-        rec.starts_between(rule, parse_stored(values["start_at"]), cutoff, dt.datetime.max)
-        if rule
-        else [parse_stored(values["start_at"])]
-    )
-    if not new_first_candidates:
-        raise ValidationError(
-            _("Avec ce nouvel horaire, il ne reste aucune occurrence à venir : vérifiez la date de fin."),
-            "rrule",
-        )
-    first = new_first_candidates[0]
-    duration = parse_stored(values["end_at"]) - parse_stored(values["start_at"])
-    parts = rec.rule_parts(rule)
-    if "COUNT" in parts:
-        done = len(_past_starts(current.rrule, current.start, cutoff))
-        left = max(1, int(parts["COUNT"]) - done)
-        rule = ";".join(f"{k}={v}" if k != "COUNT" else f"COUNT={left}" for k, v in parts.items())
-    new_values = {
-        **values,
-        "start_at": start_text(first, data.all_day),
-        "end_at": start_text(first + duration, data.all_day),
-        "rrule": rule,
-        "continues": current.continues or current.id,
-    }
-    new_id = rows.insert(store, TABLE, new_values)
-    _set_leaders(store, new_id, data.leader_ids)
-    # The old series stops the day before; its past occurrences keep their times and attendance.
-    old_parts = {k: v for k, v in rec.rule_parts(current.rrule).items() if k not in ("COUNT", "UNTIL")}
-    old_parts["UNTIL"] = (cutoff - dt.timedelta(days=1)).strftime("%Y%m%dT235959")
-    rows.update(store, TABLE, current.id, {"rrule": ";".join(f"{k}={v}" for k, v in old_parts.items())})
-    moved = 0
-    for exc in store.db.execute(
-        "SELECT id, original_start, cancelled, new_start, new_end, title, place, reason FROM activity_exceptions "
-        "WHERE activity_id = ? AND archived = 0 AND original_start >= ?",
-        [current.id, start_text(cutoff, False)[:10]],
-    ).fetchall():
-        exc_id, original, cancelled, new_start, new_end, title, place, reason = exc
-        rows.archive(store, EXCEPTIONS, exc_id)
-        when = parse_stored(original)
-        if rec.is_occurrence(rule, first, when):
-            rows.upsert(
-                store,
-                EXCEPTIONS,
-                rows.deterministic_id(EXCEPTIONS, new_id, original),
-                {
-                    "activity_id": new_id,
-                    "original_start": original,
-                    "cancelled": cancelled,
-                    "new_start": new_start,
-                    "new_end": new_end,
-                    "title": title,
-                    "place": place,
-                    "reason": reason,
-                    "archived": 0,
-                },
-            )
-        else:
-            moved += 1
-    return SaveResult(new_id, split=True, removed_exceptions=moved)
-
-
-def _drop_orphan_exceptions(store: Store, activity_id: str, rule: str, first: dt.datetime) -> int:
-    removed = 0
-    for exc_id, original in store.db.execute(
-        "SELECT id, original_start FROM activity_exceptions WHERE activity_id = ? AND archived = 0",
-        [activity_id],
-    ).fetchall():
-        if not rec.is_occurrence(rule, first, parse_stored(original)):
-            rows.archive(store, EXCEPTIONS, exc_id)
-            removed += 1
-    return removed
 
 
 def archive_activity(store: Store, activity_id: str) -> None:

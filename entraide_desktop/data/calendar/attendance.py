@@ -52,7 +52,8 @@ def attendance_for(store: Store, key: str) -> Attendance:
     person_ids = tuple(
         r[0]
         for r in store.db.execute(
-            "SELECT person_id FROM attendance WHERE activity_id = ? AND original_start = ? AND archived = 0 ORDER BY rowid",
+            "SELECT person_id FROM attendance WHERE activity_id = ? AND original_start = ? AND "
+            "archived = 0 ORDER BY rowid",
             [activity_id, original],
         ).fetchall()
     )
@@ -99,9 +100,11 @@ def record_attendance(
             if head_count < len(named):
                 raise ValidationError(
                     ngettext(
-                        "Le nombre de personnes présentes ({count}) ne peut pas être plus petit que le nombre de "
+                        "Le nombre de personnes présentes ({count}) ne peut pas être plus petit que "
+                        "le nombre de "
                         "personnes cochées ({named}).",
-                        "Le nombre de personnes présentes ({count}) ne peut pas être plus petit que le nombre de "
+                        "Le nombre de personnes présentes ({count}) ne peut pas être plus petit que "
+                        "le nombre de "
                         "personnes cochées ({named}).",
                         len(named),
                     ).format(count=head_count, named=len(named)),

@@ -33,7 +33,7 @@ def _fetch(store: Store, sql: str, args: Iterable[Any]) -> list[dict[str, Any]]:
 def leader_names(
     store: Store, activity_ids: Collection[str], on: dt.date | None = None
 ) -> dict[str, tuple[str, ...]]:
-    """Per activity, the names of its leaders who consent to be named in the calendar (others are left out)."""
+    """Per activity, the names of its leaders who consent to be named in the calendar (others left out)."""
     if not activity_ids:
         return {}
     found: dict[str, list[str]] = {}
@@ -42,7 +42,8 @@ def leader_names(
     for begin in range(0, len(ids), 500):
         chunk = ids[begin : begin + 500]
         pairs += store.db.execute(
-            f"SELECT activity_id, person_id FROM activity_leaders WHERE archived = 0 AND activity_id IN ({_marks(chunk)})"
+            "SELECT activity_id, person_id FROM activity_leaders WHERE archived = 0 AND activity_id "
+            f"IN ({_marks(chunk)})"
             " ORDER BY rowid",
             chunk,
         ).fetchall()

@@ -53,7 +53,8 @@ def _resolve(store: Store, key: str) -> tuple[str, str, bool]:
     ):
         raise ValidationError(
             _(
-                "Cette occurrence n'existe plus : l'horaire de l'activité a changé entre-temps. Rien n'a été modifié."
+                "Cette occurrence n'existe plus : l'horaire de l'activité a changé entre-temps. Rien "
+                "n'a été modifié."
             )
         )
     return activity_id, original, activity.all_day

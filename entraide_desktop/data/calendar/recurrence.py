@@ -156,7 +156,8 @@ def check_rule(text: str, dtstart: dt.datetime) -> None:
     if "UNTIL" not in parts and "COUNT" not in parts:
         raise ValidationError(
             _(
-                "Une activité qui se répète doit avoir une fin : indiquez une date de fin ou un nombre de fois."
+                "Une activité qui se répète doit avoir une fin : indiquez une date de fin ou un "
+                "nombre de fois."
             ),
             "rrule",
         )
@@ -180,7 +181,8 @@ def check_rule(text: str, dtstart: dt.datetime) -> None:
         if until.year > dtstart.year + MAX_YEARS:
             raise ValidationError(
                 _(
-                    "La répétition ne peut pas durer plus de {n} ans : choisissez une date de fin plus proche."
+                    "La répétition ne peut pas durer plus de {n} ans : choisissez une date de fin "
+                    "plus proche."
                 ).format(n=MAX_YEARS),
                 "rrule",
             )

@@ -163,7 +163,8 @@ def _changed_occurrences(store: Store, activity_id: str, natural: set[dt.datetim
     known = {o.original_start: o for o in occs}
     found = []
     for original, all_day in store.db.execute(
-        "SELECT e.original_start, a.all_day FROM activity_exceptions e JOIN activities a ON a.id = e.activity_id "
+        "SELECT e.original_start, a.all_day FROM activity_exceptions e JOIN activities a ON a.id = "
+        "e.activity_id "
         "WHERE e.activity_id = ? AND e.archived = 0 ORDER BY e.original_start",
         [activity_id],
     ).fetchall():

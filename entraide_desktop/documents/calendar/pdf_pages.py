@@ -1,148 +1,27 @@
 """Painting the wall calendar's pages (month grid, week columns) with a QPainter on a PDF device.
 
-Lengths are given in points and converted to the device's dots. Text is laid out word by
-word so that the time can be bold, a cancelled title struck through, and the type size can
-shrink a little in a busy day rather than cutting anything off.
+Lengths are given in points and converted to the device's dots; text comes from ``pdf_text``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from ... import i18n
-from ...data.calendar.labels import capitalised, compact_time, time_range
+from ...data.calendar.labels import capitalised
 from ...data.calendar.occurrence import OccurrenceView
 from ...i18n import _, ngettext
 from .painting import draw_symbol, tint
+from .pdf_text import FAMILY, GREY, INK, Pen, Run, runs_for
 
 if TYPE_CHECKING:
     from .pdf import WallData
 
-FAMILY = "DejaVu Sans"
-INK = QColor("#111111")
-GREY = QColor("#6b6b6b")
 LINE = QColor("#8a8a8a")
 ACCENT = QColor("#1f6f78")
-NBSP = "\u00a0"
-
-
-@dataclass(frozen=True)
-class Run:
-    text: str
-    style: str  # "time" | "title" | "cancelled" | "note" | "strong"
-
-
-class Pen:
-    """Fonts and measures at one size, for one device."""
-
-    def __init__(self, painter: QPainter, size_pt: float) -> None:
-        self.painter = painter
-        base = QFont(FAMILY)
-        base.setPointSizeF(size_pt)
-        base.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-        bold = QFont(base)
-        bold.setBold(True)
-        struck = QFont(base)
-        struck.setStrikeOut(True)
-        note = QFont(base)
-        note.setItalic(True)
-        self.fonts = {"time": bold, "title": base, "cancelled": struck, "note": note, "strong": bold}
-        device = painter.device()
-        self.metrics = {k: QFontMetricsF(f, device) for k, f in self.fonts.items()}
-        self.line = self.metrics["title"].lineSpacing()
-        self.space = {k: m.horizontalAdvance(" ") for k, m in self.metrics.items()}
-
-    def layout(self, runs: list[Run], width: float, max_lines: int) -> list[list[tuple[float, str, str]]]:
-        """Lines of ``(x, text, style)``; the last kept line ends with « … » when text was left out.
-
-        Words break at spaces and after hyphens (« Café-|rencontre »), never inside a time.
-        """
-        pieces: list[tuple[str, str, bool]] = []  # (text, style, space after)
-        for run in runs:
-            text = run.text.replace("« ", "«" + NBSP).replace(" »", NBSP + "»").replace(" :", NBSP + ":")
-            for word in text.split(" "):
-                if not word:
-                    continue
-                parts = word.split("-")
-                for i, part in enumerate(parts):
-                    last = i == len(parts) - 1
-                    if part or not last:
-                        pieces.append((part if last else part + "-", run.style, last))
-        lines: list[list[tuple[float, str, str]]] = [[]]
-        x = 0.0
-        for text, style, spaced in pieces:
-            advance = self.metrics[style].horizontalAdvance(text)
-            if lines[-1] and x + advance > width + 0.01:
-                if len(lines) == max_lines:
-                    self._ellipsis(lines[-1], width)
-                    return lines
-                lines.append([])
-                x = 0.0
-            if advance > width:  # one long word: cut it
-                text = self.metrics[style].elidedText(text, Qt.TextElideMode.ElideRight, width)
-                advance = width
-            lines[-1].append((x, text, style))
-            x += advance + (self.space[style] if spaced else 0.0)
-        return lines
-
-    def _ellipsis(self, line: list[tuple[float, str, str]], width: float) -> None:
-        x, text, style = line[-1]
-        line[-1] = (
-            x,
-            self.metrics[style].elidedText(text + " …", Qt.TextElideMode.ElideRight, width - x),
-            style,
-        )
-
-    def draw(
-        self, lines: list[list[tuple[float, str, str]]], left: float, top: float, colour: QColor = INK
-    ) -> float:
-        """Paint the lines; returns the y below them."""
-        painter = self.painter
-        ascent = self.metrics["title"].ascent()
-        for number, line in enumerate(lines):
-            y = top + number * self.line + ascent
-            for x, text, style in line:
-                painter.setFont(self.fonts[style])
-                painter.setPen(GREY if style == "note" else colour)
-                painter.drawText(QPointF(left + x, y), text)
-        return top + len(lines) * self.line
-
-
-def _runs(occ: OccurrenceView, *, detailed: bool) -> list[Run]:
-    runs: list[Run] = []
-    if occ.all_day:
-        when = time_range(occ.start, occ.end, True)
-        if detailed or when != _("Toute la journée"):
-            runs.append(Run(when, "time"))
-    elif detailed:
-        runs.append(
-            Run(
-                _("{start} à {end}").format(
-                    start=compact_time(occ.start).replace(" ", NBSP),
-                    end=compact_time(occ.end).replace(" ", NBSP),
-                ),
-                "time",
-            )
-        )
-    else:
-        runs.append(Run(compact_time(occ.start).replace(" ", NBSP), "time"))
-    if occ.cancelled:
-        runs.append(Run(_("ANNULÉ"), "strong"))
-        runs.append(Run(occ.title, "cancelled"))
-    else:
-        runs.append(Run(occ.title, "title"))
-    notes = []
-    if occ.moved and not occ.cancelled:
-        notes.append(_("déplacé"))
-    if not occ.public:
-        notes.append(_("membres"))
-    if notes:
-        runs.append(Run("(" + ", ".join(notes) + ")", "note"))
-    return runs
 
 
 def _item_height(pen: Pen, lines: list) -> float:  # type: ignore[type-arg]
@@ -242,7 +121,7 @@ MONTH_SIZES = (
     (7.5, 2),
     (7.0, 2),
 )
-"""(type size, lines per activity) tried in order: large type first, then shorter titles, then smaller type."""
+"""(type size, lines per activity) tried in order: large type, then shorter titles, then smaller type."""
 
 
 def _fit(
@@ -258,7 +137,7 @@ def _fit(
     for size, max_lines in sizes:
         pen = pens.setdefault(size, Pen(painter, size))
         indent = pen.line * 1.05
-        laid = [(occ, pen.layout(_runs(occ, detailed=False), width - indent, max_lines)) for occ in items]
+        laid = [(occ, pen.layout(runs_for(occ, detailed=False), width - indent, max_lines)) for occ in items]
         total = sum(_item_height(pen, lines) + pen.line * 0.2 for _o, lines in laid)
         if total <= height:
             return pen, laid, 0
@@ -444,7 +323,7 @@ def paint_week(painter: QPainter, size: QSizeF, page: WallData, resolution: int)
 
 def _week_lines(pen: Pen, occ: OccurrenceView, width: float) -> list:  # type: ignore[type-arg]
     """The week page adds the place, the leaders who consented and the reason of a change."""
-    lines = pen.layout(_runs(occ, detailed=True), width, 3)
+    lines = pen.layout(runs_for(occ, detailed=True), width, 3)
     details = []
     if occ.place:
         details.append(occ.place)

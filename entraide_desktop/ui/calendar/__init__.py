@@ -115,7 +115,9 @@ class CalendarPage(QWidget):
         self.day_list = QListWidget()
         self.day_list.setWordWrap(True)
         self.day_list.setAccessibleName(_("Activités du jour choisi"))
-        self.day_list.itemActivated.connect(lambda item: self.open_occurrence(item.data(Qt.ItemDataRole.UserRole)))
+        self.day_list.itemActivated.connect(
+            lambda item: self.open_occurrence(item.data(Qt.ItemDataRole.UserRole))
+        )
         panel.addWidget(self.day_list, 1)
         self.day_new = QPushButton(_("&Créer ce jour-là…"))
         self.day_new.setAccessibleName(_("Nouvelle activité le jour choisi"))
@@ -125,8 +127,12 @@ class CalendarPage(QWidget):
         self.day_panel.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 26)
         body.addWidget(self.day_panel, 1)
         layout.addLayout(body, 1)
-        hint = QLabel(_("Flèches : changer de jour · Pg préc. / Pg suiv. : mois · T : aujourd'hui · "
-                        "Entrée : ouvrir · N : nouvelle activité · double-clic sur un jour : créer"))
+        hint = QLabel(
+            _(
+                "Flèches : changer de jour · Pg préc. / Pg suiv. : mois · T : aujourd'hui · "
+                "Entrée : ouvrir · N : nouvelle activité · double-clic sur un jour : créer"
+            )
+        )
         hint.setObjectName("explanation")
         hint.setWordWrap(True)
         layout.addWidget(hint)
@@ -179,8 +185,12 @@ class CalendarPage(QWidget):
         view = self.current_view()
         view.select(self.selected, emit=False)
         first, last = view.visible_range()
-        found = occurrences(self.store, dt.datetime.combine(first, dt.time()),
-                            dt.datetime.combine(last + dt.timedelta(days=1), dt.time()), type_ids=self.type_ids())
+        found = occurrences(
+            self.store,
+            dt.datetime.combine(first, dt.time()),
+            dt.datetime.combine(last + dt.timedelta(days=1), dt.time()),
+            type_ids=self.type_ids(),
+        )
         self._loaded = (first, last, found)
         view.set_occurrences(found)
         view.select(self.selected, emit=False)
@@ -191,8 +201,10 @@ class CalendarPage(QWidget):
         name = self.view_name()
         if name == "week":
             first = week_start(self.selected)
-            text = _("Semaine du {first} au {last}").format(first=i18n.format_skeleton("MMMMd", first),
-                                                            last=i18n.format_date(first + dt.timedelta(days=6), "long"))
+            text = _("Semaine du {first} au {last}").format(
+                first=i18n.format_skeleton("MMMMd", first),
+                last=i18n.format_date(first + dt.timedelta(days=6), "long"),
+            )
         else:
             text = capitalised(i18n.format_month(self.selected))
         self.period.setText(text)
@@ -302,13 +314,20 @@ class CalendarPage(QWidget):
         result = dialog.result_info
         messages = [_("Activité enregistrée.")]
         if result.split:
-            messages.append(_("Le nouvel horaire s'applique à partir d'aujourd'hui ; les occurrences passées gardent "
-                              "l'ancien horaire et leurs présences."))
+            messages.append(
+                _(
+                    "Le nouvel horaire s'applique à partir d'aujourd'hui ; les occurrences passées gardent "
+                    "l'ancien horaire et leurs présences."
+                )
+            )
         if result.removed_exceptions:
-            messages.append(i18n.ngettext(
-                "{n} changement ponctuel ne correspondait plus au nouvel horaire et a été retiré.",
-                "{n} changements ponctuels ne correspondaient plus au nouvel horaire et ont été retirés.",
-                result.removed_exceptions).format(n=result.removed_exceptions))
+            messages.append(
+                i18n.ngettext(
+                    "{n} changement ponctuel ne correspondait plus au nouvel horaire et a été retiré.",
+                    "{n} changements ponctuels ne correspondaient plus au nouvel horaire et ont été retirés.",
+                    result.removed_exceptions,
+                ).format(n=result.removed_exceptions)
+            )
         self.after_edit(" ".join(messages))
 
     def open_occurrence(self, key: str) -> None:
@@ -337,8 +356,10 @@ class CalendarPage(QWidget):
 
     def archive(self, occ: OccurrenceView) -> None:
         activity = acts.get_activity(self.store, occ.activity_id)
-        text = _("Supprimer « {title} » et toutes ses occurrences ? Les présences déjà notées sont gardées ; "
-                 "l'activité pourra être rétablie.").format(title=activity.title)
+        text = _(
+            "Supprimer « {title} » et toutes ses occurrences ? Les présences déjà notées sont gardées ; "
+            "l'activité pourra être rétablie."
+        ).format(title=activity.title)
         if confirm(self, _("Supprimer l'activité"), text, _("&Supprimer"), destructive=True):
             acts.archive_activity(self.store, occ.activity_id)
             self.after_edit(_("Activité supprimée."))

@@ -61,8 +61,14 @@ def from_qdate(value: QDate) -> dt.date:
 class ActivityDialog(QDialog):
     """``activity_id`` None creates; ``result_info`` holds the :class:`SaveResult` after saving."""
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None, *, activity_id: str | None = None,
-                 day: dt.date | None = None) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QWidget | None = None,
+        *,
+        activity_id: str | None = None,
+        day: dt.date | None = None,
+    ) -> None:
         super().__init__(parent)
         self.context = context
         self.store = context.store
@@ -74,8 +80,13 @@ class ActivityDialog(QDialog):
         self.revision = current.revision if current else None
         self.setWindowTitle(_("Modifier l'activité") if current else _("Nouvelle activité"))
         outer = QVBoxLayout(self)
-        outer.addWidget(heading(_("Toute la série : « {title} »").format(title=current.title) if current and current.rrule
-                                else (_("Modifier l'activité") if current else _("Nouvelle activité"))))
+        outer.addWidget(
+            heading(
+                _("Toute la série : « {title} »").format(title=current.title)
+                if current and current.rrule
+                else (_("Modifier l'activité") if current else _("Nouvelle activité"))
+            )
+        )
         columns = QHBoxLayout()
         columns.setSpacing(24)
         outer.addLayout(columns, 1)
@@ -93,8 +104,11 @@ class ActivityDialog(QDialog):
         for kind in list_types(self.store, include_archived=True):
             if kind.archived and (current is None or current.type_id != kind.id):
                 continue
-            self.type.addItem(type_icon(kind.symbol, kind.colour), f"{kind.name} ({kind.short_label})"
-                              if kind.short_label != kind.name else kind.name, kind.id)
+            self.type.addItem(
+                type_icon(kind.symbol, kind.colour),
+                f"{kind.name} ({kind.short_label})" if kind.short_label != kind.name else kind.name,
+                kind.id,
+            )
         left.addRow(_("T&ype :"), self.type)
         self.place = QLineEdit()
         self.place.setAccessibleName(_("Lieu"))
@@ -163,7 +177,9 @@ class ActivityDialog(QDialog):
         left.addRow(_("Visibilité :"), visibility)
         self.description = QPlainTextEdit()
         self.description.setAccessibleName(_("Description publique"))
-        self.description.setPlaceholderText(_("Ce que les membres verront : de quoi il s'agit, quoi apporter…"))
+        self.description.setPlaceholderText(
+            _("Ce que les membres verront : de quoi il s'agit, quoi apporter…")
+        )
         self.description.setTabChangesFocus(True)
         self.description.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         left.addRow(_("De&scription :"), self.description)
@@ -177,11 +193,21 @@ class ActivityDialog(QDialog):
         right.itemAt(0).widget().setBuddy(self.search)  # type: ignore[union-attr]
         self.leaders = QListWidget()
         self.leaders.setAccessibleName(_("Personnes qui animent"))
-        self.leaders.setAccessibleDescription(_("Cochez les personnes qui animent. Seules celles qui y ont consenti "
-                                                "sont nommées dans le calendrier public."))
+        self.leaders.setAccessibleDescription(
+            _(
+                "Cochez les personnes qui animent. Seules celles qui y ont consenti "
+                "sont nommées dans le calendrier public."
+            )
+        )
         right.addWidget(self.leaders, 1)
-        right.addWidget(explanation(_("Seules les personnes qui ont consenti à être nommées apparaissent dans le "
-                                      "calendrier public et les exportations.")))
+        right.addWidget(
+            explanation(
+                _(
+                    "Seules les personnes qui ont consenti à être nommées apparaissent dans le "
+                    "calendrier public et les exportations."
+                )
+            )
+        )
         notes_label = QLabel(_("N&otes internes :"))
         right.addWidget(notes_label)
         self.notes = QPlainTextEdit()
@@ -243,8 +269,11 @@ class ActivityDialog(QDialog):
         refs += [people.person_ref(self.store, pid) for pid in data.leader_ids if pid not in known]
         chosen = set(data.leader_ids)
         for ref in sorted(refs, key=lambda r: (r.id not in chosen, fold(r.name))):
-            text = ref.name if ref.id in consenting else _("{name} (ne sera pas nommé·e publiquement)").format(
-                name=ref.name)
+            text = (
+                ref.name
+                if ref.id in consenting
+                else _("{name} (ne sera pas nommé·e publiquement)").format(name=ref.name)
+            )
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, ref.id)
             item.setData(Qt.ItemDataRole.UserRole + 1, fold(ref.name))
@@ -313,10 +342,17 @@ class ActivityDialog(QDialog):
             if self.leaders.item(row).checkState() == Qt.CheckState.Checked
         )
         return acts.ActivityInput(
-            title=self.title.text(), type_id=self.type.currentData() or "", start=start, end=end,
-            all_day=self.all_day.isChecked(), recurrence=recurrence, place=self.place.text(),
-            description=self.description.toPlainText(), notes=self.notes.toPlainText(),
-            public=self.public.isChecked(), leader_ids=leaders,
+            title=self.title.text(),
+            type_id=self.type.currentData() or "",
+            start=start,
+            end=end,
+            all_day=self.all_day.isChecked(),
+            recurrence=recurrence,
+            place=self.place.text(),
+            description=self.description.toPlainText(),
+            notes=self.notes.toPlainText(),
+            public=self.public.isChecked(),
+            leader_ids=leaders,
         )
 
     def _save(self) -> None:
@@ -327,13 +363,23 @@ class ActivityDialog(QDialog):
                 self.result_info = acts.SaveResult(acts.create_activity(self.store, data))
             else:
                 self.result_info = acts.update_activity(
-                    self.store, self.activity_id, data, expected_revision=None if self._force else self.revision)
+                    self.store,
+                    self.activity_id,
+                    data,
+                    expected_revision=None if self._force else self.revision,
+                )
         except acts.ConcurrentEdit as error:
             self._force = True
             self.save_button.setText(_("&Remplacer par mes changements"))
-            self.error.show_message(error.message + " " + _(
-                "Vos changements sont encore dans le formulaire : cliquez sur « Remplacer par mes changements » "
-                "pour les enregistrer quand même, ou sur Annuler pour garder l'autre version."))
+            self.error.show_message(
+                error.message
+                + " "
+                + _(
+                    "Vos changements sont encore dans le formulaire : cliquez sur « Remplacer par "
+                    "mes changements » "
+                    "pour les enregistrer quand même, ou sur Annuler pour garder l'autre version."
+                )
+            )
             return
         except EntraideError as error:
             self.error.show_message(error.message)
@@ -342,7 +388,13 @@ class ActivityDialog(QDialog):
         self.accept()
 
     def _focus_field(self, name: str) -> None:
-        widget = {"title": self.title, "type_id": self.type, "end": self.end_time if not self.all_day.isChecked()
-                  else self.last_day, "start": self.start_time, "rrule": self.until, "leaders": self.leaders}.get(name)
+        widget = {
+            "title": self.title,
+            "type_id": self.type,
+            "end": self.end_time if not self.all_day.isChecked() else self.last_day,
+            "start": self.start_time,
+            "rrule": self.until,
+            "leaders": self.leaders,
+        }.get(name)
         if widget is not None:
             widget.setFocus()

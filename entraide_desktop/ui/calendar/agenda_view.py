@@ -130,7 +130,9 @@ class AgendaView(QTreeWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()
-        plain = not (event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier))
+        plain = not (
+            event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        )
         if plain and key == Qt.Key.Key_PageUp:
             self.select(add_months(self.selected, -1).replace(day=1))
         elif plain and key == Qt.Key.Key_PageDown:
@@ -143,4 +145,3 @@ class AgendaView(QTreeWidget):
             self._activated(self.currentItem(), 0)
         else:
             super().keyPressEvent(event)
-

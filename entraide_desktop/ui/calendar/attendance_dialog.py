@@ -82,8 +82,11 @@ class AttendanceDialog(QDialog):
         self.resize(em * 40, em * 36)
 
     def checked(self) -> list[str]:
-        return [self.people.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.people.count())
-                if self.people.item(r).checkState() == Qt.CheckState.Checked]
+        return [
+            self.people.item(r).data(Qt.ItemDataRole.UserRole)
+            for r in range(self.people.count())
+            if self.people.item(r).checkState() == Qt.CheckState.Checked
+        ]
 
     def _checked(self, _item: QListWidgetItem) -> None:
         self.count.setValue(max(self.count.value(), len(self.checked())))
@@ -101,8 +104,12 @@ class AttendanceDialog(QDialog):
 
     def _save(self) -> None:
         try:
-            att.record_attendance(self.store, self.occ.key, self.count.value(),
-                                  self.checked() if self.named.isChecked() else None)
+            att.record_attendance(
+                self.store,
+                self.occ.key,
+                self.count.value(),
+                self.checked() if self.named.isChecked() else None,
+            )
         except EntraideError as error:
             self.error.show_message(error.message)
             return

@@ -34,9 +34,14 @@ def type_icon(symbol: str, colour: str, size: int = 16) -> QIcon:
 
 def tooltip(occ: OccurrenceView) -> str:
     """Details of an occurrence in a few lines (tooltips, accessible descriptions)."""
-    lines = [occ.title, time_range(occ.start, occ.end, occ.all_day) + (" — " + occ.place if occ.place else "")]
+    lines = [
+        occ.title,
+        time_range(occ.start, occ.end, occ.all_day) + (" — " + occ.place if occ.place else ""),
+    ]
     if occ.type_name:
-        lines.append(f"{occ.short_label} ({occ.type_name})" if occ.short_label != occ.type_name else occ.type_name)
+        lines.append(
+            f"{occ.short_label} ({occ.type_name})" if occ.short_label != occ.type_name else occ.type_name
+        )
     if occ.leaders:
         lines.append(_("Animé par {names}").format(names=i18n.join_list(occ.leaders)))
     if occ.cancelled:
@@ -51,12 +56,13 @@ def tooltip(occ: OccurrenceView) -> str:
 def describe_day(day: dt.date, items: list[OccurrenceView]) -> str:
     """« mardi 8 décembre 2026 : 2 activités. 13 h 30, Groupe de discussion ; … » for screen readers."""
     head = ngettext("{date} : {n} activité", "{date} : {n} activités", len(items)).format(
-        date=i18n.format_date(day), n=len(items))
+        date=i18n.format_date(day), n=len(items)
+    )
     if not items:
         return i18n.format_date(day) + _(" : aucune activité")
     parts = []
     for occ in items:
-        text = (time_range(occ.start, occ.end, occ.all_day) + ", " + occ.title)
+        text = time_range(occ.start, occ.end, occ.all_day) + ", " + occ.title
         if occ.cancelled:
             text += ", " + _("annulée")
         parts.append(text)

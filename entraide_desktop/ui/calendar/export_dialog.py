@@ -33,8 +33,15 @@ from .common import type_icon
 
 
 class ExportDialog(QDialog):
-    def __init__(self, context: AppContext, day: dt.date, type_id: str | None, parent: QWidget | None = None,
-                 *, kind: str = "pdf_month") -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        day: dt.date,
+        type_id: str | None,
+        parent: QWidget | None = None,
+        *,
+        kind: str = "pdf_month",
+    ) -> None:
         super().__init__(parent)
         self.context = context
         self.day = day
@@ -43,15 +50,22 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading(_("Exporter le calendrier")))
         self.kinds = QButtonGroup(self)
-        self.month = QRadioButton(_("Calendrier mural du &mois de {month} (PDF)").format(month=i18n.format_month(day)))
+        self.month = QRadioButton(
+            _("Calendrier mural du &mois de {month} (PDF)").format(month=i18n.format_month(day))
+        )
         first = week_start(day)
-        self.week = QRadioButton(_("Calendrier mural de la &semaine du {date} (PDF)").format(
-            date=i18n.format_skeleton("MMMMd", first)))
+        self.week = QRadioButton(
+            _("Calendrier mural de la &semaine du {date} (PDF)").format(
+                date=i18n.format_skeleton("MMMMd", first)
+            )
+        )
         self.ics = QRadioButton(_("Fichier d'&agenda ICS (Google Agenda, Outlook, Thunderbird…)"))
         for number, button in enumerate((self.month, self.week, self.ics)):
             self.kinds.addButton(button, number)
             layout.addWidget(button)
-        {"pdf_month": self.month, "pdf_week": self.week, "ics": self.ics}.get(kind, self.month).setChecked(True)
+        {"pdf_month": self.month, "pdf_week": self.week, "ics": self.ics}.get(kind, self.month).setChecked(
+            True
+        )
         form = QFormLayout()
         self.paper = QComboBox()
         self.paper.addItem(_("Lettre US (8 ½ × 11 po), à l'horizontale"), "letter")
@@ -84,9 +98,15 @@ class ExportDialog(QDialog):
         self.public = QCheckBox(_("Seulement les activités &publiques"))
         form.addRow("", self.public)
         layout.addLayout(form)
-        layout.addWidget(explanation(_(
-            "Les notes internes ne sont jamais exportées ; les personnes qui animent ne sont nommées que si elles y "
-            "ont consenti.")))
+        layout.addWidget(
+            explanation(
+                _(
+                    "Les notes internes ne sont jamais exportées ; les personnes qui animent ne sont "
+                    "nommées que si elles y "
+                    "ont consenti."
+                )
+            )
+        )
         self.error = ErrorLabel()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -116,8 +136,9 @@ class ExportDialog(QDialog):
     def _export(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         pattern = _("Agenda (*.ics)") if self.ics.isChecked() else _("PDF (*.pdf)")
-        name, _filter = QFileDialog.getSaveFileName(self, _("Enregistrer sous"), str(Path(folder) / self.suggested_name()),
-                                                    pattern)
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Enregistrer sous"), str(Path(folder) / self.suggested_name()), pattern
+        )
         if not name:
             return
         self.run_export(Path(name))
@@ -149,13 +170,22 @@ class ExportDialog(QDialog):
                     if kind == "week":
                         write_week_pdf(clone, path, day, paper=paper, type_ids=type_ids, public_only=public)
                     else:
-                        write_month_pdf(clone, path, day.year, day.month, paper=paper, type_ids=type_ids,
-                                        public_only=public)
+                        write_month_pdf(
+                            clone,
+                            path,
+                            day.year,
+                            day.month,
+                            paper=paper,
+                            type_ids=type_ids,
+                            public_only=public,
+                        )
             finally:
                 clone.close()
             return path
 
-        run_with_progress(self, _("Exportation du calendrier…"), work, self._done, self._failed, cancellable=False)
+        run_with_progress(
+            self, _("Exportation du calendrier…"), work, self._done, self._failed, cancellable=False
+        )
 
     def _done(self, path: Path) -> None:
         self.done_path = path

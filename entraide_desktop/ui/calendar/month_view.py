@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from ... import i18n
 from ...data.calendar.labels import capitalised, compact_time, month_grid
+from ...data.calendar.occurrence import OccurrenceView
 from ...documents.calendar.painting import draw_symbol, tint
 from ...i18n import _, ngettext
-from ...data.calendar.occurrence import OccurrenceView
 from .common import ACCENT, CANCELLED_INK, FOCUS, CalendarView, add_months, tooltip
 
 
@@ -90,8 +90,11 @@ class MonthView(CalendarView):
             label = capitalised(names[weekday])
             if self.m_head.horizontalAdvance(label) > col_w - 8:
                 label = capitalised(short[weekday])
-            painter.drawText(QRectF(rect.left() + col * col_w, rect.top(), col_w, head_h), Qt.AlignmentFlag.AlignCenter,
-                             label)
+            painter.drawText(
+                QRectF(rect.left() + col * col_w, rect.top(), col_w, head_h),
+                Qt.AlignmentFlag.AlignCenter,
+                label,
+            )
         self._hits, self._cells = [], []
         line_h = self.m_item.lineSpacing() + 2
         base = palette.color(QPalette.ColorRole.Base)
@@ -112,10 +115,16 @@ class MonthView(CalendarView):
         self._paint_selection(painter)
         painter.end()
 
-    def _paint_number(self, painter: QPainter, cell: QRectF, day: dt.date, inside: bool, palette: QPalette) -> None:
+    def _paint_number(
+        self, painter: QPainter, cell: QRectF, day: dt.date, inside: bool, palette: QPalette
+    ) -> None:
         text = str(day.day) if day.day != 1 else i18n.format_skeleton("MMMd", day)
-        box = QRectF(cell.left() + 4, cell.top() + 2, self.m_number.horizontalAdvance(text) + 10,
-                     self.m_number.height() + 2)
+        box = QRectF(
+            cell.left() + 4,
+            cell.top() + 2,
+            self.m_number.horizontalAdvance(text) + 10,
+            self.m_number.height() + 2,
+        )
         painter.setFont(self.f_number)
         if day == self.today:
             painter.setPen(Qt.PenStyle.NoPen)
@@ -123,7 +132,9 @@ class MonthView(CalendarView):
             painter.drawRoundedRect(box, box.height() / 2, box.height() / 2)
             painter.setPen(QColor("#ffffff"))
         else:
-            ink = palette.color(QPalette.ColorRole.WindowText if inside else QPalette.ColorRole.PlaceholderText)
+            ink = palette.color(
+                QPalette.ColorRole.WindowText if inside else QPalette.ColorRole.PlaceholderText
+            )
             painter.setPen(ink)
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
@@ -162,8 +173,9 @@ class MonthView(CalendarView):
         self._wrapped[cache_key] = lines
         return when, lines
 
-    def _paint_items(self, painter: QPainter, cell: QRectF, day: dt.date, line_h: float, inside: bool,
-                     palette: QPalette) -> None:
+    def _paint_items(
+        self, painter: QPainter, cell: QRectF, day: dt.date, line_h: float, inside: bool, palette: QPalette
+    ) -> None:
         items = self.by_day.get(day, [])
         if not items:
             return
@@ -185,10 +197,16 @@ class MonthView(CalendarView):
             y += line_h * count
             selected = day == self.selected and occ.key == self.selected_key
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(tint(occ.colour, 0.55 if selected else 0.86) if not occ.cancelled else QColor("#ececec"))
+            painter.setBrush(
+                tint(occ.colour, 0.55 if selected else 0.86) if not occ.cancelled else QColor("#ececec")
+            )
             painter.drawRoundedRect(line, 3, 3)
-            draw_symbol(painter, occ.symbol, QRectF(line.left() + 2, line.top() + (line_h - size) / 2 - 0.5, size,
-                                                    size), occ.colour)
+            draw_symbol(
+                painter,
+                occ.symbol,
+                QRectF(line.left() + 2, line.top() + (line_h - size) / 2 - 0.5, size, size),
+                occ.colour,
+            )
             left = line.left() + size + 6
             x = left
             baseline = line.top() + (line_h - self.m_item.height()) / 2 + self.m_item.ascent()
@@ -214,8 +232,11 @@ class MonthView(CalendarView):
         if hidden:
             painter.setFont(self.f_time)
             painter.setPen(ink)
-            painter.drawText(QRectF(cell.left() + 6, y, width, line_h), Qt.AlignmentFlag.AlignVCenter,
-                             ngettext("+ {n} autre", "+ {n} autres", hidden).format(n=hidden))
+            painter.drawText(
+                QRectF(cell.left() + 6, y, width, line_h),
+                Qt.AlignmentFlag.AlignVCenter,
+                ngettext("+ {n} autre", "+ {n} autres", hidden).format(n=hidden),
+            )
 
     def _paint_selection(self, painter: QPainter) -> None:
         for cell, day in self._cells:

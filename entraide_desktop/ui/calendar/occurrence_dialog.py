@@ -29,7 +29,7 @@ from ...data.calendar.expand import occurrence
 from ...data.calendar.labels import time_range
 from ...data.calendar.occurrence import OccurrenceView
 from ...data.errors import EntraideError
-from ...i18n import _
+from ...i18n import _, ngettext
 from ..context import AppContext
 from ..forms import ErrorLabel, explanation, heading
 from .activity_dialog import DATE_FORMAT, TIME_FORMAT, from_qdate, to_qdate
@@ -46,7 +46,9 @@ class OccurrenceDialog(QDialog):
         self.action = ""  # "series" | "attendance" | "" ; "changed" when something was saved here
         occ = occurrence(self.store, key)
         if occ is None:
-            raise EntraideError(_("Cette occurrence n'existe plus : l'horaire de l'activité a changé entre-temps."))
+            raise EntraideError(
+                _("Cette occurrence n'existe plus : l'horaire de l'activité a changé entre-temps.")
+            )
         self.occ = occ
         activity = acts.get_activity(self.store, occ.activity_id)
         self.setWindowTitle(occ.title)
@@ -74,7 +76,9 @@ class OccurrenceDialog(QDialog):
             restore.clicked.connect(self._restore)
             actions.addWidget(restore)
         if not occ.cancelled:
-            cancel = QPushButton(_("&Annuler cette occurrence…") if activity.rrule else _("&Annuler l'activité…"))
+            cancel = QPushButton(
+                _("&Annuler cette occurrence…") if activity.rrule else _("&Annuler l'activité…")
+            )
             cancel.clicked.connect(self._cancel)
             actions.addWidget(cancel)
         layout.addLayout(actions)
@@ -97,24 +101,40 @@ class OccurrenceDialog(QDialog):
 
     def _details(self, occ: OccurrenceView, activity: acts.Activity) -> str:
         esc = html.escape
-        rows = [f"<b>{esc(i18n.format_date(occ.start.date()))}</b>, {esc(time_range(occ.start, occ.end, occ.all_day))}"]
+        when = time_range(occ.start, occ.end, occ.all_day)
+        rows = [f"<b>{esc(i18n.format_date(occ.start.date()))}</b>, {esc(when)}"]
         if occ.place:
             rows.append(esc(occ.place))
-        rows.append(esc(f"{occ.short_label} — {occ.type_name}" if occ.short_label != occ.type_name else occ.type_name))
+        rows.append(
+            esc(f"{occ.short_label} — {occ.type_name}" if occ.short_label != occ.type_name else occ.type_name)
+        )
         if activity.rrule:
             rows.append(esc(rec.describe(activity.rrule, activity.start.date())))
         if occ.cancelled:
             rows.append("⚠ <b>" + esc(_("Annulée")) + "</b>" + (esc(" : " + occ.note) if occ.note else ""))
         elif occ.moved:
             original = occ.original_start or occ.start
-            rows.append("⚠ <b>" + esc(_("Déplacée")) + "</b> " + esc(_("(prévue le {date})").format(
-                date=i18n.format_datetime(original, "long"))) + (esc(" : " + occ.note) if occ.note else ""))
+            rows.append(
+                "⚠ <b>"
+                + esc(_("Déplacée"))
+                + "</b> "
+                + esc(_("(prévue le {date})").format(date=i18n.format_datetime(original, "long")))
+                + (esc(" : " + occ.note) if occ.note else "")
+            )
+        # Leaders are named only when they consented; the others are counted, not named.
         consenting = people.people_with_consent(self.store, "calendar_leader")
-        leaders = [(people.person_ref(self.store, pid).name, pid in consenting) for pid in activity.leader_ids]
-        if leaders:
-            names = [esc(name) if ok else esc(_("{name} (non nommé·e publiquement)").format(name=name))
-                     for name, ok in leaders]
-            rows.append(esc(_("Animé par : ")) + ", ".join(names))
+        named = [people.person_ref(self.store, pid).name for pid in activity.leader_ids if pid in consenting]
+        unnamed = len(activity.leader_ids) - len(named)
+        if unnamed:
+            named.append(
+                ngettext(
+                    "{n} personne qui n'a pas consenti à être nommée",
+                    "{n} personnes qui n'ont pas consenti à être nommées",
+                    unnamed,
+                ).format(n=unnamed)
+            )
+        if named:
+            rows.append(esc(_("Animé par : ") + i18n.join_list(named)))
         rows.append(esc(_("Publique") if activity.public else _("Réservée aux membres")))
         if activity.description:
             rows.append("<i>" + esc(activity.description) + "</i>")
@@ -158,9 +178,16 @@ class ReasonDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Annuler une occurrence"))
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(_("Annuler « {title} » du {date}").format(
-            title=occ.title, date=i18n.format_date(occ.start.date()))))
-        layout.addWidget(explanation(_("La raison est affichée aux membres (calendrier, mode consultation).")))
+        layout.addWidget(
+            heading(
+                _("Annuler « {title} » du {date}").format(
+                    title=occ.title, date=i18n.format_date(occ.start.date())
+                )
+            )
+        )
+        layout.addWidget(
+            explanation(_("La raison est affichée aux membres (calendrier, mode consultation)."))
+        )
         form = QFormLayout()
         self.reason = QLineEdit()
         self.reason.setAccessibleName(_("Raison de l'annulation"))
@@ -187,8 +214,13 @@ class ChangeOccurrenceDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading(_("Cette occurrence seulement")))
         original = occ.original_start or occ.start
-        layout.addWidget(explanation(_("Prévue le {date}. Les autres occurrences de la série ne changent pas.").format(
-            date=i18n.format_date(original.date()))))
+        layout.addWidget(
+            explanation(
+                _("Prévue le {date}. Les autres occurrences de la série ne changent pas.").format(
+                    date=i18n.format_date(original.date())
+                )
+            )
+        )
         form = QFormLayout()
         self.date = QDateEdit(to_qdate(occ.start.date()))
         self.date.setCalendarPopup(True)
@@ -238,8 +270,15 @@ class ChangeOccurrenceDialog(QDialog):
             start = dt.datetime.combine(day, self.start.time().toPython())
             end = dt.datetime.combine(day, self.end.time().toPython())
         try:
-            edits.move_occurrence(self.store, self.occ.key, start, end, self.reason.text(), title=self.title.text(),
-                                  place=self.place.text())
+            edits.move_occurrence(
+                self.store,
+                self.occ.key,
+                start,
+                end,
+                self.reason.text(),
+                title=self.title.text(),
+                place=self.place.text(),
+            )
         except EntraideError as error:
             self.error.show_message(error.message)
             return

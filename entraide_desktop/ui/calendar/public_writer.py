@@ -62,7 +62,10 @@ class PublicCalendarWriter(QObject):
         self.running = False
         log.warning("public calendar not written: %s", error)
         self.context.status_message.emit(
-            _("Le calendrier public (mode consultation) n'a pas pu être mis à jour : {error}").format(error=error))
+            _("Le calendrier public (mode consultation) n'a pas pu être mis à jour : {error}").format(
+                error=error
+            )
+        )
 
     def flush(self) -> None:
         """Write now, on the UI thread (the session is about to close)."""

@@ -38,9 +38,15 @@ class TypesDialog(QDialog):
         self.setWindowTitle(_("Types d'activités"))
         layout = QVBoxLayout(self)
         layout.addWidget(heading(_("Types d'activités")))
-        layout.addWidget(explanation(_(
-            "Chaque type a une couleur, un symbole et une étiquette courte : le calendrier reste lisible sans "
-            "les couleurs (impression en noir et blanc, daltonisme).")))
+        layout.addWidget(
+            explanation(
+                _(
+                    "Chaque type a une couleur, un symbole et une étiquette courte : le calendrier "
+                    "reste lisible sans "
+                    "les couleurs (impression en noir et blanc, daltonisme)."
+                )
+            )
+        )
         body = QHBoxLayout()
         self.list = QListWidget()
         self.list.setAccessibleName(_("Types d'activités"))
@@ -80,7 +86,9 @@ class TypesDialog(QDialog):
         self.new_button = QPushButton(_("&Nouveau type"))
         self.save_button = QPushButton(_("&Enregistrer le type"))
         self.archive_button = QPushButton(_("&Retirer ce type"))
-        self.archive_button.setToolTip(_("Les activités existantes gardent ce type ; il ne sera plus proposé."))
+        self.archive_button.setToolTip(
+            _("Les activités existantes gardent ce type ; il ne sera plus proposé.")
+        )
         for button in (self.new_button, self.save_button, self.archive_button):
             row.addWidget(button)
         side.addLayout(row)
@@ -152,20 +160,28 @@ class TypesDialog(QDialog):
         self._set_colour(next((c for c in kinds.PALETTE if c not in used), kinds.PALETTE[-1]))
         self._refresh_symbols()
         used_symbols = {k.symbol for k in kinds.list_types(self.store)}
-        self.symbol.setCurrentIndex(max(self.symbol.findData(next((s for s in kinds.SYMBOLS if s not in used_symbols),
-                                                                  "circle")), 0))
+        self.symbol.setCurrentIndex(
+            max(self.symbol.findData(next((s for s in kinds.SYMBOLS if s not in used_symbols), "circle")), 0)
+        )
         self.archive_button.setEnabled(False)
         self.name.setFocus()
 
     def _pick_colour(self) -> None:
-        chosen = QColorDialog.getColor(QColor(self.colour.currentData() or "#1f6f78"), self, _("Couleur du type"))
+        chosen = QColorDialog.getColor(
+            QColor(self.colour.currentData() or "#1f6f78"), self, _("Couleur du type")
+        )
         if chosen.isValid():
             self._set_colour(chosen.name())
             self._refresh_symbols()
 
     def values(self) -> dict:
-        return {"name": self.name.text(), "short_label": self.short.text(), "form": self.form.currentData(),
-                "colour": self.colour.currentData(), "symbol": self.symbol.currentData()}
+        return {
+            "name": self.name.text(),
+            "short_label": self.short.text(),
+            "form": self.form.currentData(),
+            "colour": self.colour.currentData(),
+            "symbol": self.symbol.currentData(),
+        }
 
     def _save(self) -> None:
         self.error.clear_message()

@@ -70,8 +70,15 @@ class WeekView(CalendarView):
             for occ in self.by_day.get(day, []):
                 if not occ.all_day:
                     first = min(first, occ.start.hour)
-                    last = max(last, min(24, occ.end.hour + (1 if occ.end.minute else 0)
-                                         if occ.end.date() == occ.start.date() else 24))
+                    last = max(
+                        last,
+                        min(
+                            24,
+                            occ.end.hour + (1 if occ.end.minute else 0)
+                            if occ.end.date() == occ.start.date()
+                            else 24,
+                        ),
+                    )
         return first, last
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
@@ -108,8 +115,11 @@ class WeekView(CalendarView):
             else:
                 painter.setPen(palette.color(QPalette.ColorRole.WindowText))
             painter.setFont(bold)
-            painter.drawText(head, Qt.AlignmentFlag.AlignCenter,
-                             capitalised(names[day.weekday()]) + "\n" + i18n.format_skeleton("MMMd", day))
+            painter.drawText(
+                head,
+                Qt.AlignmentFlag.AlignCenter,
+                capitalised(names[day.weekday()]) + "\n" + i18n.format_skeleton("MMMd", day),
+            )
             for row, occ in enumerate(all_day[day]):
                 box = QRectF(column.left() + 2, rect.top() + head_h + row * line_h + 2, col_w - 4, line_h - 2)
                 self._box(painter, box, occ, day, base_font, bold, palette, compact=True)
@@ -121,8 +131,11 @@ class WeekView(CalendarView):
             painter.drawLine(QPointF(rect.left() + gutter, y), QPointF(rect.right(), y))
             if hour < last:
                 painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-                painter.drawText(QRectF(rect.left(), y, gutter - 6, metrics.height()),
-                                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, f"{hour} h")
+                painter.drawText(
+                    QRectF(rect.left(), y, gutter - 6, metrics.height()),
+                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+                    f"{hour} h",
+                )
         painter.setPen(grid_pen)
         for index in range(8):
             x = rect.left() + gutter + index * col_w
@@ -134,10 +147,16 @@ class WeekView(CalendarView):
                 lane, count = placed[occ.key]
                 start = (occ.start.hour + occ.start.minute / 60) - first
                 end_dt = min(occ.end, dt.datetime.combine(day, dt.time()) + dt.timedelta(hours=last))
-                end = max((end_dt - dt.datetime.combine(day, dt.time())).total_seconds() / 3600 - first, start + 0.5)
+                end = max(
+                    (end_dt - dt.datetime.combine(day, dt.time())).total_seconds() / 3600 - first, start + 0.5
+                )
                 width = (col_w - 4) / count
-                box = QRectF(rect.left() + gutter + index * col_w + 2 + lane * width, grid_top + start * hour_h + 1,
-                             width - 2, max((end - start) * hour_h - 2, line_h))
+                box = QRectF(
+                    rect.left() + gutter + index * col_w + 2 + lane * width,
+                    grid_top + start * hour_h + 1,
+                    width - 2,
+                    max((end - start) * hour_h - 2, line_h),
+                )
                 self._box(painter, box, occ, day, base_font, bold, palette, compact=False)
         for column, day in self._columns:
             if day == self.selected:
@@ -148,11 +167,23 @@ class WeekView(CalendarView):
                 painter.drawRect(column.adjusted(1.5, 1.5, -1.5, -1.5))
         painter.end()
 
-    def _box(self, painter: QPainter, box: QRectF, occ: OccurrenceView, day: dt.date, font: QFont, bold: QFont,
-             palette: QPalette, *, compact: bool) -> None:
+    def _box(
+        self,
+        painter: QPainter,
+        box: QRectF,
+        occ: OccurrenceView,
+        day: dt.date,
+        font: QFont,
+        bold: QFont,
+        palette: QPalette,
+        *,
+        compact: bool,
+    ) -> None:
         selected = day == self.selected and occ.key == self.selected_key
         painter.setPen(QPen(QColor(occ.colour), 2.0 if selected else 1.0))
-        painter.setBrush(tint(occ.colour, 0.55 if selected else 0.85) if not occ.cancelled else QColor("#ececec"))
+        painter.setBrush(
+            tint(occ.colour, 0.55 if selected else 0.85) if not occ.cancelled else QColor("#ececec")
+        )
         painter.drawRoundedRect(box, 3, 3)
         metrics = QFontMetricsF(font)
         size = metrics.ascent() * 0.9
@@ -165,8 +196,11 @@ class WeekView(CalendarView):
         painter.setPen(ink)
         if compact:
             painter.setFont(title_font)
-            painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter,
-                             metrics.elidedText(occ.title, Qt.TextElideMode.ElideRight, text_rect.width()))
+            painter.drawText(
+                text_rect,
+                Qt.AlignmentFlag.AlignVCenter,
+                metrics.elidedText(occ.title, Qt.TextElideMode.ElideRight, text_rect.width()),
+            )
         else:
             painter.setFont(bold)
             when = compact_time(occ.start) + (" " + _("ANNULÉ") if occ.cancelled else "")
@@ -174,8 +208,11 @@ class WeekView(CalendarView):
             painter.setFont(title_font)
             body = text_rect.adjusted(0, metrics.lineSpacing(), 0, 0)
             if body.height() >= metrics.height() * 0.8:
-                painter.drawText(body, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
-                                 occ.title)
+                painter.drawText(
+                    body,
+                    Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
+                    occ.title,
+                )
         self._hits.append((box, day, occ.key))
 
     def _hit(self, pos: QPointF) -> tuple[dt.date | None, str]:
