@@ -175,3 +175,23 @@ def test_export_calendar_bad_input_in_french(qapp, cli_database, tmp_path, capsy
     assert run(["export-calendar", "--database", cli_database, "--out", str(tmp_path / "x"), *extra]) == 1
     assert message in capsys.readouterr().err
     assert not (tmp_path / "x").exists()
+
+
+def test_export_dialog_writes_off_the_ui_thread(qtbot, context, tmp_path):
+    from entraide_desktop.ui.calendar.export_dialog import ExportDialog
+
+    december(context.store)
+    dialog = ExportDialog(context, dt.date(2026, 12, 8), None, kind="pdf_month")
+    qtbot.addWidget(dialog)
+    path = tmp_path / "mur.pdf"
+    dialog.run_export(path)
+    qtbot.waitUntil(lambda: dialog.done_path is not None, timeout=10000)
+    assert "Souper de Noël" in text_of(path)
+    dialog = ExportDialog(context, dt.date(2026, 12, 8), PROMOTION, kind="ics")
+    qtbot.addWidget(dialog)
+    ics = tmp_path / "droits.ics"
+    dialog.run_export(ics)
+    qtbot.waitUntil(lambda: dialog.done_path is not None, timeout=10000)
+    assert {str(e["summary"]) for e in icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT")} == {
+        "Kiosque sur les droits"
+    }

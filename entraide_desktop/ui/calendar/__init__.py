@@ -74,7 +74,6 @@ class CalendarPage(QWidget):
             button.setAccessibleName(_("Vue : {name}").format(name=text.replace("&", "")))
             self.view_buttons.addButton(button, number)
             top.addWidget(button)
-        layout.addLayout(top)
 
         second = QHBoxLayout()
         type_label = QLabel(_("T&ype :"))
@@ -90,7 +89,6 @@ class CalendarPage(QWidget):
         self.types_button = QPushButton(_("&Types d'activités…"))
         for widget in (self.new_button, self.export_button, self.types_button):
             second.addWidget(widget)
-        layout.addLayout(second)
 
         body = QHBoxLayout()
         self.stack = QStackedWidget()
@@ -126,7 +124,11 @@ class CalendarPage(QWidget):
         self.day_panel.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 15)
         self.day_panel.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 26)
         body.addWidget(self.day_panel, 1)
+        # The calendar is parented first so that tabbing into the screen reaches it first;
+        # the tool rows are inserted above it afterwards.
         layout.addLayout(body, 1)
+        layout.insertLayout(0, second)
+        layout.insertLayout(0, top)
         hint = QLabel(
             _(
                 "Flèches : changer de jour · Pg préc. / Pg suiv. : mois · T : aujourd'hui · "
@@ -146,6 +148,24 @@ class CalendarPage(QWidget):
         self.export_button.clicked.connect(self.export)
         self.types_button.clicked.connect(self.edit_types)
         context.data_changed.connect(self._data_changed)
+        # Tabbing into the screen reaches the calendar itself first, then the day's list, then the tools.
+        chain = [
+            self.month,
+            self.week,
+            self.agenda,
+            self.day_list,
+            self.day_new,
+            self.previous,
+            self.today_button,
+            self.next,
+            *self.view_buttons.buttons(),
+            self.type_filter,
+            self.new_button,
+            self.export_button,
+            self.types_button,
+        ]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
         self._fill_types()
         saved = context.settings.get("calendar_view", "month")
         self.set_view(saved if saved in VIEWS else "month", save=False)

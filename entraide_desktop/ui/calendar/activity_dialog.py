@@ -91,9 +91,12 @@ class ActivityDialog(QDialog):
         columns.setSpacing(24)
         outer.addLayout(columns, 1)
         left = QFormLayout()
-        columns.addLayout(left, 3)
+        left_column = QVBoxLayout()
+        left_column.addLayout(left)
+        left_column.addStretch(1)
+        columns.addLayout(left_column, 5)
         right = QVBoxLayout()
-        columns.addLayout(right, 2)
+        columns.addLayout(right, 4)
 
         self.title = QLineEdit()
         self.title.setAccessibleName(_("Titre de l'activité"))
@@ -192,6 +195,8 @@ class ActivityDialog(QDialog):
         right.addWidget(self.search)
         right.itemAt(0).widget().setBuddy(self.search)  # type: ignore[union-attr]
         self.leaders = QListWidget()
+        self.leaders.setWordWrap(True)
+        self.leaders.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.leaders.setAccessibleName(_("Personnes qui animent"))
         self.leaders.setAccessibleDescription(
             _(
@@ -235,7 +240,7 @@ class ActivityDialog(QDialog):
         self.date.dateChanged.connect(self._date_changed)
         self._update_enabled()
         em = self.fontMetrics().horizontalAdvance("M")
-        self.resize(em * 76, em * 42)
+        self.resize(em * 80, em * 40)
         self.title.setFocus()
 
     # -- filling ----------------------------------------------------------------------------
@@ -272,7 +277,7 @@ class ActivityDialog(QDialog):
             text = (
                 ref.name
                 if ref.id in consenting
-                else _("{name} (ne sera pas nommé·e publiquement)").format(name=ref.name)
+                else _("{name} — non nommé·e en public").format(name=ref.name)
             )
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, ref.id)
