@@ -36,15 +36,7 @@ CONSENT_PURPOSES: dict[str, str] = {
 REMOVED_LABEL = N_("Personne retirée du registre")
 """Shown wherever a reference points to a person erased from the register."""
 
-PERSON_REFERENCES: list[tuple[str, str]] = []
-"""(table, column) pairs that hold a person id, declared by each area's schema module with
-:func:`register_person_reference`; merging two records of the same person re-points them."""
-
-
-def register_person_reference(table: str, column: str) -> None:
-    """Declare that ``table.column`` refers to a person (call at import time of a schema module)."""
-    if (table, column) not in PERSON_REFERENCES:
-        PERSON_REFERENCES.append((table, column))
+from .schema.registry import PERSON_REFERENCES, register_person_reference  # noqa: E402,F401  (re-exported)
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ def install_qt_translations(app: QApplication) -> list[QTranslator]:
     return translators
 
 
-def create_application(argv: list[str] | None = None) -> QApplication:
+def create_application(argv: list[str] | None = None, settings: dict | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
@@ -48,7 +48,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
     install_qt_translations(app)
-    apply_style(app)
+    settings = settings or {}
+    apply_style(app, text_size=int(settings.get("text_size", 100)), high_contrast=bool(settings.get("high_contrast")))
     return app
 
 
@@ -126,6 +127,7 @@ class Controller(QObject):
         if store is None:
             return False
         self.open_session(store)
+        self._daily_backup(store)
         return True
 
     def _bench_start(self, passphrase: str) -> bool:
@@ -195,6 +197,7 @@ class Controller(QObject):
 
         self.store = store
         context = AppContext(store, self.paths, demo=bool(self.demo_passphrase))
+        context.restore_requested.connect(self.restore)
         self.window = MainWindow(context)
         self.window.lock_requested.connect(self.lock)
         screen = self.app.primaryScreen()
@@ -207,6 +210,62 @@ class Controller(QObject):
         self.app.setQuitOnLastWindowClosed(True)
         self.app.installEventFilter(self.inactivity)
         self.inactivity.restart()
+
+    def _daily_backup(self, store: Store) -> None:
+        """The automatic backup, off the UI thread, at most once a day."""
+        from ..data import backups
+        from .tasks import run_task
+
+        def work(_progress: object) -> object:
+            clone = store.clone()
+            try:
+                return backups.backup_if_due(clone)
+            finally:
+                clone.close()
+
+        def failed(error: BaseException) -> None:
+            from .messages import error_text
+
+            if self.window is not None:
+                self.window.statusBar().showMessage(_("La sauvegarde automatique a échoué : {e}").format(e=error_text(error)))
+
+        run_task(work, lambda _info: None, failed)
+
+    def restore(self, backup: str) -> None:
+        """Replace the database by a backup: close the session, restore off the UI thread, reopen."""
+        from ..data import backups
+        from ..data.connection import open_with_key
+        from .tasks import run_with_progress
+
+        if self.store is None or self.window is None:
+            return
+        key, author, paths = self.store.data_key, self.store.author, self.paths
+        self.app.setQuitOnLastWindowClosed(False)
+        if not self.window.close():
+            self.app.setQuitOnLastWindowClosed(True)
+            return
+        self.window.deleteLater()
+        self.window = None
+        self.store.close()
+        self.store = None
+
+        def work(_progress: object) -> object:
+            store = open_with_key(paths, key, author)
+            backups.restore(store, Path(backup))
+            return True
+
+        def reopen(_result: object = None) -> None:
+            self.open_session(backups.reopen_after_restore(paths, key, author))
+            if self.window is not None:
+                self.window.statusBar().showMessage(_("Sauvegarde restaurée. L'état précédent a été sauvegardé."), 15000)
+
+        def failed(error: BaseException) -> None:
+            from .messages import show_error
+
+            show_error(None, error)
+            self.open_session(open_with_key(paths, key, author))
+
+        run_with_progress(None, _("Restauration de la sauvegarde…"), work, reopen, failed, cancellable=False)
 
     def lock(self) -> None:
         """Close the session and return to the locked screen (Ctrl+L, or the inactivity delay)."""
@@ -252,7 +311,9 @@ class Controller(QObject):
 
 
 def run_gui(paths: Paths, *, demo_passphrase: str = "") -> int:
-    app = create_application()
+    from ..config import load_settings
+
+    app = create_application(settings=load_settings(paths))
     try:
         lock = InstanceLock(paths)
         lock.acquire()

@@ -22,7 +22,7 @@ def test_every_section_opens_with_its_shortcut(qtbot, window):
     for number, info in enumerate(PAGES, start=1):
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
         assert window.current_key() == info.key
-        assert window.stack.currentWidget() is window.page(info.key)
+        assert window.current_page() is window.page(info.key)
     assert window.windowTitle().startswith("Sauvegardes")
 
 
@@ -117,3 +117,10 @@ def test_second_instance_is_refused(paths):
     finally:
         first.release()
     InstanceLock(paths).acquire()
+
+
+def test_home_page_fills_in_without_blocking(qtbot, window):
+    home = window.page("home")
+    assert "Nous sommes le" in home.greeting.text()
+    qtbot.waitUntil(lambda: "Le Phare" in home.greeting.text(), timeout=10000)
+    assert home.todo.count() >= 1

@@ -14,7 +14,7 @@ import sqlite_utils
 from ...i18n import N_
 from ..text import fold
 from . import MIGRATIONS
-from .registry import SyncedTable, create_synced_table, synced_table
+from .registry import SyncedTable, create_synced_table, register_person_reference, synced_table
 
 
 def _people_search(row: Mapping[str, Any]) -> dict[str, Any]:
@@ -38,14 +38,8 @@ synced_table(SyncedTable("memberships", area=N_("Membres")))
 synced_table(SyncedTable("consents", area=N_("Membres")))
 
 
-def _declare_references() -> None:
-    from ..people import register_person_reference
-
-    register_person_reference("memberships", "person_id")
-    register_person_reference("consents", "person_id")
-
-
-_declare_references()
+register_person_reference("memberships", "person_id")
+register_person_reference("consents", "person_id")
 
 
 @MIGRATIONS(name="0100_members")

@@ -34,6 +34,16 @@ class SyncedTable:
 
 SYNCED_TABLES: dict[str, SyncedTable] = {}
 
+PERSON_REFERENCES: list[tuple[str, str]] = []
+"""(table, column) pairs that hold a person id, declared by each area's schema module with
+:func:`register_person_reference`; merging two records of the same person re-points them."""
+
+
+def register_person_reference(table: str, column: str) -> None:
+    """Declare that ``table.column`` refers to a person (call at import time of a schema module)."""
+    if (table, column) not in PERSON_REFERENCES:
+        PERSON_REFERENCES.append((table, column))
+
 
 def synced_table(spec: SyncedTable) -> SyncedTable:
     """Register a synced table (call at import time of its schema module)."""
