@@ -33,6 +33,7 @@ from ...data.calendar.labels import capitalised, day_heading, time_range, week_s
 from ...data.calendar.occurrence import OccurrenceView
 from ...i18n import _
 from ..context import AppContext
+from ..flow_layout import FlowLayout
 from ..messages import confirm, show_error
 from .agenda_view import AgendaView
 from .common import CANCELLED_INK, tooltip, type_icon
@@ -63,26 +64,33 @@ class CalendarPage(QWidget):
         self.period = QLabel()
         self.period.setObjectName("sectionTitle")
         self.period.setAccessibleName(_("Période affichée"))
+        self.period.setWordWrap(True)
         for widget in (self.previous, self.today_button, self.next):
             top.addWidget(widget)
         top.addSpacing(12)
         top.addWidget(self.period, 1)
+
+        # The tools wrap onto a second line when the text is large (French labels are long).
+        second = FlowLayout(spacing=8)
         self.view_buttons = QButtonGroup(self)
         for number, text in enumerate((_("M&ois"), _("&Semaine"), _("&Liste"))):
             button = QPushButton(text)
             button.setCheckable(True)
             button.setAccessibleName(_("Vue : {name}").format(name=text.replace("&", "")))
             self.view_buttons.addButton(button, number)
-            top.addWidget(button)
-
-        second = QHBoxLayout()
+            second.addWidget(button)
+        filter_box = QWidget()
+        filter_row = QHBoxLayout(filter_box)
+        filter_row.setContentsMargins(12, 0, 12, 0)
         type_label = QLabel(_("T&ype :"))
         self.type_filter = QComboBox()
         self.type_filter.setAccessibleName(_("Afficher le type d'activité"))
+        self.type_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.type_filter.setMinimumContentsLength(16)
         type_label.setBuddy(self.type_filter)
-        second.addWidget(type_label)
-        second.addWidget(self.type_filter)
-        second.addStretch(1)
+        filter_row.addWidget(type_label)
+        filter_row.addWidget(self.type_filter)
+        second.addWidget(filter_box)
         self.new_button = QPushButton(_("&Nouvelle activité…"))
         self.new_button.setToolTip(_("Créer une activité le jour choisi (N)"))
         self.export_button = QPushButton(_("E&xporter ou imprimer…"))
