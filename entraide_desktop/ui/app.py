@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from .. import APP_ID, APP_NAME, __version__
-from ..config import Paths
+from ..config import Paths, load_settings
 from ..data.errors import EntraideError
 from ..data.store import Store
 from ..i18n import _, locale_name
@@ -52,6 +53,54 @@ def create_application(argv: list[str] | None = None, settings: dict | None = No
     return app
 
 
+class InactivityLock(QObject):
+    """Emits ``timed_out`` after the preference ``lock_minutes`` without keyboard or mouse use (0: never).
+
+    The delay is read again (at most once a second) whenever the person is active, so a change
+    in the preferences applies at once. ``fixed_interval_ms`` overrides it (tests).
+    """
+
+    timed_out = Signal()
+    ACTIVITY = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+                          QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.ShortcutOverride})
+
+    def __init__(self, paths: Paths, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.fixed_interval_ms: int | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.timed_out.emit)
+        self._restarted = 0.0
+
+    def interval_ms(self) -> int:
+        if self.fixed_interval_ms is not None:
+            return self.fixed_interval_ms
+        from .preferences import DEFAULT_LOCK_MINUTES
+
+        try:
+            minutes = float(load_settings(self.paths).get("lock_minutes", DEFAULT_LOCK_MINUTES))
+        except (TypeError, ValueError):
+            minutes = DEFAULT_LOCK_MINUTES
+        return int(max(minutes, 0) * 60_000)
+
+    def restart(self) -> None:
+        self._restarted = time.monotonic()
+        interval = self.interval_ms()
+        if interval > 0:
+            self.timer.start(interval)
+        else:
+            self.timer.stop()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in self.ACTIVITY and time.monotonic() - self._restarted > 1.0:
+            self.restart()
+        return False
+
+
 class Controller(QObject):
     """Owns the session: unlock → main window → lock → unlock again, until the app quits."""
 
@@ -62,6 +111,9 @@ class Controller(QObject):
         self.demo_passphrase = demo_passphrase
         self.window = None
         self.store: Store | None = None
+        self.inactivity = InactivityLock(paths, self)
+        self.inactivity.timed_out.connect(self.lock)
+        self._lock_attempts = 0
 
     def start(self) -> bool:
         """Show first run or unlock; False when the person chose to quit."""
@@ -156,6 +208,8 @@ class Controller(QObject):
             self.window.resize(1280, 800)
             self.window.show()
         self.app.setQuitOnLastWindowClosed(True)
+        self.app.installEventFilter(self.inactivity)
+        self.inactivity.restart()
 
     def _daily_backup(self, store: Store) -> None:
         """The automatic backup, off the UI thread, at most once a day."""
@@ -214,13 +268,28 @@ class Controller(QObject):
         run_with_progress(None, _("Restauration de la sauvegarde…"), work, reopen, failed, cancellable=False)
 
     def lock(self) -> None:
-        """Close the session and return to the locked screen."""
+        """Close the session and return to the locked screen (Ctrl+L, or the inactivity delay)."""
         window = self.window
         if window is None:
             return
+        modal = QApplication.activeModalWidget()
+        if modal is not None and self._lock_attempts < 20:
+            # A dialog left open: close it first (nothing in it is saved), then lock once its loop ended.
+            self._lock_attempts += 1
+            if isinstance(modal, QDialog):
+                modal.reject()
+            else:
+                modal.close()
+            QTimer.singleShot(50, self.lock)
+            return
+        self._lock_attempts = 0
+        self.inactivity.stop()
+        self.app.removeEventFilter(self.inactivity)
         self.app.setQuitOnLastWindowClosed(False)  # the locked screen comes next, not the end
         if not window.close():
             self.app.setQuitOnLastWindowClosed(True)
+            self.app.installEventFilter(self.inactivity)
+            self.inactivity.restart()
             return
         self.window = None
         if self.store is not None:
@@ -230,6 +299,10 @@ class Controller(QObject):
         QTimer.singleShot(0, self._relock)
 
     def _relock(self) -> None:
+        """After locking: the members' consultation mode when available, then the passphrase."""
+        if self._consultation_available() and not self._show_consultation():
+            self.app.quit()
+            return
         store = self._unlock()
         if store is None:
             self.app.quit()

@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         context.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         context.data_changed.connect(self._on_data_changed)
         self.show_page("home")
+        self._schedule_public_calendar()
 
     # -- layout -----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -216,6 +217,14 @@ class MainWindow(QMainWindow):
     def _on_data_changed(self, area: str) -> None:
         if area in ("*", "group"):
             self._update_title()
+        if area in ("members", "calendar", "*", "group"):
+            self._schedule_public_calendar()
+
+    def _schedule_public_calendar(self) -> None:
+        """Rewrite the unencrypted public calendar read by the members' consultation mode (calendar area)."""
+        from .calendar.public_writer import schedule_public_calendar
+
+        schedule_public_calendar(self.context)
 
     def _update_title(self) -> None:
         from ..data import rows
@@ -262,5 +271,8 @@ class MainWindow(QMainWindow):
             if hasattr(page, "prepare_close") and not page.prepare_close():
                 event.ignore()
                 return
+        from .calendar.public_writer import flush_public_calendar
+
+        flush_public_calendar(self.context)
         event.accept()
 

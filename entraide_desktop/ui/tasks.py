@@ -158,7 +158,10 @@ def run_with_progress(
             on_error(error)
 
     handle = run_task(fn, finished, failed, progress)
-    dialog.canceled.connect(handle.cancel)
+    # A lambda, not the bound method: PySide watches a bound method's object with a weakref whose
+    # callback disconnects; the worker thread drops that object, and the disconnection from the
+    # worker could deadlock with the UI thread closing this dialog.
+    dialog.canceled.connect(lambda: handle.cancel())
     return handle
 
 
