@@ -1,5 +1,8 @@
 """Keep ``None``, ``True`` and ``False`` alive when PySide6 6.12 runs on Python 3.11.
 
+pyproject.toml asks for PySide6 below 6.12 on Python 3.11; this guard is the safety net for an
+installation that got 6.12 anyway (a distribution package, a manual upgrade).
+
 PySide6 6.12 is built for the stable ABI with Python 3.12 headers, where these singletons are
 immortal, so it returns them without taking a reference: every void method (``setText``,
 ``QPainter.drawRect``…) gives back ``None`` and every ``signal.emit()`` gives back ``True``
@@ -21,6 +24,10 @@ def protect_singletons() -> None:
     debug_build = hasattr(sys, "gettotalrefcount")
     if sys.version_info >= (3, 12) or debug_build or sys.implementation.name != "cpython":
         return
+    import PySide6
+
+    if tuple(PySide6.__version_info__[:2]) < (6, 12):
+        return  # the versions pyproject.toml asks for on Python 3.11 do not need it
     import ctypes
 
     for singleton in (None, True, False, NotImplemented):
