@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 ./scripts/system-deps.sh
 python3 -m venv .venv
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test,packaging]"
 status=0
 .venv/bin/python -m pytest "$@" || status=$?
 # pytest's 5 means "no tests collected": not a failure of the code under test.

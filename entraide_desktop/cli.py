@@ -26,6 +26,34 @@ COMMAND_MODULES = (
 )
 
 
+# argparse's own words (usage, errors), in French when the interface is French.
+_ARGPARSE_FR = {
+    "usage: ": "usage : ",
+    "positional arguments": "arguments",
+    "options": "options",
+    "optional arguments": "options",
+    "show this help message and exit": "afficher cette aide et quitter",
+    "show program's version number and exit": "afficher la version et quitter",
+    "the following arguments are required: %s": "les arguments suivants sont obligatoires : %s",
+    "unrecognized arguments: %s": "arguments non reconnus : %s",
+    "expected one argument": "un argument est attendu",
+    "invalid choice: %(value)r (choose from %(choices)s)": "choix invalide : %(value)r (possibles : %(choices)s)",
+    "invalid %(type)s value: %(value)r": "valeur invalide : %(value)r",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s : %(message)s",
+    "not allowed with argument %s": "incompatible avec l'argument %s",
+    "ambiguous option: %(option)s could match %(matches)s": "option ambiguë : %(option)s peut désigner %(matches)s",
+}
+
+
+def _argparse_gettext(message: str) -> str:
+    from .i18n import language
+
+    return _ARGPARSE_FR.get(message, message) if language() == "fr" else message
+
+
+argparse._ = _argparse_gettext  # type: ignore[attr-defined]
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # French usage errors, exit status 2
         self.print_usage(sys.stderr)
@@ -41,7 +69,8 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
             "d'entraide. Sans commande, ouvre l'application."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"Entraide {__version__}")
+    parser.add_argument("--version", action="version", version=f"Entraide {__version__}",
+                        help=_("afficher la version et quitter"))
     add_common_options(parser)
     parser.add_argument(
         "--demo", action="store_true",
@@ -82,13 +111,12 @@ def run(argv: list[str]) -> int:
     language = _early_language(argv)
     paths = paths_for(None)
     set_language(language, paths.cache_dir)
-    # The desktop app takes only options: try that first, without importing every command
-    # (not for --help, which must list the commands).
-    if "-h" not in argv and "--help" not in argv:
-        args, rest = build_parser(with_commands=False).parse_known_args(argv)
-        if not rest:
-            args.command = None
-            return _run_gui(args)
+    # The desktop app takes only options: try that first, without importing every command.
+    wants_help = "-h" in argv or "--help" in argv
+    args, rest = (None, argv) if wants_help else build_parser(with_commands=False).parse_known_args(argv)
+    if args is not None and not rest:
+        args.command = None
+        return _run_gui(args)
     args = build_parser().parse_args(argv)
     if args.command:
         from .commands.common import run_command

@@ -50,3 +50,17 @@ def test_module_entry_point_runs():
     result = subprocess.run([sys.executable, "-m", "entraide_desktop", "--help"], capture_output=True, text=True)
     assert result.returncode == 0
     assert "Sans commande, ouvre l'application" in result.stdout
+
+
+def test_help_and_usage_errors_are_in_french(capsys):
+    import pytest
+
+    with pytest.raises(SystemExit) as exit_:
+        run(["backup", "--help"])
+    assert exit_.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage : entraide backup") and "afficher cette aide et quitter" in out
+    with pytest.raises(SystemExit) as exit_:
+        run(["pas-une-commande"])
+    assert exit_.value.code == 2
+    assert "choix invalide" in capsys.readouterr().err

@@ -1,9 +1,67 @@
-"""Headless commands of the maintenance area."""
+"""Backups from the command line: make one, list them, restore one."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+
+from ..i18n import _, format_datetime, format_number
+from .common import command_paths, open_store, out
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add this area's subcommands (none yet)."""
+    from ..cli import add_common_options
+
+    p = sub.add_parser("backup", help=_("faire une sauvegarde chiffrée maintenant"))
+    add_common_options(p)
+    p.add_argument("--to", metavar=_("DOSSIER"), help=_("dossier de destination (une clé USB, par exemple)"))
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("list-backups", help=_("lister les sauvegardes de ce poste"))
+    add_common_options(p)
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("restore", help=_("remplacer la base par une sauvegarde (l'état actuel est sauvegardé d'abord)"))
+    add_common_options(p)
+    p.add_argument("file", metavar=_("FICHIER"), help=_("la sauvegarde à restaurer (.db)"))
+    p.add_argument("--yes", action="store_true", help=_("ne pas demander de confirmation"))
+    p.set_defaults(func=cmd_restore)
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from ..data import backups
+
+    with open_store(args) as store:
+        info = backups.write_backup(store, Path(args.to), "manual") if args.to else backups.backup_now(store, "manual")
+    out(_("Sauvegarde faite et vérifiée : {path}").format(path=info.path))
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from ..data import backups
+
+    found = backups.list_backups(command_paths(args))
+    if not found:
+        out(_("Aucune sauvegarde sur ce poste."))
+    for info in found:
+        out(f"{format_datetime(info.created, 'medium'):<32} {_(backups.KINDS[info.kind]):<20} "
+            f"{format_number(info.size // 1024):>8} Kio  {info.path.name}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from ..data import backups
+
+    source = Path(args.file)
+    if not args.yes:
+        answer = input(_("Remplacer toutes les données par celles de « {name} » ? (oui/non) ").format(name=source.name))
+        if answer.strip().lower() not in ("o", "oui", "y", "yes"):
+            out(_("Rien n'a été modifié."))
+            return 1
+    with open_store(args) as store:
+        key, author = store.data_key, store.author
+        safety, database = backups.restore(store, source)
+    reopened = backups.reopen_after_restore(command_paths(args), key, author)
+    reopened.close()
+    out(_("Sauvegarde restaurée. L'état précédent a été gardé dans : {path}").format(path=safety.path))
+    return 0

@@ -1,9 +1,83 @@
-"""Headless commands of the meetings area."""
+"""Headless commands of the meetings area: list meetings, export minutes, the AGA package."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+
+from ..data.errors import EntraideError
+from ..i18n import _, format_date
+from .common import open_store, out
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add this area's subcommands (none yet)."""
+    from ..cli import add_common_options
+
+    p = sub.add_parser("list-meetings", help=_("lister les réunions (identifiant, date, type, état du procès-verbal)"))
+    add_common_options(p)
+    p.add_argument("--year", type=int, help=_("seulement les réunions de cette année"))
+    p.set_defaults(func=cmd_list_meetings)
+
+    p = sub.add_parser("export-minutes", help=_("exporter le procès-verbal d'une réunion en PDF ou en ODT"))
+    add_common_options(p)
+    p.add_argument("--meeting", required=True, metavar="ID",
+                   help=_("identifiant de la réunion (voir list-meetings ; le début suffit)"))
+    p.add_argument("--format", required=True, choices=["pdf", "odt"], help=_("format du document"))
+    p.add_argument("--out", required=True, metavar=_("FICHIER"), help=_("fichier à écrire"))
+    p.set_defaults(func=cmd_export_minutes)
+
+    p = sub.add_parser("report", help=_("document de l'AGA d'une année : ordre du jour, procès-verbal précédent, "
+                                        "rapport d'activités, mandats à pourvoir"))
+    add_common_options(p)
+    p.add_argument("--year", type=int, required=True, help=_("année du rapport d'activités (janvier à décembre)"))
+    p.add_argument("--format", required=True, choices=["pdf", "odt"], help=_("format du document"))
+    p.add_argument("--out", required=True, metavar=_("FICHIER"), help=_("fichier à écrire"))
+    p.set_defaults(func=cmd_report)
+
+
+def _resolve(store, given: str) -> str:  # type: ignore[no-untyped-def]
+    from ..data import meetings as mt
+
+    given = given.strip().lower()
+    found = [m.id for m in mt.list_meetings(store) if m.id.lower().startswith(given)] if given else []
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise EntraideError(
+            _("Aucune réunion ne correspond à « {id} » (voir entraide list-meetings).").format(id=given))
+    raise EntraideError(_("Plusieurs réunions commencent par « {id} » : donnez plus de caractères.").format(id=given))
+
+
+def cmd_list_meetings(args: argparse.Namespace) -> int:
+    from ..data import meetings as mt
+
+    with open_store(args) as store:
+        found = mt.list_meetings(store, year=args.year)
+        for m in found:
+            state = _("adopté le {date}").format(date=m.adopted_on.isoformat()) if m.adopted_on else _("projet")
+            out(f"{m.id}  {m.date.isoformat()}  {m.abbrev:<4} {m.type_name:<34} "
+                + _("{n} présent·es, {p} propositions, {state}").format(n=m.present, p=m.proposals, state=state))
+        if not found:
+            out(_("Aucune réunion."))
+    return 0
+
+
+def cmd_export_minutes(args: argparse.Namespace) -> int:
+    from ..data import meetings as mt
+    from ..documents.meetings import export_minutes
+
+    with open_store(args) as store:
+        meeting_id = _resolve(store, args.meeting)
+        path = export_minutes(store, meeting_id, Path(args.out), args.format)
+        meeting = mt.get_meeting(store, meeting_id)
+    out(_("Procès-verbal de la réunion du {date} écrit dans {path}.").format(date=format_date(meeting.date), path=path))
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from ..documents.meetings import export_package
+
+    with open_store(args) as store:
+        path = export_package(store, args.year, Path(args.out), args.format)
+    out(_("Document de l'AGA (rapport de l'année {year}) écrit dans {path}.").format(year=args.year, path=path))
+    return 0

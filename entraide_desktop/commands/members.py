@@ -1,9 +1,92 @@
-"""Headless commands of the members area."""
+"""Headless commands of the members area: import a member list, export the register."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+
+from ..i18n import _, ngettext
+from .common import open_store, out
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add this area's subcommands (none yet)."""
+    from ..cli import add_common_options
+
+    p = sub.add_parser(
+        "import-members",
+        help=_("importer une liste de membres (CSV ou XLSX) ; les doublons sont ignorés"),
+        description=_(
+            "Lit une liste de membres (CSV en UTF-8 ou Windows-1252, séparée par des virgules, des points-virgules "
+            "ou des tabulations, ou un classeur XLSX), reconnaît les colonnes d'après les en-têtes, puis ajoute "
+            "les personnes. Les doublons (même nom et même téléphone ou courriel) sont ignorés ; les lignes "
+            "fautives sont rejetées avec la raison."
+        ),
+    )
+    add_common_options(p)
+    p.add_argument("file", metavar=_("FICHIER"), help=_("la liste à importer (.csv ou .xlsx)"))
+    p.add_argument("--dry-run", action="store_true", help=_("seulement dire ce qui serait fait, sans rien écrire"))
+    p.add_argument("--merge-duplicates", action="store_true",
+                   help=_("compléter les fiches existantes avec les doublons au lieu de les ignorer"))
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser(
+        "export-members",
+        help=_("exporter le registre des membres en CSV ou XLSX (renseignements personnels)"),
+    )
+    add_common_options(p)
+    p.add_argument("--format", choices=["csv", "xlsx"], required=True, help=_("format du fichier"))
+    p.add_argument("--out", required=True, metavar=_("FICHIER"), help=_("fichier à écrire"))
+    p.add_argument("--include-archived", action="store_true", help=_("inclure les fiches archivées"))
+    p.set_defaults(func=cmd_export)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from ..data.members.importing import apply_import, preview_file
+
+    with open_store(args) as store:
+        preview = preview_file(store, args.file)
+        for problem in preview.problems:
+            out(_("Problème : {message}").format(message=problem))
+        if preview.problems:
+            out(_("Rien n'a été importé."))
+            return 1
+        if args.merge_duplicates:
+            for row in preview.rows:
+                if row.duplicate_of and row.action == "skip":
+                    row.action = "merge"
+        out(preview.table.describe())
+        create, merge, skip, reject = (preview.count(a) for a in ("create", "merge", "skip", "reject"))
+        if args.dry_run:
+            out(ngettext("{n} personne serait créée", "{n} personnes seraient créées", create).format(n=create))
+        else:
+            apply_import(store, preview)
+            out(ngettext("{n} personne créée", "{n} personnes créées", create).format(n=create))
+        if merge and args.dry_run:
+            out(ngettext("{n} fiche existante serait complétée", "{n} fiches existantes seraient complétées",
+                         merge).format(n=merge))
+        elif merge:
+            out(ngettext("{n} fiche existante complétée", "{n} fiches existantes complétées", merge).format(n=merge))
+        out(ngettext("{n} doublon ignoré", "{n} doublons ignorés", skip).format(n=skip))
+        for row in preview.rows:
+            if row.action == "skip":
+                out("  " + _("ligne {line} : {name} — {remark}").format(line=row.line, name=row.name, remark=row.remark()))
+        out(ngettext("{n} ligne rejetée", "{n} lignes rejetées", reject).format(n=reject))
+        for row in preview.rows:
+            if row.action == "reject":
+                out("  " + _("ligne {line} : {reason}").format(line=row.line, reason=row.remark()))
+        if args.dry_run:
+            out(_("Essai seulement (--dry-run) : rien n'a été écrit."))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from ..documents.members import write_register
+
+    target = Path(args.out)
+    with open_store(args) as store:
+        count = write_register(store, target, args.format, include_archived=args.include_archived)
+    out(ngettext("{n} personne exportée dans {path}.", "{n} personnes exportées dans {path}.", count).format(
+        n=count, path=target))
+    out(_("Ce fichier contient des renseignements personnels : gardez-le en lieu sûr et supprimez-le quand il ne "
+          "sert plus."))
+    return 0

@@ -1,9 +1,214 @@
-"""Headless commands of the responsibilities area."""
+"""Headless commands of the responsibilities area: the year's spread (text or PDF), mandates,
+rotation suggestions, people who never held a responsibility, the catalogue with who holds what."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import textwrap
+from pathlib import Path
+
+from ..data.errors import EntraideError
+from ..i18n import _, format_date, format_percent
+from .common import open_store, out
+
+WIDTH = 100
+
+
+def _date(text: str | None) -> dt.date:
+    if not text:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise EntraideError(
+            _("Date invalide « {text} » : écrivez-la AAAA-MM-JJ (par exemple 2026-06-11).").format(text=text)) from None
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add this area's subcommands (none yet)."""
+    from ..cli import add_common_options
+
+    p = sub.add_parser("spread", help=_("le partage des responsabilités d'une année (texte ou PDF pour l'AGA)"))
+    add_common_options(p)
+    p.add_argument("--year", type=int, default=dt.date.today().year, metavar=_("AAAA"), help=_("l'année (par défaut : cette année)"))
+    p.add_argument("--format", choices=["text", "pdf"], default="text", help=_("texte (par défaut) ou pdf"))
+    p.add_argument("--out", metavar=_("FICHIER"), help=_("fichier PDF à écrire (avec --format pdf)"))
+    p.add_argument("--with-names", action="store_true",
+                   help=_("nommer les personnes dans le PDF (par défaut, le document ne nomme personne)"))
+    p.set_defaults(func=cmd_spread)
+
+    p = sub.add_parser("mandates", help=_("les sièges des mandats électifs, qui les occupe et jusqu'à quand"))
+    add_common_options(p)
+    p.add_argument("--date", metavar=_("AAAA-MM-JJ"), help=_("à cette date (par défaut : aujourd'hui)"))
+    p.add_argument("--to-fill", action="store_true",
+                   help=_("seulement les sièges vacants ou dont le mandat se termine dans les 90 jours"))
+    p.set_defaults(func=cmd_mandates)
+
+    p = sub.add_parser("suggest", help=_("proposer la prochaine personne pour une tâche (rotation)"))
+    add_common_options(p)
+    p.add_argument("task", metavar=_("TÂCHE"), help=_("le nom de la tâche (ou le début du nom)"))
+    p.add_argument("--date", metavar=_("AAAA-MM-JJ"), help=_("pour cette date (par défaut : aujourd'hui)"))
+    p.add_argument("--count", type=int, default=5, help=_("nombre de personnes proposées (5 par défaut)"))
+    p.set_defaults(func=cmd_suggest)
+
+    p = sub.add_parser("never-held", help=_("les personnes qui n'ont encore jamais pris de responsabilité"))
+    add_common_options(p)
+    p.set_defaults(func=cmd_never_held)
+
+    p = sub.add_parser("responsibilities", help=_("les tâches, rôles et mandats, et qui les tient"))
+    add_common_options(p)
+    p.add_argument("--date", metavar=_("AAAA-MM-JJ"), help=_("à cette date (par défaut : aujourd'hui)"))
+    p.set_defaults(func=cmd_responsibilities)
+
+
+def _wrap(text: str, indent: str = "") -> None:
+    out(textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent))
+
+
+def spread_text(spread, group_name: str) -> list[str]:  # noqa: ANN001 (Spread)
+    """The year's spread as lines of text (also used by tests)."""
+    from ..data.responsibilities.figures import captions
+
+    title = _("Le partage des responsabilités en {year}").format(year=spread.year)
+    lines = [f"{title} — {group_name}" if group_name else title, ""]
+    if spread.total_assignments:
+        lines += [
+            _("  Responsabilités tenues : {n}, par {p} personnes").format(
+                n=spread.total_assignments, p=spread.people_with_assignment),
+            _("  Membres : {m} · Personnes intervenantes : {s}").format(
+                m=format_percent(spread.members_share), s=format_percent(spread.staff_share)),
+            _("  Part tenue par les 20 % de personnes les plus occupées ({k}) : {share}").format(
+                k=spread.top20_people, share=format_percent(spread.top20_share)),
+            "",
+            f"  {_('Par groupe'):<34}{_('Personnes'):>10}{_('Nombre'):>10}{_('Part'):>8}",
+        ]
+        lines += [f"    {r.label:<32}{r.people:>10}{r.assignments:>10}{format_percent(r.share):>8}" for r in spread.by_group]
+        lines += ["", f"  {_('Par genre'):<34}{_('Nombre'):>10}{_('Membres'):>10}{_('Pers. interv.'):>15}"]
+        lines += [f"    {k.label:<32}{k.assignments:>10}{format_percent(k.members_share):>10}"
+                  f"{format_percent(k.staff_share):>15}" for k in spread.by_kind]
+        lines.append("")
+    for caption in captions(spread):
+        lines += textwrap.wrap(caption, WIDTH, initial_indent="  ", subsequent_indent="  ") + [""]
+    return lines
+
+
+def cmd_spread(args: argparse.Namespace) -> int:
+    from ..data import responsibilities, rows
+    from ..data.schema.core import GROUP_PROFILE_ID
+
+    if args.format == "pdf" and not args.out:
+        raise EntraideError(_("Indiquez le fichier PDF à écrire avec --out FICHIER."))
+    with open_store(args) as store:
+        if args.format == "pdf":
+            from ..documents.responsibilities import write_spread_pdf
+
+            path = write_spread_pdf(store, args.year, Path(args.out), with_names=args.with_names)
+            out(_("PDF écrit : {path}").format(path=path))
+            return 0
+        spread = responsibilities.spread(store, args.year)
+        group = (rows.get(store, "group_profile", GROUP_PROFILE_ID) or {}).get("name") or ""
+    for line in spread_text(spread, group):
+        out(line)
+    return 0
+
+
+def cmd_mandates(args: argparse.Namespace) -> int:
+    from ..data import responsibilities
+    from ..data.responsibilities.mandates import seats
+
+    on = _date(args.date)
+    with open_store(args) as store:
+        if args.to_fill:
+            found = responsibilities.mandates_to_fill(store, on)
+            out(_("Sièges à pourvoir au {date} (vacants ou mandat se terminant dans les 90 jours) :").format(
+                date=format_date(on, "long")))
+            for m in found:
+                state = (_("vacant") if not m.holder else
+                         _("{name}, jusqu'au {date}").format(name=m.holder, date=format_date(m.ends_on, "long")))
+                out(f"  {m.title} — " + _("siège {n}").format(n=m.seat) + f" : {state}")
+            if not found:
+                out(_("  Aucun."))
+            return 0
+        all_seats = seats(store, on)
+    out(_("Mandats électifs au {date} :").format(date=format_date(on, "long")))
+    for seat in all_seats:
+        head = f"  {seat.responsibility.title} — " + _("siège {n}").format(n=seat.seat)
+        if seat.current is None:
+            out(f"{head} : {seat.status_text()}")
+            continue
+        a = seat.current
+        out(f"{head} : {a.person_name}, {a.period_text()} ({a.origin_label}) — {seat.status_text()}")
+    if not all_seats:
+        out(_("  Aucun mandat dans le catalogue."))
+    return 0
+
+
+def _find_task(store, text: str):  # noqa: ANN001, ANN202
+    from ..data.responsibilities.catalogue import list_responsibilities
+    from ..data.text import fold
+
+    tasks = list_responsibilities(store)
+    exact = [t for t in tasks if t.id == text or fold(t.title) == fold(text)]
+    if exact:
+        return exact[0]
+    matches = [t for t in tasks if fold(t.title).startswith(fold(text)) or fold(text) in fold(t.title)]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise EntraideError(_("Aucune responsabilité ne s'appelle « {text} ». Voyez la liste avec « entraide "
+                              "responsibilities ».").format(text=text))
+    raise EntraideError(_("Plusieurs responsabilités correspondent à « {text} » : {names}. Précisez.").format(
+        text=text, names=", ".join(t.title for t in matches)))
+
+
+def cmd_suggest(args: argparse.Namespace) -> int:
+    from ..data.responsibilities.rotation import RULE, suggest
+
+    on = _date(args.date)
+    with open_store(args) as store:
+        task = _find_task(store, args.task)
+        result = suggest(store, task.id, on, limit=max(args.count, 1))
+    out(_("« {title} », le {date} — personnes proposées :").format(title=task.title, date=format_date(on, "long")))
+    for i, s in enumerate(result.suggestions, start=1):
+        out(f"  {i}. {s.name} — {s.reason()}")
+    if not result.suggestions:
+        out(_("  Personne ne peut être proposé·e à cette date."))
+    if result.left_out_text():
+        _wrap(result.left_out_text(), "  ")
+    out()
+    _wrap(_(RULE), "  ")
+    return 0
+
+
+def cmd_never_held(args: argparse.Namespace) -> int:
+    from ..data.responsibilities.directory import GROUP_LABELS
+    from ..data.responsibilities.rotation import never_held
+
+    with open_store(args) as store:
+        people = never_held(store)
+    out(_("Personnes qui n'ont encore jamais pris de responsabilité ({n}) :").format(n=len(people)))
+    for p in people:
+        groups = ", ".join(_(GROUP_LABELS[g]) for g in p.groups)
+        out(f"  {p.name}" + (f" ({groups})" if groups else ""))
+    return 0
+
+
+def cmd_responsibilities(args: argparse.Namespace) -> int:
+    from ..data.responsibilities.assignments import find
+    from ..data.responsibilities.catalogue import KIND_HEADINGS, list_responsibilities
+
+    on = _date(args.date)
+    with open_store(args) as store:
+        catalogue = list_responsibilities(store)
+        holders: dict[str, list[str]] = {}
+        for a in find(store, start=on, end=on):
+            holders.setdefault(a.responsibility_id, []).append(a.person_name)
+    kind = None
+    for r in catalogue:
+        if r.kind != kind:
+            kind = r.kind
+            out()
+            out(_(KIND_HEADINGS[r.kind]) + " :")
+        names = ", ".join(sorted(holders.get(r.id, []))) or _("personne en ce moment")
+        out(f"  {r.title} — {names}")
+    return 0

@@ -217,8 +217,8 @@ def _refuse_newer_schema(db: sqlite_utils.Database) -> None:
 
 def _backup_before_migration(db: sqlite_utils.Database, paths: Paths, data_key: bytes) -> Path:
     """Copy the database (encrypted, consistent) before a migration changes it."""
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = paths.backups_dir / f"avant-mise-a-jour-{stamp}.db"
+    stamp = dt.datetime.now().strftime("%Y-%m-%d-%H%M%S")
+    target = paths.backups_dir / f"entraide-{stamp}-avant-mise-a-jour.db"
     target.parent.mkdir(parents=True, exist_ok=True)
     copy_database(db, target, data_key)
     return target

@@ -226,8 +226,10 @@ def read_keyfile(path: Path) -> KeyFile:
             raise KeyFileError(_("Ce fichier de clés vient d'une version plus récente d'Entraide : mettez à jour Entraide sur ce poste."))
         slots = [KeySlot(**{k: s[k] for k in KeySlot.__dataclass_fields__}) for s in data["slots"]]
         keyfile = KeyFile(database_id=str(data["database_id"]), check=str(data["check"]), slots=slots)
+        if not slots or not keyfile.database_id or not keyfile.check:
+            raise ValueError("empty")
         for slot in slots:
-            _unb64(slot.salt), _unb64(slot.nonce), _unb64(slot.wrapped)
+            _check_slot(slot)
     except KeyFileError:
         raise
     except (ValueError, TypeError, KeyError, AttributeError, UnicodeDecodeError):
@@ -238,6 +240,23 @@ def read_keyfile(path: Path) -> KeyFile:
             ).format(name=path.name)
         ) from None
     return keyfile
+
+
+def _check_slot(slot: KeySlot) -> None:
+    """Raise ValueError unless the slot is well formed, with key-derivation costs this app accepts."""
+    if not all(isinstance(v, str) for v in (slot.id, slot.label, slot.salt, slot.nonce, slot.wrapped)):
+        raise ValueError("slot fields")
+    kdf = slot.kdf
+    if not isinstance(kdf, dict) or kdf.get("name") != "argon2id":
+        raise ValueError("kdf")
+    costs = [kdf.get("time_cost"), kdf.get("memory_cost"), kdf.get("parallelism")]
+    if not all(isinstance(c, int) and not isinstance(c, bool) for c in costs):
+        raise ValueError("kdf costs")
+    time_cost, memory_cost, parallelism = costs
+    if not (1 <= time_cost <= 16 and 1 <= parallelism <= 16 and 8 * parallelism <= memory_cost <= 2_097_152):
+        raise ValueError("kdf range")
+    if len(_unb64(slot.salt)) < 8 or len(_unb64(slot.nonce)) != 12 or not _unb64(slot.wrapped):
+        raise ValueError("sizes")
 
 
 def write_keyfile(path: Path, keyfile: KeyFile) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,15 +36,11 @@ CONSENT_PURPOSES: dict[str, str] = {
 REMOVED_LABEL = N_("Personne retirée du registre")
 """Shown wherever a reference points to a person erased from the register."""
 
-PERSON_REFERENCES: list[tuple[str, str]] = []
-"""(table, column) pairs that hold a person id, declared by each area's schema module with
-:func:`register_person_reference`; merging two records of the same person re-points them."""
-
-
-def register_person_reference(table: str, column: str) -> None:
-    """Declare that ``table.column`` refers to a person (call at import time of a schema module)."""
-    if (table, column) not in PERSON_REFERENCES:
-        PERSON_REFERENCES.append((table, column))
+from .schema.registry import (  # noqa: E402,F401  (re-exported)
+    PERSON_REFERENCE_IDS,
+    PERSON_REFERENCES,
+    register_person_reference,
+)
 
 
 @dataclass(frozen=True)
@@ -147,16 +143,23 @@ def people_with_consent(store: Store, purpose: str, on: dt.date | None = None) -
 
 
 def in_good_standing(store: Store, person_id: str, on: dt.date | None = None) -> bool:
-    """« Membre en règle » on a date: a member, not archived, with a membership covering that date."""
+    """« Membre en règle » on a date: see :func:`members_in_good_standing`."""
     return person_id in members_in_good_standing(store, on)
 
 
 def members_in_good_standing(store: Store, on: dt.date | None = None) -> set[str]:
-    """Ids of the people who are « membres en règle » on ``on`` (today by default)."""
+    """Ids of the people who are « membres en règle » on ``on`` (today by default).
+
+    A person is in good standing on a date when they have the role « membre », their record is
+    not archived, and a membership (cotisation, free or paid) that is not archived covers that
+    date and was paid on or before it. The status actif/inactif does not matter: it says whether
+    the person comes these days, not whether they belong to the group.
+    """
     on_text = (on or dt.date.today()).isoformat()
     cursor = store.db.execute(
-        """SELECT DISTINCT p.id, p.roles FROM people p JOIN memberships m ON m.person_id = p.id
-           WHERE p.archived = 0 AND m.archived = 0 AND m.period_start <= ? AND m.period_end >= ?""",
-        [on_text, on_text],
+        """SELECT DISTINCT p.id FROM people p JOIN memberships m ON m.person_id = p.id
+           WHERE p.archived = 0 AND p.roles LIKE '%"membre"%' AND m.archived = 0
+             AND m.period_start <= ? AND m.period_end >= ? AND (m.paid_on IS NULL OR m.paid_on <= ?)""",
+        [on_text, on_text, on_text],
     )
-    return {pid for pid, roles in cursor.fetchall() if "membre" in parse_roles(roles)}
+    return {row[0] for row in cursor.fetchall()}

@@ -1,9 +1,276 @@
-"""Demo data of the meetings area (filled by its issue)."""
+"""Demo meetings: an AGA every June, the board about monthly, the members' committee, team meetings.
+
+Minutes are written through the data layer like a secretary would: attendance, the usual agenda,
+proposals moved and seconded by voters present, votes, follow-ups; each meeting's minutes are
+adopted at the next meeting of the same type (the latest stay a draft), with an erratum now and then.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import math
+
+from ..data import meetings as mt
+from ..data import people
+from ..data.meetings import kinds
+from ..i18n import format_date, format_time
 from . import DemoContext
+from . import meetings_text as text
+from .names import FIRST_NAMES, LAST_NAMES
+
+BOARD_SEATS = 7
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int = 2) -> dt.date:
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def _schedule(ctx: DemoContext) -> list[tuple[dt.date, str]]:
+    """Past meetings: every AGA (and one AGE), then a sample of the others up to the scale's count."""
+    fixed, others = [], []
+    for year in range(ctx.start.year, ctx.today.year + 1):
+        fixed.append((_nth_weekday(year, 6, 3), "aga"))
+        for month in (1, 2, 3, 4, 5, 6, 9, 10, 11, 12):
+            others.append((_nth_weekday(year, month, 3, 4 if month == 6 else 2), "ca"))
+        others += [(_nth_weekday(year, 3, 1), "comite"), (_nth_weekday(year, 10, 1), "comite"),
+                   (_nth_weekday(year, 8, 0, 3), "equipe")]
+    if ctx.scale.years > 1:
+        fixed.append((_nth_weekday(ctx.start.year + 1, 11, 3, 3), "age"))
+    others = [o for o in others if o[0] <= ctx.today]
+    latest_board = max((o for o in others if o[1] == "ca"), default=None)
+    if latest_board is not None:  # the last board meeting is always there: its follow-ups are under way
+        others.remove(latest_board)
+        fixed.append(latest_board)
+    fixed = [f for f in fixed if f[0] <= ctx.today]
+    wanted = max(0, ctx.scale.meetings - len(fixed))
+    chosen = sorted(ctx.rng.sample(others, min(wanted, len(others))))
+    return sorted(fixed + chosen)
+
+
+class _Writer:
+    """Writes one group's meetings, remembering the board of each mandate year."""
+
+    def __init__(self, ctx: DemoContext) -> None:
+        self.ctx, self.rng, self.store = ctx, ctx.rng, ctx.store
+        self.admins = sorted(ctx.people.get("administrateur", []))
+        self.staff = sorted(ctx.people.get("intervenant", []))
+        self.volunteers = sorted(ctx.people.get("benevole", []))
+        self.members = sorted(ctx.people.get("membre", []))
+        self.boards: dict[int, list[str]] = {}
+        self.last: dict[str, str] = {}  # type code -> last meeting id
+        self.errata_done = 0
+
+    def board(self, day: dt.date) -> list[str]:
+        mandate = day.year if day.month >= 6 else day.year - 1
+        if mandate not in self.boards:
+            self.boards[mandate] = self.rng.sample(self.admins, min(BOARD_SEATS, len(self.admins)))
+        return self.boards[mandate]
+
+    # -- one meeting ------------------------------------------------------------------------
+    def meeting(self, day: dt.date, code: str) -> str:
+        rng, store = self.rng, self.store
+        kind = mt.type_by_code(store, code)
+        start = {"aga": dt.time(13, 30), "age": dt.time(13, 30), "ca": dt.time(18, 30),
+                 "comite": dt.time(13, 30), "equipe": dt.time(9, 30)}[code]
+        present, excused, chair, secretary = self.attendance(day, code)
+        end = (dt.datetime.combine(day, start) + dt.timedelta(minutes=rng.randrange(75, 170, 5))).time()
+        values: dict = {"start_time": start, "end_time": end, "place": rng.choice(text.PLACES)}
+        if code in ("aga", "age"):
+            values["chair_name"] = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+        elif chair:
+            values["chair_id"] = chair
+        if secretary:
+            values["secretary_id"] = secretary
+        if code in ("aga", "age", "ca"):
+            values["notice_date"] = day - dt.timedelta(days=14 if code != "ca" else 7)
+            values["notice_text"] = ("Les membres sont convoqué·es à l'assemblée. Un goûter sera servi."
+                                     if code != "ca" else "Convocation envoyée par courriel aux administrateur·trices.")
+        meeting_id = mt.create_meeting(store, kind.id, day, **values)
+        marks = {pid: mt.PRESENT for pid in present}
+        marks.update({pid: mt.EXCUSED for pid in excused if pid not in marks})
+        mt.mark_many(store, meeting_id, marks)
+        if code in ("aga", "age"):
+            role = "Présidence d'assemblée, " + rng.choice(text.GUEST_ROLES)
+            mt.add_guest(store, meeting_id, values["chair_name"], role)
+        rights = mt.voting_rights(store, meeting_id)
+        voters = [pid for pid in present if rights.get(pid)]
+        self.minutes(meeting_id, day, code, voters, end)
+        self.last[code] = meeting_id
+        return meeting_id
+
+    def attendance(self, day: dt.date, code: str) -> tuple[list[str], list[str], str, str]:
+        rng = self.rng
+        staff = rng.sample(self.staff, min(2, len(self.staff)))
+        if code in ("aga", "age"):
+            good = sorted(people.members_in_good_standing(self.store, day))
+            needed = math.ceil(0.10 * len(good))
+            present = rng.sample(good, min(len(good), needed + rng.randint(3, 12)))
+            rest = [p for p in good if p not in present]
+            excused = rng.sample(rest, min(len(rest), rng.randint(1, 4)))
+            return present + staff, excused, "", (staff[0] if staff else "")
+        if code == "ca":
+            board = self.board(day)
+            away = rng.sample(board, min(rng.choice((0, 1, 1, 2)), max(0, len(board) - 4)))
+            present = [p for p in board if p not in away]
+            return present + staff[:1], away, (present[0] if present else ""), (present[1] if len(present) > 1 else "")
+        if code == "comite":
+            members = rng.sample(self.members, min(len(self.members), rng.randint(4, 9)))
+            return members + staff[:1], [], (members[0] if members else ""), (staff[0] if staff else "")
+        team = staff + rng.sample(self.volunteers, min(len(self.volunteers), 2))
+        return team, [], (team[0] if team else ""), (team[1] if len(team) > 1 else "")
+
+    # -- minutes ----------------------------------------------------------------------------
+    def propose(self, item_id: str, words: str, voters: list[str], *, outcome: str | None = "unanimous",
+                adopts: str | None = None, parent: str | None = None) -> str | None:
+        """Moved and seconded by two voters present, then voted (``outcome`` None: not yet)."""
+        names = people.names(self.store, voters)
+        mover = self.rng.choice(voters) if voters else ""
+        others = [v for v in voters if names[v] != names.get(mover)]  # two people, two names in the minutes
+        if not others:
+            return None
+        seconder = self.rng.choice(others)
+        pid = mt.add_proposal(self.store, item_id, words, moved_by=mover, seconded_by=seconder, parent_id=parent,
+                              adopts_meeting_id=adopts)
+        if outcome:
+            self.vote(pid, outcome, len(voters))
+        return pid
+
+    def vote(self, pid: str, outcome: str, n: int) -> None:
+        rng, store = self.rng, self.store
+        if outcome == "majority" and n >= 3:
+            pour = rng.randint(n // 2 + 1, n)
+            contre = rng.randint(0, min(n - pour, pour - 1))
+            mt.set_outcome(store, pid, "majority", pour, contre, n - pour - contre)
+        elif outcome == "rejected" and n >= 3:
+            contre = rng.randint(n // 2 + 1, n)
+            pour = rng.randint(0, n - contre)
+            mt.set_outcome(store, pid, "rejected", pour, contre, n - pour - contre)
+        else:
+            mt.set_outcome(store, pid, outcome if outcome in ("unanimous", "consensus", "postponed") else "unanimous")
+
+    def follow(self, meeting_id: str, item_id: str, day: dt.date, what: str, who: list[str]) -> None:
+        if not what:
+            return
+        rng = self.rng
+        due = day + dt.timedelta(days=rng.randrange(14, 50))
+        fid = mt.add_followup(self.store, meeting_id, what, person_id=rng.choice(who) if who else None, due=due,
+                              item_id=item_id)
+        overdue = (self.ctx.today - due).days
+        if overdue > 180 or (overdue > 20 and rng.random() < 0.85):
+            mt.set_done(self.store, fid, due - dt.timedelta(days=rng.randrange(0, 10)))
+
+    def topics(self, meeting_id: str, code: str, day: dt.date, voters: list[str]) -> None:
+        rng, store = self.rng, self.store
+        agenda = mt.items(store, meeting_id)
+        varia = next((i for i in agenda if kinds.item_kind(i.title) == kinds.VARIA), agenda[-1])
+        anchor = agenda[max(0, varia.number - 2)].id
+        if code == "ca":
+            for title, notes, words, what in rng.sample(text.BOARD_TOPICS, rng.randint(1, 3)):
+                anchor = mt.add_item(store, meeting_id, title, after=anchor, notes=notes)
+                roll = rng.random()
+                outcome = "majority" if roll < 0.25 else "rejected" if roll < 0.31 else "postponed" if roll < 0.36 \
+                    else "unanimous"
+                if words:
+                    self.propose(anchor, words, voters, outcome=outcome)
+                if outcome != "rejected":
+                    self.follow(meeting_id, anchor, day, what, voters + self.staff[:2])
+        elif code == "comite":
+            for title, notes, words in rng.sample(text.COMMITTEE_TOPICS, 2):
+                anchor = mt.add_item(store, meeting_id, title, after=anchor, notes=notes)
+                pid = mt.add_proposal(store, anchor, words)
+                mt.set_outcome(store, pid, "consensus")
+        elif code == "equipe":
+            for title, notes in rng.sample(text.TEAM_TOPICS, 2):
+                anchor = mt.add_item(store, meeting_id, title, after=anchor, notes=notes)
+                self.follow(meeting_id, anchor, day, title, voters)
+
+    def minutes(self, meeting_id: str, day: dt.date, code: str, voters: list[str], end: dt.time) -> None:
+        rng, store = self.rng, self.store
+        self.topics(meeting_id, code, day, voters)
+        meeting = mt.get_meeting(store, meeting_id)
+        for item in mt.items(store, meeting_id):
+            kind, title = kinds.item_kind(item.title), item.title.casefold()
+            notes, words, outcome, adopts = "", "", "unanimous", None
+            if kind == kinds.OPENING:
+                notes = rng.choice(text.OPENINGS).format(time=format_time(meeting.start_time or dt.time(19)))
+            elif kind == kinds.ELECTION:
+                words, _adopts = mt.suggested_proposal(store, item.id)
+            elif kind == kinds.QUORUM:
+                notes = "Le quorum est constaté." + (
+                    " L'avis de convocation a été transmis le " + format_date(meeting.notice_date) + ", conformément "
+                    "aux règlements généraux." if meeting.notice_date and code != "ca" else "")
+            elif kind == kinds.AGENDA:
+                words = rng.choice(("l'ordre du jour soit adopté tel que présenté.",
+                                    "l'ordre du jour soit adopté en laissant le varia ouvert."))
+                outcome = "consensus" if code in ("comite", "equipe") else "unanimous"
+            elif kind == kinds.PREVIOUS_MINUTES:
+                words, adopts = mt.suggested_proposal(store, item.id)
+                if adopts is None:
+                    notes, words = "Aucun procès-verbal à adopter.", ""
+                elif code == "ca":
+                    self.erratum(item.id, voters)
+            elif kind == kinds.REPORT:
+                notes, words = text.REPORT_NOTES, "le rapport d'activités soit adopté tel que présenté."
+            elif kind == kinds.VARIA:
+                notes = rng.choice(text.VARIA)
+            elif kind == kinds.CLOSING:
+                words = f"la séance soit levée à {format_time(end)}."
+            elif "états financiers" in title or title == "finances":
+                notes = rng.choice(text.FINANCE_NOTES).format(date=format_date(day - dt.timedelta(days=day.day)))
+                words = "les états financiers présentés soient adoptés." if code == "aga" else ""
+            elif "coordination" in title:
+                notes = rng.choice(text.COORDINATION_NOTES).format(n=rng.randint(12, 35))
+            elif "mission d'examen" in title:
+                words = "le conseil d'administration choisisse la personne qui effectuera la mission d'examen."
+            elif "orientations" in title:
+                notes = "Les membres discutent en petits groupes des priorités de l'année qui vient."
+                main = self.propose(item.id, "le plan d'action présenté soit adopté.", voters, outcome=None)
+                if main and rng.random() < 0.5:
+                    self.propose(item.id, "ajouter « en donnant la priorité à la défense des droits des membres ».",
+                                 voters, outcome="majority", parent=main)
+                if main:
+                    self.vote(main, "majority", len(voters))
+            elif "ratification" in title:
+                words = "les actes posés par les administrateur·trices au cours de l'année soient ratifiés."
+            elif "élections" in title:
+                elected = people.names(store, self.board(day + dt.timedelta(days=10))[:3]).values()
+                notes = text.ELECTION_NOTES.format(seats=3, elected=", ".join(elected) or "Trois personnes")
+            elif "prochaine réunion" in title:
+                notes = "La prochaine réunion aura lieu dans un mois, au même endroit."
+            elif "suivis" in title or "nouvelles" in title or "tour de table" in title:
+                notes = "Chaque point de suivi est revu; les tâches en retard sont reportées."
+            if notes and not item.notes:
+                mt.update_item(store, item.id, notes=notes)
+            if words:
+                self.propose(item.id, words, voters, outcome=outcome, adopts=adopts)
+
+    def erratum(self, item_id: str, voters: list[str]) -> None:
+        """Now and then, correct an adopted earlier board meeting's minutes."""
+        store, rng = self.store, self.rng
+        if len(voters) < 2 or (self.errata_done and rng.random() > 0.04):
+            return
+        earlier = [m for m in mt.list_meetings(store, type_id=mt.type_by_code(store, "ca").id) if m.locked]
+        if not earlier:
+            return
+        target = earlier[0]
+        words = (f"le procès-verbal du {format_date(target.date)} soit corrigé comme suit : au point « Finances », "
+                 "lire « 4 200 $ » au lieu de « 2 400 $ ».")
+        pid = self.propose(item_id, words, voters)
+        if pid:
+            mt.add_erratum(store, target.id, "Au point « Finances », lire « 4 200 $ » au lieu de « 2 400 $ ».", pid)
+            self.errata_done += 1
 
 
 def populate(ctx: DemoContext) -> None:
-    """Nothing yet."""
+    ctx.progress("Réunions")
+    mt.set_group_quorum_rule(ctx.store, "share", 0.10)
+    writer = _Writer(ctx)
+    held = [writer.meeting(day, code) for day, code in _schedule(ctx)]
+    upcoming = _nth_weekday(ctx.today.year, ctx.today.month, 3)
+    if upcoming <= ctx.today:
+        nxt = ctx.today.replace(day=1) + dt.timedelta(days=32)
+        upcoming = _nth_weekday(nxt.year, nxt.month, 3)
+    planned = mt.create_meeting(ctx.store, mt.type_by_code(ctx.store, "ca").id, upcoming, start_time=dt.time(18, 30),
+                                place=text.PLACES[0])
+    ctx.extra["meetings"] = held + [planned]

@@ -1,4 +1,5 @@
-"""Demo people: roles, contacts, yearly memberships and consents."""
+"""Demo people: roles, contacts, yearly memberships, consents, a few edits by another person,
+archived records and one record entered twice (to try merging)."""
 
 from __future__ import annotations
 
@@ -6,16 +7,17 @@ import datetime as dt
 import json
 
 from ..data import rows
+from ..data.members.memberships import membership_year
 from ..data.people import consent_id
+from ..data.store import Author
 from ..data.text import fold
 from . import DemoContext
-from .names import AREA_CODES, FIRST_NAMES, LAST_NAMES, STREETS
+from .names import AREA_CODES, CHOSEN_NAMES, CONTACT_HOURS, FIRST_NAMES, LAST_NAMES, NOTES, RELATIONS, STREETS
 
+__all__ = ["membership_year", "populate"]
 
-def membership_year(on: dt.date) -> tuple[dt.date, dt.date]:
-    """The group's membership year, April 1 to March 31."""
-    start_year = on.year if on.month >= 4 else on.year - 1
-    return dt.date(start_year, 4, 1), dt.date(start_year + 1, 3, 31)
+OTHER_AUTHOR = Author("demo-accueil", "Lucie (accueil)")
+"""A second person who keeps the register on the shared computer (their edits show in the history)."""
 
 
 def _phone(ctx: DemoContext) -> str:
@@ -23,39 +25,63 @@ def _phone(ctx: DemoContext) -> str:
     return f"{rng.choice(AREA_CODES)} 555-{rng.randrange(0, 10000):04d}"
 
 
+def _person(ctx: DemoContext, span_days: int) -> dict:
+    rng = ctx.rng
+    first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+    roll = rng.random()
+    roles = ["membre"] if roll < 0.78 else ["intervenant"] if roll < 0.86 else ["benevole"] if roll < 0.95 else ["membre", "administrateur"]
+    if roles == ["membre"] and rng.random() < 0.08:
+        roles.append("administrateur")
+    if roles == ["membre"] and rng.random() < 0.1:
+        roles.append("benevole")
+    since = ctx.today - dt.timedelta(days=rng.randrange(0, span_days))
+    handle = fold(first)[:3] + "." + fold(last).replace(" ", "")[:4]
+    phone = _phone(ctx) if rng.random() < 0.6 else None
+    mobile = _phone(ctx) if rng.random() < 0.5 else None
+    email = f"{handle}@exemple.org" if rng.random() < 0.55 else None
+    chosen = rng.choice(CHOSEN_NAMES) if rng.random() < 0.1 else None
+    methods = [m for m, has in (("phone", phone), ("mobile", mobile), ("text", mobile), ("email", email)) if has]
+    emergency = None
+    if rng.random() < 0.25:
+        emergency = f"{rng.choice(FIRST_NAMES)} ({rng.choice(RELATIONS)}), {_phone(ctx)}"
+    return {
+        "first_name": first,
+        "last_name": last if rng.random() > 0.07 else None,
+        "display_name": chosen,
+        "roles": json.dumps(roles),
+        "status": "actif" if rng.random() < 0.85 else "inactif",
+        "phone": phone,
+        "mobile": mobile,
+        "email": email,
+        "address": f"{rng.randrange(10, 2999)}, {rng.choice(STREETS)}, Québec" if rng.random() < 0.4 else None,
+        "contact_method": rng.choice(methods) if methods and rng.random() < 0.7 else None,
+        "contact_hours": rng.choice(CONTACT_HOURS) if rng.random() < 0.3 else None,
+        "emergency_contact": emergency,
+        "member_since": since.isoformat(),
+        "notes": rng.choice(NOTES) if rng.random() < 0.12 else None,
+        "archived": 1 if rng.random() < 0.03 else 0,
+    }
+
+
 def populate(ctx: DemoContext) -> None:
     ctx.progress("Membres")
-    rng, store = ctx.rng, ctx.store
+    store = ctx.store
     span_days = (ctx.today - ctx.start).days + 365 * 2
-    people: list[dict] = []
-    for _ in range(ctx.scale.people):
-        first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
-        roll = rng.random()
-        roles = ["membre"] if roll < 0.78 else ["intervenant"] if roll < 0.86 else ["benevole"] if roll < 0.95 else ["membre", "administrateur"]
-        if roles == ["membre"] and rng.random() < 0.08:
-            roles.append("administrateur")
-        since = ctx.today - dt.timedelta(days=rng.randrange(0, span_days))
-        handle = fold(first)[:3] + "." + fold(last).replace(" ", "")[:4]
-        person = {
-            "first_name": first,
-            "last_name": last if rng.random() > 0.07 else None,
-            "display_name": (first.split("-")[0] if rng.random() < 0.15 else None),
-            "roles": json.dumps(roles),
-            "status": "actif" if rng.random() < 0.85 else "inactif",
-            "phone": _phone(ctx) if rng.random() < 0.6 else None,
-            "mobile": _phone(ctx) if rng.random() < 0.5 else None,
-            "email": f"{handle}@exemple.org" if rng.random() < 0.55 else None,
-            "address": f"{rng.randrange(10, 2999)}, {rng.choice(STREETS)}, Québec" if rng.random() < 0.4 else None,
-            "contact_method": rng.choice(["téléphone", "cellulaire", "courriel", None]),
-            "member_since": since.isoformat(),
-        }
-        people.append(person)
+    people = [_person(ctx, span_days) for _ in range(ctx.scale.people)]
+    # The same person entered twice by two volunteers: try « Fusionner » on it.
+    twin = dict(people[0], email=None, notes=None, archived=0, member_since=ctx.today.isoformat())
+    twin["phone"] = twin["phone"] or twin["mobile"] or _phone(ctx)
+    people[0]["phone"] = twin["phone"]
+    people.append(twin)
     ids = rows.insert_many(store, "people", people)
-    for pid, person in zip(ids, people, strict=True):
+    for pid, person in zip(ids[:-1], people[:-1], strict=True):
+        if person["archived"]:
+            continue
         for role in json.loads(person["roles"]):
             ctx.people.setdefault(role, []).append(pid)
     _memberships(ctx, ids, people)
     _consents(ctx, ids, people)
+    _later_edits(ctx, ids, people)
 
 
 def _memberships(ctx: DemoContext, ids: list[str], people: list[dict]) -> None:
@@ -75,7 +101,7 @@ def _memberships(ctx: DemoContext, ids: list[str], people: list[dict]) -> None:
                         "period_start": start.isoformat(),
                         "period_end": dt.date(start.year + 1, 3, 31).isoformat(),
                         "paid_on": min(paid, ctx.today).isoformat(),
-                        "amount": rng.choice(["5.00", "5.00", "0.00", "10.00"]),
+                        "amount": rng.choice(["5.00", "5.00", "0.00", "10.00", None]),
                     }
                 )
             start = dt.date(start.year + 1, 4, 1)
@@ -103,3 +129,20 @@ def _consents(ctx: DemoContext, ids: list[str], people: list[dict]) -> None:
                     }
                 )
     rows.insert_many(ctx.store, "consents", batch)
+
+
+def _later_edits(ctx: DemoContext, ids: list[str], people: list[dict]) -> None:
+    """A few records updated later from the reception desk: their history shows two authors."""
+    rng = ctx.rng
+    desk = ctx.store.with_author(OTHER_AUTHOR)
+    with desk.write():
+        for pid, person in zip(ids, people, strict=True):
+            if person["archived"] or rng.random() >= 0.05:
+                continue
+            change = rng.choice(("phone", "status", "contact_hours"))
+            if change == "phone":
+                rows.update(desk, "people", pid, {"mobile": _phone(ctx)})
+            elif change == "status":
+                rows.update(desk, "people", pid, {"status": "inactif" if person["status"] == "actif" else "actif"})
+            else:
+                rows.update(desk, "people", pid, {"contact_hours": rng.choice(CONTACT_HOURS)})

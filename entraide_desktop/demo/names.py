@@ -27,3 +27,35 @@ STREETS = (
 )
 
 AREA_CODES = ("418", "581", "819", "514", "438", "450")
+
+CHOSEN_NAMES = (
+    "Lulu", "Pat", "Jo", "Mimi", "Coco", "Max", "Sam", "Alex", "Charlie", "Nico", "Ti-Guy", "Manu", "Fanfan",
+    "Gigi", "Dom", "Val", "Kim", "Loulou", "Titi", "Ben",
+)
+"""Chosen names some people go by (the register shows them everywhere)."""
+
+RELATIONS = (
+    "sa sœur", "son frère", "sa fille", "son fils", "une amie", "un ami", "sa conjointe", "son conjoint",
+    "sa mère", "son père", "sa voisine", "sa cousine",
+)
+
+CONTACT_HOURS = (
+    "En soirée", "Avant midi", "Après 13 h", "La fin de semaine", "En semaine, de jour", "Entre 10 h et 16 h",
+    "Pas avant 10 h", "Le mardi et le jeudi",
+)
+
+NOTES = (
+    "Aime animer l'atelier d'écriture.",
+    "Préfère qu'on l'appelle par son nom choisi.",
+    "Disponible pour la cuisine collective du jeudi.",
+    "Ne veut pas d'appels avant 10 h.",
+    "Membre du comité des membres.",
+    "A offert d'aider au déménagement du local.",
+    "Parle espagnol et français : peut accueillir les nouvelles personnes hispanophones.",
+    "Vient surtout aux cafés-rencontres du mardi.",
+    "Apporte souvent des livres pour la petite bibliothèque.",
+    "Intéressée à donner un coup de main pour l'AGA.",
+    "A proposé un atelier de tricot pour l'hiver.",
+    "Préfère recevoir les nouvelles par la poste.",
+)
+"""Organisational notes only: the register never holds health information."""

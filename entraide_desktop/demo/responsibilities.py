@@ -1,9 +1,251 @@
-"""Demo data of the responsibilities area (filled by its issue)."""
+"""Demo responsibilities: the starting catalogue and years of history (tasks, roles, elected seats).
+
+Each year, every task has a small team drawn from the people present (some people are much more
+involved than others, as in real groups; staff open the room more often than they make coffee);
+the team takes turns. The room closes over the holidays and two summer weeks. Board seats are
+elected at the AGA (second Thursday of June) for two years, staggered, with a vacancy filled by
+co-optation and one seat vacant now; officers are named by the board two weeks after the AGA.
+This week has no one at the cash desk, and one mandate ends in about 45 days (home reminders).
+Deterministic from ``ctx.rng``.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from ..data import rows
+from ..data.people import parse_roles
+from ..data.responsibilities.assignments import default_end
+from ..data.responsibilities.availability import preference_id
+from ..data.responsibilities.catalogue import install_starting_catalogue, starting_id
+from ..data.text import fold
 from . import DemoContext
+
+ONE_DAY = dt.timedelta(days=1)
+
+# task code -> weekdays it happens (0 = Monday), in a small group and in a big one
+SMALL_WEEK = {"open_room": (1, 2, 3), "coffee": (1, 2, 3), "discussion_group": (2,)}
+BIG_WEEK = {"open_room": (0, 1, 2, 3, 4), "coffee": (0, 1, 2, 3, 4), "discussion_group": (1, 3)}
+STAFF_WEIGHT = {"open_room": 5.0, "coffee": 1.0, "discussion_group": 3.0, "cash": 3.0, "welcome": 4.0,
+                "collective_kitchen": 1.0, "coalition_delegate": 6.0}
+ABSENCE_NOTES = ("Vacances", "Voyage", "Pause", "Déménagement", "Retour aux études", "Garde des petits-enfants")
+
+
+@dataclass
+class _Person:
+    id: str
+    roles: tuple[str, ...]
+    since: dt.date
+    active: bool
+    weight: float
+
+
+def _people(ctx: DemoContext) -> list[_Person]:
+    found = []
+    cursor = ctx.store.db.execute("SELECT id, roles, member_since, status FROM people WHERE archived = 0 ORDER BY rowid")
+    for pid, roles, since, status in cursor.fetchall():
+        found.append(_Person(pid, parse_roles(roles), dt.date.fromisoformat(since) if since else ctx.start,
+                             (status or "actif") == "actif", ctx.rng.paretovariate(1.8)))
+    return found
+
+
+def _closed(day: dt.date) -> bool:
+    """Holidays (Dec 22 – Jan 5) and the construction holiday weeks (last two full weeks of July)."""
+    return (day.month == 12 and day.day >= 22) or (day.month == 1 and day.day <= 5) or (day.month == 7 and day.day >= 18)
+
+
+def _weight(person: _Person, code: str) -> float:
+    """How likely a person takes this task: their involvement, more for staff on some tasks, less if inactive."""
+    weight = person.weight * (STAFF_WEIGHT.get(code, 1.0) if "intervenant" in person.roles else 1.0)
+    return weight * (0.3 if not person.active else 1.0)
+
+
+def _pick(ctx: DemoContext, team: list[_Person], code: str) -> _Person:
+    return ctx.rng.choices(team, weights=[_weight(p, code) for p in team])[0]
+
+
+def _team(ctx: DemoContext, pool: list[_Person], code: str, size: int) -> list[_Person]:
+    """A weighted draw without replacement: involved people and, for some tasks, staff more often."""
+    rng = ctx.rng
+    weights = {p.id: _weight(p, code) for p in pool}
+    chosen: list[_Person] = []
+    candidates = list(pool)
+    while candidates and len(chosen) < size:
+        pick = rng.choices(candidates, weights=[weights[p.id] for p in candidates])[0]
+        chosen.append(pick)
+        candidates.remove(pick)
+    return chosen
+
+
+def _row(resp: str, person: _Person, start: dt.date, end: dt.date | None, **extra: object) -> dict[str, object]:
+    return {"responsibility_id": resp, "person_id": person.id, "start_on": start.isoformat(),
+            "end_on": end.isoformat() if end else None, "holder_roles": json.dumps(list(person.roles)), **extra}
+
+
+def _aga(year: int) -> dt.date:
+    """Second Thursday of June."""
+    first = dt.date(year, 6, 1)
+    return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 7)
+
+
+def _occurrence_keys(ctx: DemoContext, words: str) -> dict[dt.date, str]:
+    """Calendar occurrences (when the calendar has some) whose title contains ``words``: date -> key."""
+    from ..data import calendar
+
+    start = dt.datetime.combine(ctx.today - dt.timedelta(days=90), dt.time())
+    found = {}
+    for occ in calendar.upcoming(ctx.store, start, days=120):
+        if occ.key and not occ.cancelled and words in fold(occ.title):
+            found.setdefault(occ.start.date(), occ.key)
+    return found
 
 
 def populate(ctx: DemoContext) -> None:
-    """Nothing yet."""
+    ctx.progress("Responsabilités")
+    install_starting_catalogue(ctx.store)
+    people = _people(ctx)
+    if not people:
+        return
+    batch: list[dict[str, object]] = []
+    _tasks(ctx, people, batch)
+    _standing_roles(ctx, people, batch)
+    _mandates(ctx, people, batch)
+    rows.insert_many(ctx.store, "assignments", batch)
+    _availability(ctx, people)
+    ctx.extra["responsibilities"] = {code: starting_id(code) for code in (
+        "open_room", "coffee", "discussion_group", "collective_kitchen", "cash", "welcome", "members_committee",
+        "coalition_delegate", "board_members_seat", "board_staff_seat", "presidency", "secretary", "treasurer")}
+
+
+def _tasks(ctx: DemoContext, people: list[_Person], batch: list[dict[str, object]]) -> None:
+    rng = ctx.rng
+    big = ctx.scale.people >= 500
+    week_plan = BIG_WEEK if big else SMALL_WEEK
+    last = ctx.today + dt.timedelta(days=13)  # a couple of weeks are already planned
+    this_week = ctx.today - dt.timedelta(days=(ctx.today.weekday() + 1) % 7)  # Sunday
+    discussion_keys = _occurrence_keys(ctx, "discussion")
+    for year in range(ctx.start.year, ctx.today.year + 1):
+        pool = [p for p in people if p.since <= dt.date(year, 6, 30)]
+        if not pool:
+            continue
+        teams = {code: _team(ctx, pool, code, rng.randint(6, 12) if big else rng.randint(3, 6)) for code in
+                 ("open_room", "coffee", "discussion_group", "cash", "welcome", "collective_kitchen")}
+        day = max(dt.date(year, 1, 1), ctx.start)
+        while day <= min(dt.date(year, 12, 31), last):
+            if not _closed(day):
+                for code, weekdays in week_plan.items():
+                    if day.weekday() in weekdays:
+                        person = _pick(ctx, teams[code], code)
+                        key = discussion_keys.get(day, "") if code == "discussion_group" else ""
+                        row = _row(starting_id(code), person, day, day)
+                        if key:
+                            row["id"] = rows.deterministic_id("assignments", starting_id(code), person.id, key)
+                            row["occurrence_key"] = key
+                        batch.append(row)
+                if day.weekday() == 6 and day != this_week and day + dt.timedelta(days=6) <= last:
+                    person = _pick(ctx, teams["cash"], "cash")
+                    batch.append(_row(starting_id("cash"), person, day, day + dt.timedelta(days=6)))
+                if rng.random() < (0.15 if big else 0.06) and day <= ctx.today:
+                    person = _pick(ctx, teams["welcome"], "welcome")
+                    batch.append(_row(starting_id("welcome"), person, day, day, origin="volunteered"))
+            if day.weekday() == 3 and 15 <= day.day <= 21 and day.month not in (7, 12) and day <= ctx.today:
+                for person in rng.sample(teams["collective_kitchen"], min(3, len(teams["collective_kitchen"]))):
+                    batch.append(_row(starting_id("collective_kitchen"), person, day, day))
+            day += ONE_DAY
+
+
+def _standing_roles(ctx: DemoContext, people: list[_Person], batch: list[dict[str, object]]) -> None:
+    rng = ctx.rng
+    committee: list[_Person] = []
+    for year in range(ctx.start.year - 1, ctx.today.year + 1):
+        start, end = dt.date(year, 9, 1), dt.date(year + 1, 8, 31)
+        if start > ctx.today:
+            break
+        pool = [p for p in people if "membre" in p.roles and p.since <= start]
+        kept = [p for p in committee if rng.random() < 0.6 and p in pool]
+        newcomers = _team(ctx, [p for p in pool if p not in kept], "members_committee", rng.randint(4, 6) - len(kept))
+        committee = kept + newcomers
+        for person in committee:
+            batch.append(_row(starting_id("members_committee"), person, max(start, ctx.start), end,
+                              origin="volunteered"))
+        delegate_pool = [p for p in people if p.since <= start]
+        if delegate_pool:
+            delegate = _team(ctx, delegate_pool, "coalition_delegate", 1)[0]
+            batch.append(_row(starting_id("coalition_delegate"), delegate, max(start, ctx.start), end,
+                              origin="appointed", origin_on=start.isoformat()))
+
+
+def _mandates(ctx: DemoContext, people: list[_Person], batch: list[dict[str, object]]) -> None:
+    rng = ctx.rng
+    members = [p for p in people if "membre" in p.roles]
+    admins = [p for p in members if "administrateur" in p.roles]
+    staff = [p for p in people if "intervenant" in p.roles]
+    seat_id, staff_seat = starting_id("board_members_seat"), starting_id("board_staff_seat")
+    terms: list[tuple[dt.date, dt.date, _Person]] = []  # every board seat term, to keep one seat per person
+
+    def free(person: _Person, start: dt.date, end: dt.date) -> bool:
+        return not any(p is person and s <= end and e >= start for s, e, p in terms)
+
+    first_year = ctx.start.year - 2
+    for seat in range(1, 6):
+        previous = None
+        year = first_year + (0 if seat <= 3 else 1)
+        while _aga(year) <= ctx.today:
+            start, end = _aga(year), _aga(year + 2) - ONE_DAY
+            pool = ([p for p in admins if p.since <= start and free(p, start, end)]
+                    or [p for p in members if p.since <= start and free(p, start, end)])
+            if not pool:
+                break
+            person = previous if previous in pool and rng.random() < 0.5 else rng.choice(pool)
+            if start <= ctx.today <= end and seat == 5:
+                person = None  # vacant now: to fill at the next AGA
+            elif seat == 4 and year == first_year + 1:
+                start = start + dt.timedelta(days=rng.randint(70, 120))  # vacant at the AGA, co-opted later
+                batch.append(_row(seat_id, person, start, end, seat=seat, origin="coopted", origin_on=start.isoformat()))
+            else:
+                batch.append(_row(seat_id, person, start, end, seat=seat, origin="elected", origin_on=start.isoformat()))
+            if person is not None:
+                terms.append((start, end, person))
+            previous = person
+            year += 2
+    # Officers: named by the board among its members, two weeks after the AGA, for a year.
+    for year in range(first_year, ctx.today.year + 1):
+        start = _aga(year) + dt.timedelta(days=14)
+        if start > ctx.today:
+            break
+        end = _aga(year + 1) + dt.timedelta(days=13)
+        board = list({p.id: p for s, e, p in terms if s <= start <= e and "administrateur" in p.roles}.values())
+        rng.shuffle(board)
+        for code, person in zip(("presidency", "secretary", "treasurer"), board, strict=False):
+            batch.append(_row(starting_id(code), person, start, end, seat=1, origin="appointed",
+                              origin_on=start.isoformat()))
+    # The staff seat: designated by the team each year; the current term ends in about 45 days.
+    if staff:
+        anniversary = ctx.today + dt.timedelta(days=45)
+        for year in range(first_year, ctx.today.year + 1):
+            start = anniversary.replace(year=year, day=min(anniversary.day, 28)) + ONE_DAY
+            if start > ctx.today:
+                break
+            end = default_end(start, 12)
+            pool = [p for p in staff if p.since <= start] or staff
+            batch.append(_row(staff_seat, rng.choice(pool), start, end, seat=1, origin="appointed",
+                              origin_on=start.isoformat()))
+
+
+def _availability(ctx: DemoContext, people: list[_Person]) -> None:
+    rng = ctx.rng
+    absences, preferences = [], []
+    active = [p for p in people if p.active]
+    for person in active:
+        if rng.random() < 0.07:
+            start = ctx.today + dt.timedelta(days=rng.randint(-330, 40))
+            absences.append({"person_id": person.id, "start_on": start.isoformat(),
+                             "end_on": (start + dt.timedelta(days=rng.randint(6, 40))).isoformat(),
+                             "note": rng.choice(ABSENCE_NOTES)})
+    for person in rng.sample(active, min(len(active), max(1, len(active) // 30))):
+        preferences.append({"id": preference_id(person.id), "person_id": person.id, "responsibility_id": "",
+                            "do_not_propose": 1, "note": "À sa demande"})
+    rows.insert_many(ctx.store, "unavailabilities", absences)
+    rows.insert_many(ctx.store, "rotation_preferences", preferences)

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from .. import APP_ID, APP_NAME, __version__
-from ..config import Paths
+from ..config import Paths, load_settings
 from ..data.errors import EntraideError
 from ..data.store import Store
 from ..i18n import _, locale_name
@@ -38,7 +39,7 @@ def install_qt_translations(app: QApplication) -> list[QTranslator]:
     return translators
 
 
-def create_application(argv: list[str] | None = None) -> QApplication:
+def create_application(argv: list[str] | None = None, settings: dict | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
@@ -47,8 +48,57 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
     install_qt_translations(app)
-    apply_style(app)
+    settings = settings or {}
+    apply_style(app, text_size=int(settings.get("text_size", 100)), high_contrast=bool(settings.get("high_contrast")))
     return app
+
+
+class InactivityLock(QObject):
+    """Emits ``timed_out`` after the preference ``lock_minutes`` without keyboard or mouse use (0: never).
+
+    The delay is read again (at most once a second) whenever the person is active, so a change
+    in the preferences applies at once. ``fixed_interval_ms`` overrides it (tests).
+    """
+
+    timed_out = Signal()
+    ACTIVITY = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+                          QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.ShortcutOverride})
+
+    def __init__(self, paths: Paths, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.fixed_interval_ms: int | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.timed_out.emit)
+        self._restarted = 0.0
+
+    def interval_ms(self) -> int:
+        if self.fixed_interval_ms is not None:
+            return self.fixed_interval_ms
+        from .preferences import DEFAULT_LOCK_MINUTES
+
+        try:
+            minutes = float(load_settings(self.paths).get("lock_minutes", DEFAULT_LOCK_MINUTES))
+        except (TypeError, ValueError):
+            minutes = DEFAULT_LOCK_MINUTES
+        return int(max(minutes, 0) * 60_000)
+
+    def restart(self) -> None:
+        self._restarted = time.monotonic()
+        interval = self.interval_ms()
+        if interval > 0:
+            self.timer.start(interval)
+        else:
+            self.timer.stop()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in self.ACTIVITY and time.monotonic() - self._restarted > 1.0:
+            self.restart()
+        return False
 
 
 class Controller(QObject):
@@ -61,6 +111,9 @@ class Controller(QObject):
         self.demo_passphrase = demo_passphrase
         self.window = None
         self.store: Store | None = None
+        self.inactivity = InactivityLock(paths, self)
+        self.inactivity.timed_out.connect(self.lock)
+        self._lock_attempts = 0
 
     def start(self) -> bool:
         """Show first run or unlock; False when the person chose to quit."""
@@ -74,18 +127,28 @@ class Controller(QObject):
         if store is None:
             return False
         self.open_session(store)
+        from .main_window import STARTUP_WORK_DELAY_MS
+
+        QTimer.singleShot(STARTUP_WORK_DELAY_MS, lambda: self.store is not None and self._daily_backup(self.store))
         return True
 
     def _bench_start(self, passphrase: str) -> bool:
         """Benchmarks only: unlock without the dialog, report when the window is shown, then quit."""
-        import resource
-
         from ..data.connection import unlock
+
+        def peak_rss_kib() -> int:
+            try:
+                with open("/proc/self/status", encoding="ascii") as fh:
+                    return next(int(line.split()[1]) for line in fh if line.startswith("VmHWM:"))
+            except (OSError, StopIteration):
+                import resource
+
+                return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
         self.open_session(unlock(self.paths, passphrase))
 
         def shown() -> None:
-            print("SHOWN", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+            print("SHOWN", peak_rss_kib(), flush=True)
             self.app.quit()
 
         QTimer.singleShot(0, shown)
@@ -143,6 +206,7 @@ class Controller(QObject):
 
         self.store = store
         context = AppContext(store, self.paths, demo=bool(self.demo_passphrase))
+        context.restore_requested.connect(self.restore)
         self.window = MainWindow(context)
         self.window.lock_requested.connect(self.lock)
         screen = self.app.primaryScreen()
@@ -153,15 +217,88 @@ class Controller(QObject):
             self.window.resize(1280, 800)
             self.window.show()
         self.app.setQuitOnLastWindowClosed(True)
+        self.app.installEventFilter(self.inactivity)
+        self.inactivity.restart()
+
+    def _daily_backup(self, store: Store) -> None:
+        """The automatic backup, off the UI thread, at most once a day."""
+        from ..data import backups
+        from .tasks import run_task
+
+        def work(_progress: object) -> object:
+            clone = store.clone()
+            try:
+                return backups.backup_if_due(clone)
+            finally:
+                clone.close()
+
+        def failed(error: BaseException) -> None:
+            from .messages import error_text
+
+            if self.window is not None:
+                self.window.statusBar().showMessage(_("La sauvegarde automatique a échoué : {e}").format(e=error_text(error)))
+
+        run_task(work, lambda _info: None, failed)
+
+    def restore(self, backup: str) -> None:
+        """Replace the database by a backup: close the session, restore off the UI thread, reopen."""
+        from ..data import backups
+        from ..data.connection import open_with_key
+        from .tasks import run_with_progress
+
+        if self.store is None or self.window is None:
+            return
+        key, author, paths = self.store.data_key, self.store.author, self.paths
+        self.app.setQuitOnLastWindowClosed(False)
+        if not self.window.close():
+            self.app.setQuitOnLastWindowClosed(True)
+            return
+        self.window.deleteLater()
+        self.window = None
+        self.store.close()
+        self.store = None
+
+        def work(_progress: object) -> object:
+            store = open_with_key(paths, key, author)
+            backups.restore(store, Path(backup))
+            return True
+
+        def reopen(_result: object = None) -> None:
+            self.open_session(backups.reopen_after_restore(paths, key, author))
+            if self.window is not None:
+                self.window.statusBar().showMessage(_("Sauvegarde restaurée. L'état précédent a été sauvegardé."), 15000)
+
+        def failed(error: BaseException) -> None:
+            from .messages import show_error
+
+            show_error(None, error)
+            self.open_session(open_with_key(paths, key, author))
+
+        run_with_progress(None, _("Restauration de la sauvegarde…"), work, reopen, failed, cancellable=False)
 
     def lock(self) -> None:
-        """Close the session and return to the locked screen."""
+        """Close the session and return to the locked screen (Ctrl+L, or the inactivity delay)."""
         window = self.window
         if window is None:
             return
+        modal = QApplication.activeModalWidget()
+        if modal is not None and self._lock_attempts < 20:
+            # A dialog left open: close it first (nothing in it is saved), then lock once its loop ended.
+            self._lock_attempts += 1
+            if isinstance(modal, QDialog):
+                modal.reject()
+            else:
+                modal.close()
+            QTimer.singleShot(50, self.lock)
+            return
+        self._lock_attempts = 0
+        self.inactivity.stop()
+        self.app.removeEventFilter(self.inactivity)
         self.app.setQuitOnLastWindowClosed(False)  # the locked screen comes next, not the end
         if not window.close():
             self.app.setQuitOnLastWindowClosed(True)
+            self.app.installEventFilter(self.inactivity)
+            self.inactivity.restart()
             return
         self.window = None
         if self.store is not None:
@@ -171,6 +308,10 @@ class Controller(QObject):
         QTimer.singleShot(0, self._relock)
 
     def _relock(self) -> None:
+        """After locking: the members' consultation mode when available, then the passphrase."""
+        if self._consultation_available() and not self._show_consultation():
+            self.app.quit()
+            return
         store = self._unlock()
         if store is None:
             self.app.quit()
@@ -179,7 +320,9 @@ class Controller(QObject):
 
 
 def run_gui(paths: Paths, *, demo_passphrase: str = "") -> int:
-    app = create_application()
+    from ..config import load_settings
+
+    app = create_application(settings=load_settings(paths))
     try:
         lock = InstanceLock(paths)
         lock.acquire()

@@ -37,11 +37,13 @@ class AppContext(QObject):
     ``data_changed(area)`` is emitted after a screen (or a sync import) changed data of an
     area ("members", "calendar", … or "*" for everything) so other screens can refresh.
     ``open_page(key, target_id)`` asks the main window to show a page (and an item in it).
+    ``restore_requested(path)`` asks the controller to replace the database by a backup.
     """
 
     data_changed = Signal(str)
     open_page = Signal(str, str)
     status_message = Signal(str)
+    restore_requested = Signal(str)  # a backup file to restore: the controller closes and reopens the session
 
     def __init__(self, store: Store, paths: Paths, *, demo: bool = False) -> None:
         super().__init__()

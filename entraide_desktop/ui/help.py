@@ -42,13 +42,27 @@ def _browser_dialog(parent: QWidget | None, title: str, html: str) -> None:
     dialog.exec()
 
 
+def area_shortcuts() -> list[tuple[str, list[tuple[str, str]]]]:
+    """(section title, [(keys, what they do)]) for the screens that have their own shortcuts."""
+    sections = []
+    try:
+        from .meetings.editor import SHORTCUTS as minutes
+    except ImportError:
+        minutes = ()
+    if minutes:
+        sections.append((_("Procès-verbal (Réunions)"), [(k, _(v)) for k, v in minutes]))
+    return sections
+
+
 def show_shortcuts(parent: QWidget | None) -> None:
-    rows = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in shortcuts())
-    _browser_dialog(
-        parent,
-        _("Raccourcis clavier"),
-        f"<h2>{_('Raccourcis clavier')}</h2><table cellpadding='6'>{rows}</table>",
-    )
+    def table(items: list[tuple[str, str]]) -> str:
+        rows = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in items)
+        return f"<table cellpadding='6'>{rows}</table>"
+
+    html = f"<h2>{_('Raccourcis clavier')}</h2>{table(shortcuts())}"
+    for title, items in area_shortcuts():
+        html += f"<h3>{title}</h3>{table(items)}"
+    _browser_dialog(parent, _("Raccourcis clavier"), html)
 
 
 def show_help(parent: QWidget | None) -> None:

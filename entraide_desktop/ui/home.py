@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -20,6 +20,7 @@ from ..data import calendar, reminders
 from ..data.schema.core import GROUP_PROFILE_ID
 from ..i18n import _, format_date, format_time
 from .context import AppContext
+from .tasks import run_task
 
 
 def _section(title: str) -> QLabel:
@@ -74,23 +75,50 @@ class HomePage(QWidget):
         row.addStretch(1)
         layout.addWidget(shortcuts)
         context.data_changed.connect(lambda _area: self.refresh())
-        self.refresh()
+        self.greeting.setText(_("Bonjour ! Nous sommes le {date}.").format(date=format_date(dt.date.today())))
+        QTimer.singleShot(0, self.refresh)  # the window shows first, the content follows
 
     def activated(self) -> None:
         self.refresh()
 
     def refresh(self) -> None:
-        from ..data import rows
-
+        """Gather the day's activities and reminders off the UI thread, then show them."""
         today = dt.date.today()
-        profile = rows.get(self.context.store, "group_profile", GROUP_PROFILE_ID) or {}
+        store = self.context.store
+        if not self.greeting.text():
+            self.greeting.setText(_("Bonjour ! Nous sommes le {date}.").format(date=format_date(today)))
+        self._pending = getattr(self, "_pending", 0) + 1
+        ticket = self._pending
+
+        def gather(_progress: object) -> tuple[dict, list, list]:
+            clone = store.clone()
+            try:
+                from ..data import rows
+
+                profile = rows.get(clone, "group_profile", GROUP_PROFILE_ID) or {}
+                start = dt.datetime.combine(today, dt.time())
+                return profile, calendar.upcoming(clone, start, days=14), reminders.collect(clone, today)
+            finally:
+                clone.close()
+
+        def show(result: tuple[dict, list, list]) -> None:
+            if ticket == self._pending:
+                self._show(today, *result)
+
+        run_task(gather, show, self._failed, owner=self)
+
+    def _failed(self, error: BaseException) -> None:
+        from .messages import error_text
+
+        self.todo.clear()
+        self.todo.addItem(QListWidgetItem(_("Impossible d'afficher l'accueil : {e}").format(e=error_text(error))))
+
+    def _show(self, today: dt.date, profile: dict, occurrences: list, found: list) -> None:
         self.greeting.setText(
             _("Bonjour ! Nous sommes le {date}.").format(date=format_date(today))
             + ("\n" + profile["name"] if profile.get("name") else "")
         )
         self.activities.clear()
-        start = dt.datetime.combine(today, dt.time())
-        occurrences = calendar.upcoming(self.context.store, start, days=14)
         current_day = None
         for occ in occurrences:
             if occ.start.date() != current_day:
@@ -120,7 +148,6 @@ class HomePage(QWidget):
             self.activities.addItem(empty)
 
         self.todo.clear()
-        found = reminders.collect(self.context.store, today)
         for reminder in found:
             prefix = "⚠ " if reminder.urgent else "• "
             item = QListWidgetItem(prefix + reminder.text)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -23,6 +24,38 @@ from .context import AppContext, app_icon, icon
 from .pages import PAGES, PageInfo, build_page
 
 
+STARTUP_WORK_DELAY_MS = 2000
+"""Background upkeep (public calendar, daily backup) starts this long after the window opens."""
+
+
+class _PageHolder(QWidget):
+    """Gives a page the whole viewport of its scroll area, scrolling only below its minimum size.
+
+    (A scroll area sizes a widget whose layout has height-for-width from its preferred heights,
+    which would make tall pages scroll needlessly; this holder hides that.)
+    """
+
+    def __init__(self, page: QWidget) -> None:
+        super().__init__()
+        self.page = page
+        page.setParent(self)
+        page.installEventFilter(self)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return self.page.minimumSizeHint().expandedTo(self.page.minimumSize())
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return self.minimumSizeHint()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
+        self.page.setGeometry(self.rect())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.page and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+        return False
+
+
 class MainWindow(QMainWindow):
     """Emits ``lock_requested`` (Ctrl+L, or inactivity) and ``quit_requested``."""
 
@@ -32,6 +65,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self._pages: dict[str, QWidget] = {}
+        self._frames: dict[str, QScrollArea] = {}
         self._infos = {info.key: info for info in PAGES}
         self.setWindowIcon(app_icon())
         self.setMinimumSize(QSize(960, 600))
@@ -43,6 +77,8 @@ class MainWindow(QMainWindow):
         context.data_changed.connect(self._on_data_changed)
         self.sync_service = self._start_sync_service()
         self.show_page("home")
+        # Rewrite the public calendar once the window is up (not competing with the first paint).
+        QTimer.singleShot(STARTUP_WORK_DELAY_MS, self._schedule_public_calendar)
 
     # -- layout -----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -75,7 +111,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(line)
 
         right = QVBoxLayout()
-        right.setContentsMargins(18, 12, 18, 8)
+        right.setContentsMargins(18, 8, 18, 6)
         self.heading = QLabel()
         self.heading.setObjectName("pageTitle")
         self.heading.setAccessibleName(_("Titre de la section"))
@@ -132,12 +168,25 @@ class MainWindow(QMainWindow):
 
     # -- pages ------------------------------------------------------------------------------
     def page(self, key: str) -> QWidget:
-        """The page widget for ``key``, built on first use."""
+        """The page widget for ``key``, built on first use.
+
+        Each page sits in a scroll area: with very large text on a small screen it scrolls
+        instead of being clipped or pushing the window off the screen.
+        """
         if key not in self._pages:
             widget = build_page(self._infos[key], self.context)
+            frame = QScrollArea()
+            frame.setWidget(_PageHolder(widget))
+            frame.setWidgetResizable(True)
+            frame.setFrameShape(QFrame.Shape.NoFrame)
+            frame.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self._pages[key] = widget
-            self.stack.addWidget(widget)
+            self._frames[key] = frame
+            self.stack.addWidget(frame)
         return self._pages[key]
+
+    def current_page(self) -> QWidget | None:
+        return self._pages.get(self.current_key())
 
     def current_key(self) -> str:
         item = self.nav.currentItem()
@@ -160,7 +209,7 @@ class MainWindow(QMainWindow):
             return
         info: PageInfo = self._infos[current.data(Qt.ItemDataRole.UserRole)]
         page = self.page(info.key)
-        self.stack.setCurrentWidget(page)
+        self.stack.setCurrentWidget(self._frames[info.key])
         self.heading.setText(_(info.title))
         self._update_title()
         if hasattr(page, "activated"):
@@ -182,6 +231,14 @@ class MainWindow(QMainWindow):
     def _on_data_changed(self, area: str) -> None:
         if area in ("*", "group"):
             self._update_title()
+        if area in ("members", "calendar", "*", "group"):
+            self._schedule_public_calendar()
+
+    def _schedule_public_calendar(self) -> None:
+        """Rewrite the unencrypted public calendar read by the members' consultation mode (calendar area)."""
+        from .public_calendar import schedule_public_calendar
+
+        schedule_public_calendar(self.context)
 
     def _update_title(self) -> None:
         from ..data import rows
@@ -230,5 +287,8 @@ class MainWindow(QMainWindow):
                 return
         if self.sync_service is not None:
             self.sync_service.prepare_close()
+        from .public_calendar import flush_public_calendar
+
+        flush_public_calendar(self.context)
         event.accept()
 

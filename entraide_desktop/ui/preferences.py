@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..i18n import _, language
 from .context import AppContext
 from .forms import explanation, heading
+from .style import TEXT_SIZES, apply_style
 
 DEFAULT_LOCK_MINUTES = 10
 
@@ -33,6 +44,15 @@ class PreferencesDialog(QDialog):
         self.lock_minutes.setAccessibleName(_("Verrouiller après une inactivité de"))
         self.lock_minutes.setValue(int(settings.get("lock_minutes", DEFAULT_LOCK_MINUTES)))
         form.addRow(_("&Verrouiller après :"), self.lock_minutes)
+        self.text_size = QComboBox()
+        self.text_size.setAccessibleName(_("Taille du texte"))
+        for size in TEXT_SIZES:
+            self.text_size.addItem(_("{n} %").format(n=size), size)
+        self.text_size.setCurrentIndex(max(0, self.text_size.findData(int(settings.get("text_size", 100)))))
+        form.addRow(_("&Taille du texte :"), self.text_size)
+        self.high_contrast = QCheckBox(_("Couleurs à &contraste élevé (texte blanc sur fond noir)"))
+        self.high_contrast.setChecked(bool(settings.get("high_contrast", False)))
+        form.addRow("", self.high_contrast)
         layout.addLayout(form)
         layout.addWidget(
             explanation(
@@ -48,5 +68,13 @@ class PreferencesDialog(QDialog):
         layout.addWidget(buttons)
 
     def _save(self) -> None:
-        self.context.save_setting(language=self.language.currentData(), lock_minutes=self.lock_minutes.value())
+        self.context.save_setting(
+            language=self.language.currentData(),
+            lock_minutes=self.lock_minutes.value(),
+            text_size=self.text_size.currentData(),
+            high_contrast=self.high_contrast.isChecked(),
+        )
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_style(app, text_size=self.text_size.currentData(), high_contrast=self.high_contrast.isChecked())
         self.accept()

@@ -63,13 +63,28 @@ class _Runnable(QRunnable):
 _alive: set[_Signals] = set()
 
 
+def _alive_receiver(callback: Callable[..., Any] | None, owner: QObject | None) -> bool:
+    """False when the widget that would receive a result was deleted meanwhile (closed window, lock)."""
+    import shiboken6
+
+    if owner is not None and not shiboken6.isValid(owner):
+        return False
+    receiver = getattr(callback, "__self__", None)
+    return not (isinstance(receiver, QObject) and not shiboken6.isValid(receiver))
+
+
 def run_task(
     fn: Callable[[Progress], Any],
     on_done: Callable[[Any], None],
     on_error: Callable[[BaseException], None] | None = None,
     on_progress: Callable[[int, int, str], None] | None = None,
+    owner: QObject | None = None,
 ) -> Progress:
-    """Start ``fn`` on the thread pool; returns its :class:`Progress` (to cancel it)."""
+    """Start ``fn`` on the thread pool; returns its :class:`Progress` (to cancel it).
+
+    The callbacks are skipped when ``owner`` (or the object a bound-method callback belongs to)
+    was deleted before the work finished.
+    """
     signals = _Signals()
     _alive.add(signals)
     runnable = _Runnable(fn, signals)
@@ -79,10 +94,13 @@ def run_task(
 
     def done(result: Any) -> None:
         finish()
-        on_done(result)
+        if _alive_receiver(on_done, owner):
+            on_done(result)
 
     def failed(error: BaseException, trace: str) -> None:
         finish()
+        if not _alive_receiver(on_error, owner):
+            return
         if on_error is None:
             from .messages import show_error
 
@@ -93,7 +111,10 @@ def run_task(
     signals.done.connect(done, Qt.ConnectionType.QueuedConnection)
     signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
     if on_progress is not None:
-        signals.progress.connect(on_progress, Qt.ConnectionType.QueuedConnection)
+        signals.progress.connect(
+            lambda d, t, text: on_progress(d, t, text) if _alive_receiver(on_progress, owner) else None,
+            Qt.ConnectionType.QueuedConnection,
+        )
     QThreadPool.globalInstance().start(runnable)
     return runnable.progress
 
@@ -137,10 +158,10 @@ def run_with_progress(
             on_error(error)
 
     handle = run_task(fn, finished, failed, progress)
-    # Connect a plain function, not a bound method of ``handle``: the task's Progress may be freed
-    # on the worker thread, and disconnecting the dialog from there deadlocks with it closing here.
-    stop = handle._cancel
-    dialog.canceled.connect(lambda: stop.set())
+    # A lambda, not the bound method: PySide watches a bound method's object with a weakref whose
+    # callback disconnects; the worker thread drops that object, and the disconnection from the
+    # worker could deadlock with the UI thread closing this dialog.
+    dialog.canceled.connect(lambda: handle.cancel())
     return handle
 
 

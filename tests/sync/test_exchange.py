@@ -282,3 +282,19 @@ def test_reminders_for_conflicts_and_quiet_machines(pair, usb):
     assert any("deux postes à la fois" in t for t in texts)
     assert any("« Ordinateur du centre » depuis 20 jours" in t for t in texts)
     assert all(r.area == "sync" for r in found)
+
+
+def test_every_registered_table_travels(demo_store, usb, tmp_path):
+    """The demo group (every area's tables) copied to a new machine is identical there."""
+    from entraide_desktop.data.schema.registry import SYNCED_TABLES
+
+    new = connection.create_database(paths_for(tmp_path / "nouveau" / "entraide.db"), group_name="", region="",
+                                     person="Luc", passphrase=PASSPHRASE, group=connection.group_secret(demo_store)).store
+    try:
+        summary = send(demo_store, new, usb)
+        assert summary.total == demo_store.db.execute("SELECT count(*) FROM _versions").fetchone()[0]
+        assert dump(new) == dump(demo_store)
+        filled = [t for t in SYNCED_TABLES if demo_store.db.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]]
+        assert len(filled) >= 3
+    finally:
+        new.close()

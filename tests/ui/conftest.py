@@ -19,6 +19,15 @@ def _no_blocking_boxes(monkeypatch):
     return shown
 
 
+@pytest.fixture(autouse=True)
+def _finish_background_tasks():
+    """Background work started by a test ends before its database is closed and removed."""
+    yield
+    from entraide_desktop.ui.tasks import wait_for_tasks
+
+    wait_for_tasks(20000)
+
+
 @pytest.fixture
 def context(store, paths):
     return AppContext(store, paths)

@@ -22,7 +22,7 @@ def test_every_section_opens_with_its_shortcut(qtbot, window):
     for number, info in enumerate(PAGES, start=1):
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
         assert window.current_key() == info.key
-        assert window.stack.currentWidget() is window.page(info.key)
+        assert window.current_page() is window.page(info.key)
     assert window.windowTitle().startswith("Sauvegardes")
 
 
@@ -117,3 +117,23 @@ def test_second_instance_is_refused(paths):
     finally:
         first.release()
     InstanceLock(paths).acquire()
+
+
+def test_home_page_fills_in_without_blocking(qtbot, window):
+    home = window.page("home")
+    assert "Nous sommes le" in home.greeting.text()
+    qtbot.waitUntil(lambda: "Le Phare" in home.greeting.text(), timeout=10000)
+    assert home.todo.count() >= 1
+
+
+def test_f1_opens_the_guide_with_the_essential_sections(qtbot, window, monkeypatch):
+    from entraide_desktop.ui import help as help_module
+
+    shown = []
+    monkeypatch.setattr(help_module, "_browser_dialog", lambda parent, title, html: shown.append((title, html)))
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    assert shown and shown[0][0] == "Guide d'utilisation"
+    html = shown[0][1]
+    for title in ("Premiers pas", "Prendre un procès-verbal", "Synchroniser deux postes avec une clé USB",
+                  "Phrase de passe oubliée"):
+        assert title in html

@@ -1,7 +1,12 @@
-"""Shared responsibilities (filled by the responsibilities issue).
+"""Shared responsibilities: the catalogue, who holds what, rotation help, mandates, the year's spread.
 
 Contract used by other areas — keep these names and return types: ``spread`` and
 ``mandates_to_fill`` feed the AGA report; ``reminders`` feeds the home page.
+
+The work is in the modules of this package: ``catalogue`` (tasks, roles, mandates and their
+handover notes), ``assignments`` (who holds what, with every check), ``availability``
+(absences, « ne pas me proposer »), ``rotation`` (suggestions, people who never held a
+role), ``mandates`` (seats, terms, home-page alerts) and ``figures`` (the spread).
 """
 
 from __future__ import annotations
@@ -9,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .. import rows  # noqa: F401  (before data.people: importing people first is circular, via the schema)
 from ..reminders import Reminder
 from ..store import Store
 
@@ -26,7 +32,11 @@ class SpreadRow:
 
 @dataclass(frozen=True)
 class Spread:
-    """How the year's responsibilities were spread between people and role groups."""
+    """How the year's responsibilities were spread between people and role groups.
+
+    A person with several roles counts in each of their groups (see ``figures``); erased and
+    archived people count without their name.
+    """
 
     year: int
     total_assignments: int = 0
@@ -36,6 +46,11 @@ class Spread:
     top20_share: float = 0.0  # share held by the busiest 20 % of people who held something
     by_group: list[SpreadRow] = field(default_factory=list)
     by_person: list[tuple[str, str, int]] = field(default_factory=list)  # (person id, name, count), busiest first
+    top20_people: int = 0  # how many people the busiest 20 % are
+    by_kind: list = field(default_factory=list)  # figures.KindRow: tasks, roles, mandates
+    person_groups: dict[str, tuple[str, ...]] = field(default_factory=dict)  # person id -> role groups
+    removed_people: int = 0  # erased from the register, still counted
+    archived_people: int = 0  # archived in the register, still counted
 
 
 @dataclass(frozen=True)
@@ -45,16 +60,35 @@ class MandateToFill:
     term_months: int
     ends_on: dt.date | None  # when the current holder's term ends (None: vacant)
     holder: str  # current holder's name, "" when vacant
+    seat: int = 0  # which seat (1..seats)
 
 
 def spread(store: Store, year: int) -> Spread:
-    return Spread(year)
+    """The year's spread of responsibilities (see ``figures`` for the counting rules)."""
+    from .figures import compute
+
+    return compute(store, year)
 
 
 def mandates_to_fill(store: Store, on: dt.date) -> list[MandateToFill]:
-    """Elected seats vacant on ``on`` or whose term ends within 90 days after it."""
-    return []
+    """Elected seats vacant on ``on`` or whose term ends within 90 days after it (no successor recorded)."""
+    from .mandates import TO_FILL_DAYS, seats
+
+    found = []
+    for seat in seats(store, on):
+        if seat.following is not None:
+            continue
+        resp = seat.responsibility
+        if seat.current is None:
+            found.append(MandateToFill(resp.title, resp.seats, resp.term_months, None, "", seat.seat))
+        elif seat.ends_within(TO_FILL_DAYS):
+            found.append(MandateToFill(resp.title, resp.seats, resp.term_months, seat.current.end_on,
+                                       seat.current.person_name, seat.seat))
+    return found
 
 
 def reminders(store: Store, today: dt.date) -> list[Reminder]:
-    return []
+    """Home page: mandates ending in the next 60 days, tasks with no one this week (or month)."""
+    from .mandates import alerts
+
+    return alerts(store, today)

@@ -14,7 +14,7 @@ import sqlite_utils
 from ...i18n import N_
 from ..text import fold
 from . import MIGRATIONS
-from .registry import SyncedTable, create_synced_table, synced_table
+from .registry import SyncedTable, create_synced_table, register_person_reference, synced_table
 
 
 def _people_search(row: Mapping[str, Any]) -> dict[str, Any]:
@@ -38,14 +38,14 @@ synced_table(SyncedTable("memberships", area=N_("Membres")))
 synced_table(SyncedTable("consents", area=N_("Membres")))
 
 
-def _declare_references() -> None:
-    from ..people import register_person_reference
+def _consent_row_id(row: Mapping[str, Any]) -> str:
+    from ..people import consent_id
 
-    register_person_reference("memberships", "person_id")
-    register_person_reference("consents", "person_id")
+    return consent_id(row["person_id"], row["purpose"])
 
 
-_declare_references()
+register_person_reference("memberships", "person_id")
+register_person_reference("consents", "person_id", natural_id=_consent_row_id)
 
 
 @MIGRATIONS(name="0100_members")
@@ -86,3 +86,16 @@ def members_tables(db: sqlite_utils.Database) -> None:
         {"person_id": str, "purpose": str, "granted": int, "granted_on": str, "withdrawn_on": str},
         indexes=(("person_id",),),
     )
+
+
+@MIGRATIONS(name="0101_members_merged_into")
+def people_merged_into(db: sqlite_utils.Database) -> None:
+    # Set on a duplicate record archived by a merge: the id of the record it was merged into, so
+    # that references arriving later from another machine can still be re-pointed.
+    db["people"].add_column("merged_into", str)  # type: ignore[union-attr]
+
+
+@MIGRATIONS(name="0102_members_period_end_index")
+def memberships_period_end_index(db: sqlite_utils.Database) -> None:
+    # « Membre en règle » today looks for memberships not yet ended: few among ten years of them.
+    db["memberships"].create_index(["period_end"])  # type: ignore[union-attr]

@@ -34,6 +34,31 @@ class SyncedTable:
 
 SYNCED_TABLES: dict[str, SyncedTable] = {}
 
+PERSON_REFERENCES: list[tuple[str, str]] = []
+"""(table, column) pairs that hold a person id, declared by each area's schema module with
+:func:`register_person_reference`; merging two records of the same person re-points them."""
+
+PERSON_REFERENCE_IDS: dict[tuple[str, str], Callable[[dict[str, Any]], str]] = {}
+"""For references in rows with a deterministic id: how to compute the row's id from its values."""
+
+
+def register_person_reference(
+    table: str, column: str, *, natural_id: Callable[[dict[str, Any]], str] | None = None
+) -> None:
+    """Declare that ``table.column`` refers to a person (call at import time of a schema module).
+
+    When the rows of ``table`` are naturally unique and get a deterministic id that includes the
+    person (attendance of a person at an occurrence, say), pass ``natural_id(row) -> id``: merging
+    two records then moves such a row to the id it would have for the kept person (a new row with
+    that id, the old one erased), and when that row already exists (both records attended), keeps
+    the kept person's row and erases the other: the same fact recorded twice. Without
+    ``natural_id``, the merge works out which values (up to three) made the id.
+    """
+    if (table, column) not in PERSON_REFERENCES:
+        PERSON_REFERENCES.append((table, column))
+    if natural_id is not None:
+        PERSON_REFERENCE_IDS[(table, column)] = natural_id
+
 
 def synced_table(spec: SyncedTable) -> SyncedTable:
     """Register a synced table (call at import time of its schema module)."""

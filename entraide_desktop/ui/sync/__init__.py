@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -64,15 +63,8 @@ class SyncPage(QWidget):
         super().__init__()
         self.context = context
         self.service = None  # the main window's sync folder service, found once the page is shown
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(scroll)
-        body = QWidget()
-        scroll.setWidget(body)
-        grid = QGridLayout(body)
+        # The main window puts every page in a scroll area: no scroll area of its own here.
+        grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 8, 0)
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(12)

@@ -1,0 +1,220 @@
+"""Encrypted backups: automatic (at start, at most once a day), on demand, to a USB key; restore.
+
+A backup is a consistent copy made with SQLite's backup API, encrypted with the same data key
+as the database, plus a copy of the key file beside it (the keys are only stored wrapped by
+passphrases, so the copy reveals nothing). Each copy is opened and checked right after it is
+written. Automatic copies are pruned to the last 14 daily and 12 monthly ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..config import Paths
+from ..i18n import _
+from . import connection, keys
+from .errors import DatabaseCorrupt, EntraideError, user_facing_errors
+from .store import Store
+
+KINDS = {
+    "auto": "automatique",
+    "manual": "manuelle",
+    "before-restore": "avant-restauration",
+    "before-update": "avant-mise-a-jour",
+    "before-import": "avant-import",
+}
+_NAME = re.compile(r"^entraide-(\d{4}-\d{2}-\d{2})-(\d{6})-([a-z-]+)\.db$")
+KEEP_DAILY = 14
+KEEP_MONTHLY = 12
+KEEP_OTHER = 10
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created: dt.datetime
+    kind: str  # a key of KINDS
+
+    @property
+    def size(self) -> int:
+        try:
+            return self.path.stat().st_size
+        except OSError:
+            return 0
+
+    @property
+    def key_file(self) -> Path:
+        return self.path.with_name(self.path.name + ".keys")
+
+
+def _name(when: dt.datetime, kind: str) -> str:
+    return f"entraide-{when:%Y-%m-%d-%H%M%S}-{KINDS[kind]}.db"
+
+
+def parse_name(path: Path) -> BackupInfo | None:
+    match = _NAME.match(path.name)
+    if not match:
+        return None
+    kind = next((k for k, v in KINDS.items() if v == match.group(3)), None)
+    if kind is None:
+        return None
+    created = dt.datetime.strptime(f"{match.group(1)} {match.group(2)}", "%Y-%m-%d %H%M%S")
+    return BackupInfo(path, created, kind)
+
+
+def list_backups(paths: Paths) -> list[BackupInfo]:
+    """Backups in the backups folder, newest first."""
+    if not paths.backups_dir.is_dir():
+        return []
+    found = [info for p in paths.backups_dir.iterdir() if (info := parse_name(p)) is not None]
+    return sorted(found, key=lambda b: b.created, reverse=True)
+
+
+def write_backup(store: Store, folder: Path, kind: str = "manual", now: dt.datetime | None = None) -> BackupInfo:
+    """Copy the database (and its key file) into ``folder``, then open the copy to check it."""
+    now = now or dt.datetime.now()
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / _name(now, kind)
+    suffix = 1
+    while target.exists():
+        target = folder / _name(now + dt.timedelta(seconds=suffix), kind)
+        suffix += 1
+    with user_facing_errors(str(folder)):
+        connection.copy_database(store.db, target, store.data_key)
+        if store.paths.key_file.exists():
+            _copy_file(store.paths.key_file, target.with_name(target.name + ".keys"))
+    try:
+        verify_backup(target, store.data_key, expected_group=connection.group_secret(store)[0])
+    except EntraideError:
+        target.unlink(missing_ok=True)
+        target.with_name(target.name + ".keys").unlink(missing_ok=True)
+        raise
+    return BackupInfo(target, now.replace(microsecond=0), kind)
+
+
+def _copy_file(source: Path, target: Path) -> None:
+    tmp = target.with_name(target.name + ".tmp")
+    shutil.copyfile(source, tmp)
+    with open(tmp, "rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, target)
+    keys.fsync_dir(target.parent)
+
+
+def verify_backup(path: Path, data_key: bytes, expected_group: str | None = None) -> str:
+    """Open a backup with ``data_key`` and check it; returns its group id."""
+    try:
+        db = connection.connect(path, data_key)
+    except DatabaseCorrupt:
+        raise DatabaseCorrupt(
+            _("« {name} » n'est pas une sauvegarde lisible de ce groupe (fichier endommagé ou autre clé).").format(
+                name=path.name
+            )
+        ) from None
+    try:
+        problems = connection.integrity_check(db)
+        row = db.execute("SELECT value FROM _local WHERE key = 'group_id'").fetchone()
+    except Exception as error:  # noqa: BLE001  (any failure means: not a usable backup)
+        raise DatabaseCorrupt(
+            _("« {name} » n'est pas une sauvegarde Entraide valide.").format(name=path.name), detail=str(error)
+        ) from error
+    finally:
+        db.close()
+    if problems:
+        raise DatabaseCorrupt(
+            _("La sauvegarde « {name} » est endommagée : {detail}").format(name=path.name, detail="; ".join(problems[:3]))
+        )
+    group = row[0] if row else ""
+    if expected_group is not None and group != expected_group:
+        raise EntraideError(_("« {name} » est la sauvegarde d'un autre groupe : elle n'a pas été utilisée.").format(name=path.name))
+    return group
+
+
+def backup_now(store: Store, kind: str = "manual", now: dt.datetime | None = None) -> BackupInfo:
+    """A backup in this computer's backups folder; automatic ones are pruned afterwards."""
+    info = write_backup(store, store.paths.backups_dir, kind, now)
+    prune(store.paths, now or dt.datetime.now())
+    return info
+
+
+def backup_if_due(store: Store, now: dt.datetime | None = None) -> BackupInfo | None:
+    """The automatic backup: made when none was made today (called at start)."""
+    now = now or dt.datetime.now()
+    if any(b.kind == "auto" and b.created.date() == now.date() for b in list_backups(store.paths)):
+        return None
+    return backup_now(store, "auto", now)
+
+
+def prune(paths: Paths, now: dt.datetime | None = None) -> list[Path]:
+    """Keep the newest automatic copy of each of the last 14 days and 12 months; 10 of each other kind
+    (manual copies are never removed). Returns the removed files."""
+    backups = list_backups(paths)
+    keep: set[Path] = set()
+    autos = [b for b in backups if b.kind == "auto"]
+    days: dict[dt.date, BackupInfo] = {}
+    months: dict[tuple[int, int], BackupInfo] = {}
+    for b in autos:  # newest first
+        days.setdefault(b.created.date(), b)
+        months.setdefault((b.created.year, b.created.month), b)
+    keep.update(b.path for b in list(days.values())[:KEEP_DAILY])
+    keep.update(b.path for b in list(months.values())[:KEEP_MONTHLY])
+    for kind in KINDS:
+        if kind in ("auto", "manual"):
+            continue
+        keep.update(b.path for b in [b for b in backups if b.kind == kind][:KEEP_OTHER])
+    keep.update(b.path for b in backups if b.kind == "manual")
+    removed = []
+    for b in backups:
+        if b.path not in keep:
+            b.path.unlink(missing_ok=True)
+            b.key_file.unlink(missing_ok=True)
+            removed.append(b.path)
+    return removed
+
+
+def restore(store: Store, backup: Path, data_key: bytes | None = None) -> tuple[BackupInfo, Path]:
+    """Replace the database with ``backup`` after backing up the current state.
+
+    Closes ``store``. Returns (the safety copy of the state before, the restored database path);
+    reopen the database afterwards: the restored file gets a new machine id for sync.
+    """
+    key = data_key or store.data_key
+    group = connection.group_secret(store)[0]
+    verify_backup(backup, key, expected_group=group)
+    safety = backup_now(store, "before-restore")
+    paths = store.paths
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    tmp = paths.database.with_name(paths.database.name + ".restauration")
+    with user_facing_errors(str(paths.database.parent)):
+        shutil.copyfile(backup, tmp)
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        verify_backup(tmp, key, expected_group=group)
+        for side in ("-wal", "-shm"):
+            Path(str(paths.database) + side).unlink(missing_ok=True)
+        os.replace(tmp, paths.database)
+        keys.fsync_dir(paths.database.parent)
+    if key != store.data_key:
+        _adopt_backup_keys(paths, backup)
+    return safety, paths.database
+
+
+def _adopt_backup_keys(paths: Paths, backup: Path) -> None:
+    """A backup made under another data key comes with its own key file: use it."""
+    key_copy = backup.with_name(backup.name + ".keys")
+    if key_copy.exists():
+        _copy_file(key_copy, paths.key_file)
+
+
+def reopen_after_restore(paths: Paths, data_key: bytes, author: connection.Author) -> Store:
+    """Open the restored database with a new machine id (a restored file must not reuse write ids)."""
+    store = connection.open_with_key(paths, data_key, author)
+    if not store.site_id_was_renewed:
+        connection.renew_site_id(store)
+    return store

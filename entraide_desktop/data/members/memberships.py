@@ -1,0 +1,180 @@
+"""Yearly memberships (cotisations) and « membre en règle » on a date, computed, never stored.
+
+A membership covers a period (the group's membership year by default, April 1 to March 31),
+was paid on a date, with an optional amount (many groups have free membership). The rule for
+good standing lives in :func:`people.members_in_good_standing`; :func:`covers` is the same
+rule for one membership, used where the memberships are already in memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from ...i18n import _, format_date, format_money
+from .. import rows
+from ..errors import ValidationError
+from ..people import parse_roles
+from ..store import Store
+from .validation import clean_text, parse_amount, parse_date
+
+YEAR_START_MONTH = 4
+"""The membership year starts on April 1 (the usual fiscal year of Quebec community groups)."""
+
+
+def membership_year(on: dt.date) -> tuple[dt.date, dt.date]:
+    """The membership year containing ``on``: April 1 to March 31."""
+    start_year = on.year if on.month >= YEAR_START_MONTH else on.year - 1
+    start = dt.date(start_year, YEAR_START_MONTH, 1)
+    return start, dt.date(start_year + 1, YEAR_START_MONTH, 1) - dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Membership:
+    id: str
+    person_id: str
+    period_start: dt.date
+    period_end: dt.date
+    paid_on: dt.date | None
+    amount: str | None
+    note: str | None = None
+    archived: bool = False
+
+    @property
+    def period_label(self) -> str:
+        """``2025-2026`` for a membership year, else ``du 1 janv. 2025 au 31 déc. 2025``."""
+        if (self.period_start, self.period_end) == membership_year(self.period_start):
+            return f"{self.period_start.year}-{self.period_end.year}"
+        return _("du {start} au {end}").format(
+            start=format_date(self.period_start, "medium"), end=format_date(self.period_end, "medium")
+        )
+
+    @property
+    def amount_label(self) -> str:
+        if self.amount is None or self.amount == "":
+            return _("Non précisé")
+        value = float(self.amount)
+        return _("Gratuite") if value == 0 else format_money(value)
+
+    def covers(self, on: dt.date) -> bool:
+        return covers(self, on)
+
+
+def covers(m: Membership, on: dt.date) -> bool:
+    """The good-standing rule for one membership (same as ``people.members_in_good_standing``)."""
+    return (not m.archived and m.period_start <= on <= m.period_end
+            and (m.paid_on is None or m.paid_on <= on))
+
+
+def _membership(row: dict[str, Any]) -> Membership:
+    return Membership(
+        id=row["id"],
+        person_id=row["person_id"],
+        period_start=dt.date.fromisoformat(row["period_start"]),
+        period_end=dt.date.fromisoformat(row["period_end"]),
+        paid_on=dt.date.fromisoformat(row["paid_on"]) if row.get("paid_on") else None,
+        amount=row.get("amount"),
+        note=row.get("note"),
+        archived=bool(row.get("archived")),
+    )
+
+
+def list_memberships(store: Store, person_id: str, *, include_archived: bool = False) -> list[Membership]:
+    """The person's memberships, most recent period first."""
+    cursor = store.db.execute(
+        "SELECT * FROM memberships WHERE person_id = ?" + ("" if include_archived else " AND archived = 0"),
+        [person_id],
+    )
+    names = [c[0] for c in cursor.description]
+    found = [_membership(dict(zip(names, r, strict=True))) for r in cursor.fetchall()]
+    return sorted(found, key=lambda m: (m.period_start, m.paid_on or dt.date.min), reverse=True)
+
+
+def clean_membership(values: dict[str, Any]) -> dict[str, Any]:
+    """Validated membership values: a payment date, a period (the membership year by default), an amount."""
+    paid_on = parse_date(values.get("paid_on"), "paid_on")
+    if paid_on is None:
+        raise ValidationError(
+            _("Indiquez la date où la cotisation a été payée (ou la date d'inscription si elle est gratuite)."),
+            "paid_on",
+        )
+    start = parse_date(values.get("period_start"), "period_start")
+    end = parse_date(values.get("period_end"), "period_end")
+    if start is None and end is None:
+        start, end = membership_year(paid_on)
+    elif start is None or end is None:
+        raise ValidationError(_("Indiquez le début et la fin de la période."), "period_start" if start is None else "period_end")
+    if end < start:
+        raise ValidationError(_("La fin de la période précède son début."), "period_end")
+    if (end - start).days > 366 * 5:
+        raise ValidationError(_("Une période de cotisation de plus de cinq ans n'est pas plausible."), "period_end")
+    return {
+        "period_start": start.isoformat(),
+        "period_end": end.isoformat(),
+        "paid_on": paid_on.isoformat(),
+        "amount": parse_amount(values.get("amount")),
+        "note": clean_text(values.get("note")),
+    }
+
+
+def add_membership(store: Store, person_id: str, values: dict[str, Any]) -> str:
+    """Record a membership for the person; returns its id."""
+    clean = clean_membership(values)
+    with store.write():
+        rows.require(store, "people", person_id)
+        return rows.insert(store, "memberships", {"person_id": person_id, **clean})
+
+
+def update_membership(store: Store, membership_id: str, values: dict[str, Any]) -> set[str]:
+    clean = clean_membership(values)
+    return rows.update(store, "memberships", membership_id, clean)
+
+
+def remove_membership(store: Store, membership_id: str) -> bool:
+    """Archive a membership recorded by mistake (reversible, syncs like an edit)."""
+    return rows.archive(store, "memberships", membership_id)
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where a person stands on a date: member or not, in good standing, until when."""
+
+    member: bool
+    in_good_standing: bool
+    until: dt.date | None = None
+    expired_on: dt.date | None = None
+
+    def describe(self) -> str:
+        if not self.member:
+            return _("Cette personne n'a pas le rôle « Membre » : la règle ne s'applique pas.")
+        if self.in_good_standing and self.until:
+            return _("Membre en règle jusqu'au {date}.").format(date=format_date(self.until))
+        if self.expired_on:
+            return _("Pas en règle : la dernière cotisation a pris fin le {date}.").format(date=format_date(self.expired_on))
+        return _("Pas en règle : aucune cotisation en cours.")
+
+
+def standing_of(roles: tuple[str, ...], archived: bool, memberships: list[Membership], on: dt.date) -> Standing:
+    """The standing computed from memberships already loaded (same rule as people.members_in_good_standing)."""
+    member = "membre" in roles
+    current = [m for m in memberships if covers(m, on)]
+    past = [m.period_end for m in memberships if not m.archived and m.period_end < on]
+    good = member and not archived and bool(current)
+    until = max((m.period_end for m in current), default=None)
+    # A following year already paid (renewed early) extends the standing without a gap.
+    extended = True
+    while until is not None and extended:
+        extended = False
+        for m in memberships:
+            if (not m.archived and m.period_start <= until + dt.timedelta(days=1) < m.period_end + dt.timedelta(days=1)
+                    and (m.paid_on is None or m.paid_on <= on)):
+                until, extended = m.period_end, True
+    return Standing(member, good, until, None if current else max(past, default=None))
+
+
+def standing(store: Store, person_id: str, on: dt.date | None = None) -> Standing:
+    """« Membre en règle » on ``on`` (today by default), with until when or since when not."""
+    person = rows.require(store, "people", person_id)
+    return standing_of(parse_roles(person.get("roles")), bool(person.get("archived")),
+                       list_memberships(store, person_id), on or dt.date.today())

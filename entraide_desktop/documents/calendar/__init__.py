@@ -1,0 +1,1 @@
+"""Calendar documents: the ICS file (icalendar) and the printable wall calendar (QPdfWriter)."""

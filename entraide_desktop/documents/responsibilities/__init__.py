@@ -1,0 +1,162 @@
+"""The spread of responsibilities as a PDF for the annual general assembly (US Letter).
+
+Built with QTextDocument (text and tables) and QPdfWriter; the charts are painted by
+``chart`` into images. Without ``with_names`` the document names nobody: it shows groups,
+shares and how many people held how much, which is what an assembly needs. Written to a
+temporary file beside the target, then moved into place: a failure leaves no half file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import html
+import os
+from pathlib import Path
+
+from ...data import responsibilities, rows
+from ...data.errors import EntraideError, user_facing_errors
+from ...data.responsibilities.figures import captions, distribution
+from ...data.schema.core import GROUP_PROFILE_ID
+from ...data.store import Store
+from ...i18n import _, format_date, format_percent, ngettext
+
+PAGE_WIDTH_PT = 500.0  # text width of a Letter page with 18 mm margins, in points
+_app = None
+
+
+def ensure_gui() -> None:
+    """Painting text needs a QGuiApplication: create an off-screen one for the command line."""
+    global _app
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        _app = QGuiApplication([])
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _table(headers: list[str], body: list[list[str]], align_right_from: int = 1) -> str:
+    head = "".join(f"<th align='{'left' if i < align_right_from else 'right'}'>{_e(h)}</th>" for i, h in enumerate(headers))
+    lines = []
+    for row in body:
+        cells = "".join(
+            f"<td align='{'left' if i < align_right_from else 'right'}'>{_e(c)}</td>" for i, c in enumerate(row))
+        lines.append(f"<tr>{cells}</tr>")
+    return (f"<table width='100%' cellspacing='0' cellpadding='4' border='1' style='border-color:#999;"
+            f"border-collapse:collapse'><thead><tr style='background:#eef3f4'>{head}</tr></thead>"
+            f"<tbody>{''.join(lines)}</tbody></table>")
+
+
+def spread_html(spread: responsibilities.Spread, *, group_name: str, today: dt.date, with_names: bool) -> str:
+    """The document's body (charts referred to as ``chart:groups`` and ``chart:people``)."""
+    parts = [
+        f"<h1>{_e(_('Le partage des responsabilités en {year}').format(year=spread.year))}</h1>",
+        f"<p>{_e(group_name)}<br/>"
+        + _e(_("Document préparé pour l'assemblée générale annuelle, le {date}.").format(date=format_date(today)))
+        + "</p>",
+    ]
+    if not spread.total_assignments:
+        parts.append(f"<p>{_e(captions(spread)[0])}</p>")
+        return "".join(parts)
+    figures = [
+        (str(spread.total_assignments),
+         ngettext("responsabilité tenue par {p} personne", "responsabilités tenues par {p} personnes",
+                  spread.total_assignments).format(p=spread.people_with_assignment)),
+        (_("{m} / {s}").format(m=format_percent(spread.members_share), s=format_percent(spread.staff_share)),
+         _("membres / personnes intervenantes")),
+        (format_percent(spread.top20_share), _("tenues par les 20 % de personnes les plus occupées")),
+    ]
+    cells = "".join(
+        f"<td width='33%' align='center' style='background:#eef3f4'><span style='font-size:16pt;font-weight:600'>"
+        f"{_e(big)}</span><br/>{_e(small)}</td>" for big, small in figures)
+    parts.append(f"<table width='100%' cellspacing='6' cellpadding='8'><tr>{cells}</tr></table>")
+    parts.append(f"<h2>{_e(_('Ce que disent les chiffres'))}</h2>")
+    parts += [f"<p>{_e(line)}</p>" for line in captions(spread)]
+    parts.append(f"<h2>{_e(_('Par groupe'))}</h2>")
+    parts.append(f"<p><img src='chart:groups' width='{PAGE_WIDTH_PT:.0f}'/></p>")
+    parts.append(_table(
+        [_("Groupe"), _("Personnes"), _("Nombre"), _("Part")],
+        [[r.label, str(r.people), str(r.assignments), format_percent(r.share)] for r in spread.by_group]))
+    parts.append(f"<h2>{_e(_('Tâches, rôles et mandats'))}</h2>")
+    parts.append(_table(
+        [_("Genre"), _("Nombre"), _("Membres"), _("Personnes intervenantes")],
+        [[k.label, str(k.assignments), format_percent(k.members_share), format_percent(k.staff_share)]
+         for k in spread.by_kind]))
+    parts.append(f"<h2>{_e(_('Par personne'))}</h2>")
+    parts.append(f"<p><img src='chart:people' width='{PAGE_WIDTH_PT:.0f}'/></p>")
+    parts.append(_table([_("Nombre de responsabilités tenues"), _("Personnes")],
+                        [[label, str(n)] for label, n in distribution(spread)]))
+    if with_names:
+        from ...data.text import fold
+
+        people = sorted(spread.by_person, key=lambda t: (fold(t[1]), t[0]))
+        parts.append(f"<h2>{_e(_('Les personnes, par ordre alphabétique'))}</h2>")
+        parts.append(_table([_("Personne"), _("Responsabilités")], [[name, str(n)] for _pid, name, n in people]))
+    parts.append(f"<h2>{_e(_('Comment ces chiffres sont comptés'))}</h2>")
+    parts.append("<p>" + _e(_(
+        "Une responsabilité compte pour l'année si elle a été tenue, même en partie, entre le 1er janvier et le "
+        "31 décembre ; une attribution retirée parce qu'elle était une erreur ne compte pas. Les rôles sont ceux "
+        "du registre des membres ; pour une personne retirée du registre, ceux qu'elle avait quand la "
+        "responsabilité lui a été confiée. Les personnes archivées ou retirées du registre comptent toujours, "
+        "sans leur nom.")) + "</p>")
+    return "".join(parts)
+
+
+def write_spread_pdf(store: Store, year: int, target: Path, *, with_names: bool = False,
+                     today: dt.date | None = None) -> Path:
+    """Write the year's spread as a PDF at ``target``; returns the path."""
+    ensure_gui()
+    spread = responsibilities.spread(store, year)
+    target = Path(target)
+    temporary = target.with_name(f".{target.name}.tmp")
+    try:
+        with user_facing_errors(str(target.parent)):
+            _write(store, spread, year, target, temporary, with_names, today or dt.date.today())
+    except OSError as error:
+        raise EntraideError(_("Impossible d'écrire le PDF « {path} » ({detail}). Choisissez un autre dossier ; "
+                              "rien n'a été écrit.").format(path=target, detail=error.strerror or error)) from error
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+    return target
+
+
+def _write(store: Store, spread: responsibilities.Spread, year: int, target: Path, temporary: Path,
+           with_names: bool, today: dt.date) -> None:
+    from PySide6.QtCore import QMarginsF, QSizeF, QUrl
+    from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+    from .chart import render
+
+    profile = rows.get(store, "group_profile", GROUP_PROFILE_ID) or {}
+    target.parent.mkdir(parents=True, exist_ok=True)
+    writer = QPdfWriter(str(temporary))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
+    writer.setPageMargins(QMarginsF(18, 16, 18, 16), QPageLayout.Unit.Millimeter)
+    writer.setTitle(_("Le partage des responsabilités en {year}").format(year=year))
+    writer.setCreator("Entraide")
+    document = QTextDocument()
+    font = QFont()
+    font.setPointSizeF(10)
+    document.setDefaultFont(font)
+    document.setDefaultStyleSheet("h1 { font-size: 18pt; } h2 { font-size: 13pt; margin-top: 14px; } "
+                                  "th { font-weight: 600; }")
+    chart_font = QFont(font)
+    chart_font.setPointSizeF(9.5)
+    for kind in ("groups", "people"):
+        image = render(kind, spread, PAGE_WIDTH_PT, chart_font)
+        image.setDevicePixelRatio(3.0)
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"chart:{kind}"), image)
+    document.setHtml(spread_html(spread, group_name=profile.get("name") or "", today=today,
+                                 with_names=with_names))
+    layout = writer.pageLayout()
+    document.setPageSize(QSizeF(layout.paintRect(QPageLayout.Unit.Point).size()))
+    document.print_(writer)
+    del writer
+    if not temporary.exists() or temporary.stat().st_size == 0:
+        raise OSError(f"PDF not written: {temporary}")
+    os.replace(temporary, target)

@@ -1,0 +1,163 @@
+"""What the calendar's views share: type icons, keyboard navigation, signals."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPixmap
+from PySide6.QtWidgets import QWidget
+
+from ... import i18n
+from ...data.calendar.labels import time_range
+from ...data.calendar.occurrence import OccurrenceView
+from ...documents.calendar.painting import draw_symbol
+from ...i18n import _, ngettext
+
+ACCENT = QColor("#1f6f78")
+FOCUS = QColor("#f6a03c")
+CANCELLED_INK = QColor("#6b6b6b")
+
+
+@lru_cache(maxsize=256)
+def type_icon(symbol: str, colour: str, size: int = 16) -> QIcon:
+    """A small icon with the type's symbol, for lists and combo boxes."""
+    pixmap = QPixmap(size * 2, size * 2)
+    pixmap.setDevicePixelRatio(2.0)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    draw_symbol(painter, symbol, QRectF(1.5, 1.5, size - 3, size - 3), colour)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def tooltip(occ: OccurrenceView) -> str:
+    """Details of an occurrence in a few lines (tooltips, accessible descriptions)."""
+    lines = [
+        occ.title,
+        time_range(occ.start, occ.end, occ.all_day) + (" — " + occ.place if occ.place else ""),
+    ]
+    if occ.type_name:
+        lines.append(
+            f"{occ.short_label} ({occ.type_name})" if occ.short_label != occ.type_name else occ.type_name
+        )
+    if occ.leaders:
+        lines.append(_("Animé par {names}").format(names=i18n.join_list(occ.leaders)))
+    if occ.cancelled:
+        lines.append(_("ANNULÉ") + (f" : {occ.note}" if occ.note else ""))
+    elif occ.moved:
+        lines.append(_("Déplacé") + (f" : {occ.note}" if occ.note else ""))
+    if not occ.public:
+        lines.append(_("Réservé aux membres"))
+    return "\n".join(lines)
+
+
+def describe_day(day: dt.date, items: list[OccurrenceView]) -> str:
+    """« mardi 8 décembre 2026 : 2 activités. 13 h 30, Groupe de discussion ; … » for screen readers."""
+    head = ngettext("{date} : {n} activité", "{date} : {n} activités", len(items)).format(
+        date=i18n.format_date(day), n=len(items)
+    )
+    if not items:
+        return i18n.format_date(day) + _(" : aucune activité")
+    parts = []
+    for occ in items:
+        text = time_range(occ.start, occ.end, occ.all_day) + ", " + occ.title
+        if occ.cancelled:
+            text += ", " + _("annulée")
+        parts.append(text)
+    return head + ". " + " ; ".join(parts)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    total = day.month - 1 + months
+    year, month = day.year + total // 12, total % 12 + 1
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return dt.date(year, month, min(day.day, (following - dt.timedelta(days=1)).day))
+
+
+class CalendarView(QWidget):
+    """Base of the month and week views: a selected day, keyboard navigation, signals.
+
+    Keys: arrows move the day (up/down by a week), Page Up / Page Down by a month (a week in
+    the week view), Home / End to the start or end of the week, T today, Enter opens, N new.
+    """
+
+    date_selected = Signal(object)  # dt.date
+    occurrence_activated = Signal(str)  # occurrence key
+    new_requested = Signal(object)  # dt.date
+    open_day_requested = Signal(object)  # dt.date with several occurrences: pick one in the day list
+    page_step_months = 1
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.selected = dt.date.today()
+        self.today = dt.date.today()
+        self.selected_key = ""
+        self.by_day: dict[dt.date, list[OccurrenceView]] = {}
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def set_occurrences(self, occurrences: list[OccurrenceView], today: dt.date | None = None) -> None:
+        self.today = today or dt.date.today()
+        by_day: dict[dt.date, list[OccurrenceView]] = {}
+        for occ in occurrences:
+            for day in occ.days:
+                by_day.setdefault(day, []).append(occ)
+        self.by_day = by_day
+        self.update()
+
+    def select(self, day: dt.date, *, emit: bool = True) -> None:
+        changed = day != self.selected
+        self.selected = day
+        if changed:
+            self.selected_key = ""
+        self.setAccessibleDescription(describe_day(day, self.by_day.get(day, [])))
+        self.update()
+        if emit:
+            self.date_selected.emit(day)
+
+    def step_page(self, direction: int) -> dt.date:
+        return add_months(self.selected, direction)
+
+    def activate_selected(self) -> None:
+        items = self.by_day.get(self.selected, [])
+        chosen = [o for o in items if o.key == self.selected_key]
+        if chosen:
+            self.occurrence_activated.emit(chosen[0].key)
+        elif len(items) == 1:
+            self.occurrence_activated.emit(items[0].key)
+        elif items:
+            self.open_day_requested.emit(self.selected)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if mods not in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
+            super().keyPressEvent(event)
+            return
+        day = self.selected
+        moves = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7, Qt.Key.Key_Down: 7}
+        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            moves[Qt.Key.Key_Left], moves[Qt.Key.Key_Right] = 1, -1
+        if key in moves:
+            self.select(day + dt.timedelta(days=moves[key]))
+        elif key == Qt.Key.Key_PageUp:
+            self.select(self.step_page(-1))
+        elif key == Qt.Key.Key_PageDown:
+            self.select(self.step_page(1))
+        elif key == Qt.Key.Key_Home:
+            from ...data.calendar.labels import week_start
+
+            self.select(week_start(day))
+        elif key == Qt.Key.Key_End:
+            from ...data.calendar.labels import week_start
+
+            self.select(week_start(day) + dt.timedelta(days=6))
+        elif key == Qt.Key.Key_T:
+            self.select(dt.date.today())
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.activate_selected()
+        elif key == Qt.Key.Key_N:
+            self.new_requested.emit(day)
+        else:
+            super().keyPressEvent(event)

@@ -1,0 +1,354 @@
+"""The minutes editor: take the minutes live, from the keyboard, with every edit saved as it is made."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...data import meetings as mt
+from ...i18n import N_, _
+from ..context import AppContext
+from ..flow_layout import FlowLayout
+from ..forms import ErrorLabel
+from ..messages import confirm
+from .common import Autosaver, shortcut
+from .editor_proposals import ProposalActions
+from .proposal_form import ProposalForm, meeting_choice_label
+
+SHORTCUTS: tuple[tuple[str, str], ...] = (
+    ("Ctrl+I", N_("nouveau point")),
+    ("Alt+↑ / Alt+↓", N_("point précédent / suivant")),
+    ("F2", N_("titre du point")),
+    ("Ctrl+Maj+↑ / ↓", N_("déplacer le point")),
+    ("Ctrl+P", N_("proposition")),
+    ("Ctrl+Maj+A", N_("amendement")),
+    ("Ctrl+Maj+U", N_("adoptée à l'unanimité")),
+    ("Ctrl+D", N_("vote")),
+    ("Ctrl+T", N_("suivi")),
+)
+
+
+def shortcuts_text() -> str:
+    keys = " · ".join(f"{k} {_(v)}" for k, v in SHORTCUTS)
+    return _("Raccourcis : {keys}. Tout est enregistré automatiquement.").format(keys=keys)
+
+
+def short_shortcuts_text() -> str:
+    """One line for the bottom of the editor; the full list is in its tooltip and in the help (F1)."""
+    keys = " · ".join(f"{k} {_(v)}" for k, v in SHORTCUTS if k in ("Ctrl+I", "Ctrl+P", "Ctrl+D", "Ctrl+T"))
+    return _("{keys} · les autres : menu Aide › Raccourcis clavier. Tout est enregistré automatiquement.").format(
+        keys=keys
+    )
+
+
+def _section(text: str, buddy: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("sectionTitle")
+    label.setBuddy(buddy)
+    return label
+
+
+class MinutesEditor(ProposalActions, QWidget):
+    changed = Signal()
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.meeting_id = ""
+        self.locked = False
+        self.autosaver = Autosaver(self)
+        self._proposals: list[mt.Proposal] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.items = QListWidget()
+        self.items.setAccessibleName(_("Points de l'ordre du jour"))
+        self.items.setWordWrap(True)
+        left_layout.addWidget(_section(_("Ordre du &jour"), self.items))
+        left_layout.addWidget(self.items, 1)
+        item_buttons = FlowLayout()
+        self.add_item_button = QPushButton(_("Ajouter un point"))
+        self.add_item_button.setToolTip("Ctrl+I")
+        self.add_item_button.clicked.connect(self.add_item)
+        self.up_button = QPushButton(_("Monter"))
+        self.up_button.setAccessibleName(_("Monter le point"))
+        self.up_button.clicked.connect(lambda: self.move_item(-1))
+        self.down_button = QPushButton(_("Descendre"))
+        self.down_button.setAccessibleName(_("Descendre le point"))
+        self.down_button.clicked.connect(lambda: self.move_item(1))
+        self.remove_item_button = QPushButton(_("Retirer"))
+        self.remove_item_button.setAccessibleName(_("Retirer le point de l'ordre du jour"))
+        self.remove_item_button.clicked.connect(self.remove_item)
+        for button in (self.add_item_button, self.up_button, self.down_button, self.remove_item_button):
+            item_buttons.addWidget(button)
+        left_layout.addLayout(item_buttons)
+        self.followup_list = QListWidget()
+        self.followup_list.setAccessibleName(_("Suivis décidés à ce point"))
+        self.followup_list.setWordWrap(True)
+        self.followup_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
+        left_layout.addWidget(_section(_("&Suivis de ce point"), self.followup_list))
+        left_layout.addWidget(self.followup_list)
+        self.followup_button = QPushButton(_("Ajouter un suivi…"))
+        self.followup_button.setToolTip("Ctrl+T")
+        self.followup_button.clicked.connect(self.add_followup)
+        follow_row = QHBoxLayout()
+        follow_row.addWidget(self.followup_button)
+        follow_row.addStretch(1)
+        left_layout.addLayout(follow_row)
+        splitter.addWidget(left)
+
+        right = QSplitter(Qt.Orientation.Vertical)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        self.title = QLineEdit()
+        self.title.setAccessibleName(_("Titre du point"))
+        title_row = QHBoxLayout()
+        title_row.addWidget(_section(_("&Titre du point"), self.title))
+        title_row.addWidget(self.title, 1)
+        top_layout.addLayout(title_row)
+        self.notes = QPlainTextEdit()
+        self.notes.setAccessibleName(_("Notes de discussion"))
+        self.notes.setPlaceholderText(_("Ce qui a été dit, en quelques phrases. Une ligne qui commence par « - » "
+                                        "devient une puce."))
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 10)
+        top_layout.addWidget(_section(_("&Notes de discussion"), self.notes))
+        top_layout.addWidget(self.notes, 1)
+        right.addWidget(top)
+
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        self.proposal_list = QListWidget()
+        self.proposal_list.setAccessibleName(_("Propositions de ce point"))
+        self.proposal_list.setWordWrap(True)
+        self.proposal_list.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 8)
+        head = FlowLayout()
+        head.addWidget(_section(_("Pr&opositions"), self.proposal_list))
+        self.new_proposal_button = QPushButton(_("Nouvelle proposition"))
+        self.new_proposal_button.setToolTip("Ctrl+P")
+        self.new_proposal_button.clicked.connect(self.new_proposal)
+        self.amend_button = QPushButton(_("Amender"))
+        self.amend_button.setAccessibleName(_("Amender la proposition choisie"))
+        self.amend_button.setToolTip("Ctrl+Maj+A")
+        self.amend_button.clicked.connect(self.amend)
+        self.vote_button = QPushButton(_("Vote…"))
+        self.vote_button.setAccessibleName(_("Inscrire le vote de la proposition choisie"))
+        self.vote_button.setToolTip("Ctrl+D")
+        self.vote_button.clicked.connect(self.vote)
+        for button in (self.new_proposal_button, self.amend_button, self.vote_button):
+            head.addWidget(button)
+        middle_layout.addLayout(head)
+        middle_layout.addWidget(self.proposal_list, 1)
+        self.form = ProposalForm(context, self.autosaver)
+        middle_layout.addWidget(self.form)
+        right.addWidget(middle)
+
+        middle.setMinimumHeight(self.form.sizeHint().height() + self.fontMetrics().lineSpacing() * 5)
+        right.setStretchFactor(0, 2)
+        right.setStretchFactor(1, 3)
+        right.setChildrenCollapsible(False)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 5)
+        splitter.setChildrenCollapsible(False)
+        layout.addWidget(splitter, 1)
+
+        status = QHBoxLayout()
+        self.error = ErrorLabel()
+        self.saved_label = QLabel()
+        self.saved_label.setAccessibleName(_("État de l'enregistrement"))
+        self.help = QLabel(short_shortcuts_text())
+        self.help.setObjectName("explanation")
+        self.help.setWordWrap(True)
+        self.help.setToolTip(shortcuts_text())
+        self.help.setAccessibleName(_("Raccourcis clavier du procès-verbal"))
+        self.help.setAccessibleDescription(shortcuts_text())
+        status.addWidget(self.help, 1)
+        status.addWidget(self.error, 1)
+        status.addWidget(self.saved_label)
+        layout.addLayout(status)
+
+        self.items.currentRowChanged.connect(self._item_chosen)
+        self.title.textEdited.connect(self._title_edited)
+        self.notes.textChanged.connect(self._notes_edited)
+        self.proposal_list.currentRowChanged.connect(self._proposal_chosen)
+        self.form.changed.connect(self._proposals_changed)
+        self.autosaver.saved.connect(self._saved)
+        self.autosaver.failed.connect(self.error.show_message)
+        for keys, slot in (("Ctrl+I", self.add_item), ("Alt+Up", lambda: self.step(-1)),
+                           ("Alt+Down", lambda: self.step(1)), ("F2", self._focus_title),
+                           ("Ctrl+Shift+Up", lambda: self.move_item(-1)),
+                           ("Ctrl+Shift+Down", lambda: self.move_item(1)),
+                           ("Ctrl+P", self.new_proposal), ("Ctrl+Shift+A", self.amend),
+                           ("Ctrl+Shift+U", self.unanimous), ("Ctrl+D", self.vote), ("Ctrl+T", self.add_followup)):
+            shortcut(self, keys, slot)
+        self.items.installEventFilter(self)
+        self.proposal_list.installEventFilter(self)
+
+    # -- loading ----------------------------------------------------------------------------
+    def load(self, meeting_id: str, locked: bool) -> None:
+        self.autosaver.flush()
+        self.meeting_id, self.locked = meeting_id, locked
+        self.error.clear_message()
+        self.saved_label.clear()
+        for widget in (self.add_item_button, self.up_button, self.down_button, self.remove_item_button,
+                       self.new_proposal_button, self.amend_button, self.vote_button, self.followup_button):
+            widget.setEnabled(not locked)
+        self.title.setReadOnly(locked)
+        self.notes.setReadOnly(locked)
+        store = self.context.store
+        self.form.set_people(mt.attendees(store, meeting_id))
+        current = mt.get_meeting(store, meeting_id)
+        earlier = [m for m in mt.list_meetings(store) if m.date <= current.date and m.id != meeting_id][:40]
+        self.form.set_meetings([(m.id, meeting_choice_label(m)) for m in earlier])
+        self.reload_items()
+
+    def refresh_people(self) -> None:
+        """Attendance changed: the movers and seconders offered follow."""
+        if self.meeting_id:
+            self.form.set_people(mt.attendees(self.context.store, self.meeting_id))
+            self.form.reload()
+
+    def reload_items(self, select: str | None = None) -> None:
+        current = select or self.current_item_id()
+        self.items.blockSignals(True)
+        self.items.clear()
+        row = 0
+        for n, item in enumerate(mt.items(self.context.store, self.meeting_id)):
+            entry = QListWidgetItem(f"{item.number}. {item.title}")
+            entry.setData(Qt.ItemDataRole.UserRole, item.id)
+            self.items.addItem(entry)
+            if item.id == current:
+                row = n
+        self.items.blockSignals(False)
+        if self.items.count():
+            self.items.setCurrentRow(row)
+        self._item_chosen(self.items.currentRow())
+
+    def current_item_id(self) -> str:
+        entry = self.items.currentItem()
+        return str(entry.data(Qt.ItemDataRole.UserRole)) if entry else ""
+
+    def _item_chosen(self, _row: int) -> None:
+        self.autosaver.flush()
+        item_id = self.current_item_id()
+        self.title.blockSignals(True)
+        self.notes.blockSignals(True)
+        if item_id:
+            item = mt.get_item(self.context.store, item_id)
+            self.title.setText(item.title)
+            self.notes.setPlainText(item.notes)
+        else:
+            self.title.clear()
+            self.notes.clear()
+        self.title.blockSignals(False)
+        self.notes.blockSignals(False)
+        self.reload_proposals()
+        self.reload_followups()
+
+    def _proposals_changed(self) -> None:
+        self.reload_proposals()
+        self.changed.emit()
+
+    def _saved(self, text: str) -> None:
+        self.error.clear_message()
+        self.saved_label.setText(text)
+
+    # -- items ------------------------------------------------------------------------------
+    def _title_edited(self, text: str) -> None:
+        item_id = self.current_item_id()
+        if not item_id or self.locked or not text.strip():
+            return
+        row = self.items.currentRow()
+
+        def save() -> None:
+            mt.update_item(self.context.store, item_id, title=text)
+            entry = self.items.item(row)
+            if entry is not None and entry.data(Qt.ItemDataRole.UserRole) == item_id:
+                entry.setText(f"{row + 1}. {text.strip()}")
+
+        self.autosaver.schedule(("title", item_id), save)
+
+    def _notes_edited(self) -> None:
+        item_id = self.current_item_id()
+        if not item_id or self.locked:
+            return
+        text = self.notes.toPlainText()
+        self.autosaver.schedule(("notes", item_id), lambda: mt.update_item(self.context.store, item_id, notes=text))
+
+    def _focus_title(self) -> None:
+        self.title.setFocus()
+        self.title.selectAll()
+
+    def add_item(self) -> None:
+        if self.locked or not self.meeting_id:
+            return
+        after = self.current_item_id() or None
+        new_id: list[str] = []
+        if self.autosaver.run(lambda: new_id.append(mt.add_item(self.context.store, self.meeting_id, after=after))):
+            self.reload_items(select=new_id[0])
+            self._focus_title()
+            self.changed.emit()
+
+    def step(self, delta: int) -> None:
+        row = self.items.currentRow() + delta
+        if 0 <= row < self.items.count():
+            self.items.setCurrentRow(row)
+            self.notes.setFocus()
+            self.notes.moveCursor(QTextCursor.MoveOperation.End)
+
+    def move_item(self, delta: int) -> None:
+        item_id = self.current_item_id()
+        if self.locked or not item_id:
+            return
+        if self.autosaver.run(lambda: mt.move_item(self.context.store, item_id, delta)):
+            self.reload_items(select=item_id)
+            self.changed.emit()
+
+    def remove_item(self) -> None:
+        item_id = self.current_item_id()
+        if self.locked or not item_id:
+            return
+        if self.notes.toPlainText().strip() and not confirm(
+                self, _("Retirer le point"), _("Ce point contient des notes. Le retirer de l'ordre du jour ?"),
+                _("Retirer le point")):
+            return
+        if self.autosaver.run(lambda: mt.remove_item(self.context.store, item_id)):
+            self.reload_items()
+            self.changed.emit()
+
+    # -- proposals --------------------------------------------------------------------------
+    def eventFilter(self, watched, event):  # type: ignore[no-untyped-def]  # noqa: N802
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Delete and not self.locked:
+            if watched is self.items:
+                self.remove_item()
+                return True
+            if watched is self.proposal_list and self.form.proposal is not None:
+                if confirm(self, _("Retirer la proposition"), _("Retirer cette proposition du procès-verbal ?"),
+                           _("Retirer")):
+                    self.form.remove()
+                return True
+        return super().eventFilter(watched, event)
+
+    def flush(self) -> bool:
+        return self.autosaver.flush()

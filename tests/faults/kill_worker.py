@@ -1,0 +1,60 @@
+"""Child process for the kill tests: writes, backs up and exports in a loop, saying what it committed.
+
+    python -m tests.faults.kill_worker DATABASE PASSPHRASE OUT_DIR
+
+Prints ``BATCH n`` after batch n is committed, ``BACKUP path`` after a backup is written and
+verified, ``FILE path`` after an exported file is in place. The parent kills it at random.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import entraide_desktop.data  # noqa: F401
+from entraide_desktop.config import paths_for
+from entraide_desktop.data import backups, connection, rows
+
+BATCH = 20
+
+
+def batch_ids(n: int) -> list[str]:
+    return [rows.deterministic_id("people", "kill", n, i) for i in range(BATCH)]
+
+
+def export_file(target: Path, payload: bytes) -> None:
+    """What every exporter does: temporary file, fsync, rename."""
+    tmp = target.with_name(target.name + ".tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(payload)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, target)
+
+
+def main(database: str, passphrase: str, out_dir: str) -> None:
+    store = connection.unlock(paths_for(database), passphrase)
+    start = int(store.local("kill_next_batch", "0") or 0)
+    out = Path(out_dir)
+    n = start
+    while True:
+        with store.write():
+            rows.insert_many(
+                store, "people",
+                [{"id": pid, "first_name": f"Lot {n}", "notes": "x" * 300} for pid in batch_ids(n)],
+            )
+            store.db.execute("INSERT OR REPLACE INTO _local (key, value) VALUES ('kill_next_batch', ?)", [str(n + 1)])
+        print(f"BATCH {n}", flush=True)
+        if n % 7 == 3:
+            info = backups.write_backup(store, out / "sauvegardes", "manual")
+            print(f"BACKUP {info.path}", flush=True)
+        if n % 5 == 1:
+            target = out / f"export-{n}.bin"
+            export_file(target, bytes([n % 256]) * 200_000)
+            print(f"FILE {target}", flush=True)
+        n += 1
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:4])

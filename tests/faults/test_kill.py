@@ -1,0 +1,90 @@
+"""Crash safety: the app process is killed (SIGKILL) at random moments while it writes, backs up
+and exports; every time, the database passes its integrity check, every committed change is
+there, nothing half-committed is, and no half-written file is taken for a good one."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from entraide_desktop.data import backups, connection, rows
+from tests.conftest import PASSPHRASE
+from tests.faults.kill_worker import BATCH, batch_ids
+
+KILLS = int(os.environ.get("ENTRAIDE_KILLS", "20"))
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+
+
+def _run_and_kill(database: Path, out: Path, delay: float) -> list[str]:
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tests.faults.kill_worker", str(database), PASSPHRASE, str(out)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True,
+    )
+    time.sleep(delay)
+    proc.send_signal(signal.SIGKILL)
+    stdout, stderr = proc.communicate(timeout=30)
+    assert "Traceback" not in stderr, stderr
+    return stdout.splitlines()
+
+
+def test_kills_during_writes_backups_and_exports(store, paths, tmp_path):
+    store.close()
+    out = tmp_path / "sortie"
+    out.mkdir()
+    rng = random.Random(20261125)
+    committed: set[int] = set()
+    files: set[Path] = set()
+    backups_seen: set[Path] = set()
+    survived = 0
+    for _ in range(KILLS):
+        lines = _run_and_kill(paths.database, out, rng.uniform(0.5, 1.1))
+        for line in lines:
+            kind, _sep, value = line.partition(" ")
+            if kind == "BATCH":
+                committed.add(int(value))
+            elif kind == "FILE":
+                files.add(Path(value))
+            elif kind == "BACKUP":
+                backups_seen.add(Path(value))
+        reopened = connection.unlock(paths, PASSPHRASE)
+        try:
+            assert connection.integrity_check(reopened.db) == []
+            next_batch = int(reopened.local("kill_next_batch", "0") or 0)
+            # Every batch reported as committed is there, whole.
+            assert all(b < next_batch for b in committed)
+            for b in range(next_batch):
+                present = [rows.get(reopened, "people", pid) is not None for pid in batch_ids(b)]
+                assert all(present), f"batch {b} incomplete"
+            # The batch being written when killed left nothing behind.
+            assert not any(rows.get(reopened, "people", pid) for pid in batch_ids(next_batch))
+            key = reopened.data_key
+        finally:
+            reopened.close()
+        # Files in place are whole; half-written ones only exist under a temporary name.
+        for exported in out.glob("export-*.bin"):
+            n = int(exported.stem.split("-")[1])
+            assert exported.read_bytes() == bytes([n % 256]) * 200_000
+        for info in backups.list_backups(paths_for_folder(out / "sauvegardes")):
+            backups.verify_backup(info.path, key)
+        survived += 1
+    assert survived == KILLS
+    assert len(committed) > KILLS  # the worker did real work between kills
+    assert files and backups_seen
+    print(f"\n{survived} arrêts brutaux survécus, {len(committed)} lots confirmés, "
+          f"{len(backups_seen)} sauvegardes, {len(files)} fichiers exportés")
+
+
+def paths_for_folder(folder: Path):
+    """Paths whose backups folder is ``folder`` (to list the backups written there)."""
+    from entraide_desktop.config import Paths
+
+    return Paths(database=folder / "x.db", config_dir=folder, cache_dir=folder, backups_dir=folder)
