@@ -115,13 +115,18 @@ def record_state(store: Store, table: str, row_id: str) -> RecordState:
     return decode_record(row[0]) if row else {}
 
 
-def _save_state(store: Store, table: str, row_id: str, state: RecordState) -> None:
+_SAVE_STATE = "INSERT OR REPLACE INTO _versions (tbl, row_id, state, conflicted, hlc) VALUES (?, ?, ?, ?, ?)"
+_LOG = "INSERT INTO _history (tbl, row_id, field, value, author, site, hlc) VALUES (?, ?, ?, ?, ?, ?, ?)"
+
+
+def _state_params(table: str, row_id: str, state: RecordState) -> tuple[Any, ...]:
     conflicted = int(any(f.in_conflict for f in state.values()))
     hlc = max((s.hlc for f in state.values() for s in f.siblings), default=0)
-    store.db.execute(
-        "INSERT OR REPLACE INTO _versions (tbl, row_id, state, conflicted, hlc) VALUES (?, ?, ?, ?, ?)",
-        [table, row_id, encode_record(state), conflicted, hlc],
-    )
+    return (table, row_id, encode_record(state), conflicted, hlc)
+
+
+def _save_state(store: Store, table: str, row_id: str, state: RecordState) -> None:
+    store.db.execute(_SAVE_STATE, _state_params(table, row_id, state))
 
 
 def _derived(table: str, row: Mapping[str, Any]) -> dict[str, Any]:
@@ -129,27 +134,32 @@ def _derived(table: str, row: Mapping[str, Any]) -> dict[str, Any]:
     return derive(row) if derive else {}
 
 
+def _history_params(table: str, row_id: str, changes: Iterable[tuple[str, Sibling]]) -> list[tuple[Any, ...]]:
+    return [
+        (table, row_id, name, json.dumps(s.value, ensure_ascii=False), s.author, s.site, s.hlc) for name, s in changes
+    ]
+
+
 def _log(store: Store, table: str, row_id: str, changes: Iterable[tuple[str, Sibling]]) -> None:
-    store.db.conn.executemany(
-        "INSERT INTO _history (tbl, row_id, field, value, author, site, hlc) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [
-            (table, row_id, name, json.dumps(s.value, ensure_ascii=False), s.author, s.site, s.hlc)
-            for name, s in changes
-        ],
-    )
+    store.db.conn.executemany(_LOG, _history_params(table, row_id, changes))
 
 
-def _write_plain(store: Store, table: str, row_id: str, row: dict[str, Any], exists: bool) -> None:
+def _plain_statement(table: str, row_id: str, row: dict[str, Any], exists: bool) -> tuple[str, list[Any]]:
+    """The statement that writes the plain values of a row (derived ``_`` columns included)."""
     row = {**row, **_derived(table, row)}
     row.pop("id", None)
     columns = list(row)
     if exists:
         assignments = ", ".join(f'"{c}" = ?' for c in columns)
-        store.db.execute(f'UPDATE "{table}" SET {assignments} WHERE id = ?', [*row.values(), row_id])
-    else:
-        names = ", ".join(['"id"', *(f'"{c}"' for c in columns)])
-        marks = ", ".join("?" * (len(columns) + 1))
-        store.db.execute(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', [row_id, *row.values()])
+        return f'UPDATE "{table}" SET {assignments} WHERE id = ?', [*row.values(), row_id]
+    names = ", ".join(['"id"', *(f'"{c}"' for c in columns)])
+    marks = ", ".join("?" * (len(columns) + 1))
+    return f'INSERT INTO "{table}" ({names}) VALUES ({marks})', [row_id, *row.values()]
+
+
+def _write_plain(store: Store, table: str, row_id: str, row: dict[str, Any], exists: bool) -> None:
+    sql, params = _plain_statement(table, row_id, row, exists)
+    store.db.execute(sql, params)
 
 
 # -- local writes -------------------------------------------------------------------------------
@@ -278,33 +288,97 @@ def merge_remote(store: Store, table: str, row_id: str, remote: RecordState) -> 
     with store.write():
         if is_erased(store, table, row_id):
             return set()
-        local = record_state(store, table, row_id)
-        merged = merge_record(local, remote)
         synced = set(fields_of(store, table))
-        changed = {
-            name for name, state in merged.items() if name in synced and local.get(name) != state
-        }
-        if not changed:
+        merged = _merged(store, table, row_id, record_state(store, table, row_id), remote, synced,
+                         lambda: get(store, table, row_id))
+        if merged is None:
             return set()
-        current = get(store, table, row_id)
-        if current is None:
-            row: dict[str, Any] = {name: None for name in synced}
-            row[ARCHIVED] = 0
-        else:
-            row = {k: v for k, v in current.items() if not k.startswith("_")}
-        new_siblings = []
-        for name in changed:
-            state = merged[name]
-            row[name] = state.value if name != ARCHIVED else int(state.value or 0)
-            seen = {s.dot for s in local[name].siblings} if name in local else set()
-            new_siblings += [(name, s) for s in state.siblings if s.dot not in seen]
-        for _name, sibling in new_siblings:
-            store.clock.observe(sibling.hlc)
-        _save_state(store, table, row_id, {k: v for k, v in merged.items() if k in synced})
-        _write_plain(store, table, row_id, row, exists=current is not None)
-        _log(store, table, row_id, new_siblings)
-        store.persist_clock()
-    return changed
+        _write_merged(store, table, [merged])
+    return merged.changed
+
+
+def merge_remote_many(store: Store, table: str, items: Iterable[tuple[str, RecordState]]) -> dict[str, set[str]]:
+    """:func:`merge_remote` for many records of one table (distinct ids), in one transaction with
+    batched reads and writes: what sync imports use. Returns the changed fields of each changed row."""
+    items = list(items)
+    synced = set(fields_of(store, table))
+    with store.write():
+        erased: set[str] = set()
+        states: dict[str, RecordState] = {}
+        current: dict[str, dict[str, Any]] = {}
+        ids = [row_id for row_id, _remote in items]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            erased.update(r[0] for r in store.db.execute(
+                f"SELECT row_id FROM _tombstones WHERE tbl = ? AND row_id IN ({marks})", [table, *chunk]))
+            states.update((r, decode_record(t)) for r, t in store.db.execute(
+                f"SELECT row_id, state FROM _versions WHERE tbl = ? AND row_id IN ({marks})", [table, *chunk]))
+            cursor = store.db.execute(f'SELECT * FROM "{table}" WHERE id IN ({marks})', chunk)
+            names = [c[0] for c in cursor.description]
+            current.update((row[0], dict(zip(names, row, strict=True))) for row in cursor.fetchall())
+        done = []
+        for row_id, remote in items:
+            if row_id not in erased:
+                merged = _merged(store, table, row_id, states.get(row_id, {}), remote, synced,
+                                 lambda row_id=row_id: current.get(row_id))
+                if merged is not None:
+                    done.append(merged)
+        _write_merged(store, table, done)
+    return {m.row_id: m.changed for m in done}
+
+
+@dataclass
+class _Merged:
+    """A record after a merge, to be written: its state, plain row and the versions new here."""
+
+    row_id: str
+    changed: set[str]
+    state: RecordState
+    row: dict[str, Any]
+    exists: bool
+    new_siblings: list[tuple[str, Sibling]]
+
+
+def _merged(store: Store, table: str, row_id: str, local: RecordState, remote: RecordState, synced: set[str],
+            read_row: Any) -> _Merged | None:
+    """Merge ``remote`` into a record whose state here is ``local`` (no write); None when nothing changes."""
+    merged = merge_record(local, remote)
+    changed = {name for name, state in merged.items() if name in synced and local.get(name) != state}
+    if not changed:
+        return None
+    current = read_row()
+    if current is None:
+        row: dict[str, Any] = {name: None for name in synced}
+        row[ARCHIVED] = 0
+    else:
+        row = {k: v for k, v in current.items() if not k.startswith("_")}
+    new_siblings = []
+    for name in changed:
+        state = merged[name]
+        row[name] = state.value if name != ARCHIVED else int(state.value or 0)
+        seen = {s.dot for s in local[name].siblings} if name in local else set()
+        new_siblings += [(name, s) for s in state.siblings if s.dot not in seen]
+    for _name, sibling in new_siblings:
+        store.clock.observe(sibling.hlc)
+    kept = {k: v for k, v in merged.items() if k in synced}
+    return _Merged(row_id, changed, kept, row, current is not None, new_siblings)
+
+
+def _write_merged(store: Store, table: str, merged: list[_Merged]) -> None:
+    """Write merged records (inside a write): versions, plain rows, history, the clock."""
+    if not merged:
+        return
+    conn = store.db.conn
+    conn.executemany(_SAVE_STATE, [_state_params(table, m.row_id, m.state) for m in merged])
+    statements: dict[str, list[list[Any]]] = {}
+    for m in merged:
+        sql, params = _plain_statement(table, m.row_id, m.row, m.exists)
+        statements.setdefault(sql, []).append(params)
+    for sql, params in statements.items():
+        conn.executemany(sql, params)
+    conn.executemany(_LOG, [p for m in merged for p in _history_params(table, m.row_id, m.new_siblings)])
+    store.persist_clock()
 
 
 # -- history and conflicts ----------------------------------------------------------------------

@@ -183,14 +183,14 @@ def test_a_failure_inside_the_import_changes_nothing(pair, usb, monkeypatch):
     before = dump(laptop)
     calls = []
 
-    def failing(store, table, row_id, remote):
-        calls.append(row_id)
+    def failing(*args, **kwargs):
+        calls.append(args[2])
         if len(calls) == 3:
             raise RuntimeError("panne au milieu de l'importation")
-        return real(store, table, row_id, remote)
+        return real(*args, **kwargs)
 
-    real = rows.merge_remote
-    monkeypatch.setattr(rows, "merge_remote", failing)
+    real = rows._merged
+    monkeypatch.setattr(rows, "_merged", failing)
     with pytest.raises(RuntimeError):
         exchange.import_file(laptop, path)
     monkeypatch.undo()

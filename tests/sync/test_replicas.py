@@ -225,22 +225,22 @@ class Replicas(RuleBasedStateMachine):
         if header.site == replica.site:
             return
         before = dump(replica.store)
-        real = rows.merge_remote
+        real = rows._merged
         calls = []
 
-        def failing(store, table, row_id, remote):  # noqa: ANN001
-            calls.append(row_id)
+        def failing(*args, **kwargs):  # noqa: ANN002, ANN003
+            calls.append(args[2])
             if len(calls) >= fail_at:
                 raise RuntimeError("panne")
-            return real(store, table, row_id, remote)
+            return real(*args, **kwargs)
 
-        rows.merge_remote = failing
+        rows._merged = failing
         try:
             exchange.import_bytes(replica.store, raw, "fichier", backup=False, shortcut=False)
         except RuntimeError:
             assert dump(replica.store) == before
         finally:
-            rows.merge_remote = real
+            rows._merged = real
 
     def copy_database_file(self, data: st.DataObject) -> None:
         source = self._pick(data)

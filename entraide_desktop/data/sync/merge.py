@@ -21,6 +21,7 @@ from .container import BundleRefused
 from .state import Snapshot, Tombstone
 
 ProgressFn = Callable[[int, int, str], None]
+CHUNK = 500  # records merged per batch (progress is reported between batches)
 
 
 @dataclass
@@ -102,7 +103,6 @@ def apply_plan(store: Store, plan: Plan, progress: ProgressFn | None = None) -> 
     """Apply a plan (inside the caller's transaction); returns what changed, per table."""
     changes: dict[str, TableChanges] = {}
     total = len(plan.tombstones) + len(plan.merges)
-    step = max(1, total // 50)
     done = 0
     with store.write():
         for stone in plan.tombstones:
@@ -110,23 +110,28 @@ def apply_plan(store: Store, plan: Plan, progress: ProgressFn | None = None) -> 
             if rows.apply_tombstone(store, stone.table, stone.row_id, stone.site, stone.hlc, stone.author):
                 changes.setdefault(stone.table, TableChanges()).erased += 1
             done += 1
+        by_table: dict[str, list[tuple[str, RecordState, bool]]] = {}
         for table, row_id, remote, new in plan.merges:
-            changed = rows.merge_remote(store, table, row_id, remote)
-            if changed:
+            by_table.setdefault(table, []).append((row_id, remote, new))
+        for table, items in by_table.items():
+            for start in range(0, len(items), CHUNK):
+                chunk = items[start : start + CHUNK]
+                changed = rows.merge_remote_many(store, table, [(row_id, remote) for row_id, remote, _new in chunk])
                 counts = changes.setdefault(table, TableChanges())
-                if new:
-                    counts.new += 1
-                else:
-                    archived = changed == {rows.ARCHIVED} and remote.get(rows.ARCHIVED)
-                    if archived:
-                        shown = rows.get(store, table, row_id) or {}
-                        if shown.get(rows.ARCHIVED):
+                for row_id, remote, new in chunk:
+                    fields = changed.get(row_id)
+                    if not fields:
+                        continue
+                    if new:
+                        counts.new += 1
+                    elif fields == {rows.ARCHIVED} and remote.get(rows.ARCHIVED):
+                        if (rows.get(store, table, row_id) or {}).get(rows.ARCHIVED):
                             counts.archived += 1
                         else:
                             counts.restored += 1
                     else:
                         counts.changed += 1
-            done += 1
-            if progress is not None and done % step == 0:
-                progress(done, total, _("Intégration des modifications reçues…"))
-    return changes
+                done += len(chunk)
+                if progress is not None:
+                    progress(done, total, _("Intégration des modifications reçues…"))
+    return {table: counts for table, counts in changes.items() if counts.total}
