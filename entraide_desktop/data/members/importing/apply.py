@@ -13,7 +13,7 @@ from ... import rows
 from ...errors import EntraideError
 from ...people import ROLES, consent_id
 from ...store import Store
-from ..memberships import clean_membership
+from ..memberships import clean_membership, default_period
 from ..merge import merged_values
 from .preview import ImportPreview, ImportRow
 
@@ -61,7 +61,7 @@ def _consents(store: Store, person_id: str, row: ImportRow, today: dt.date, *, k
 def _membership(store: Store, person_id: str, row: ImportRow) -> None:
     if not row.membership:
         return
-    values = clean_membership(row.membership)
+    values = clean_membership(row.membership, default_period(store))
     same = store.db.execute(
         "SELECT 1 FROM memberships WHERE person_id = ? AND period_start = ? AND archived = 0",
         [person_id, values["period_start"]],
