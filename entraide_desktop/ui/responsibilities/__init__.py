@@ -14,7 +14,7 @@ from .mandates_tab import MandatesTab
 from .people_tab import PeopleTab
 from .spread_tab import SpreadTab
 
-REFRESH_ON = (AREA, "members", "calendar", "*")
+REFRESH_ON = (AREA, "members", "calendar", "group", "*")  # "group": the exercice may have changed
 
 
 class ResponsibilitiesPage(QWidget):
