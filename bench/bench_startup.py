@@ -51,6 +51,7 @@ def run(group: Group) -> list[Result]:
     from entraide_desktop.ui.app import create_application
     from entraide_desktop.ui.context import AppContext
     from entraide_desktop.ui.main_window import MainWindow
+    from entraide_desktop.ui.tasks import wait_for_tasks
 
     qt_app = create_application()
 
@@ -60,6 +61,7 @@ def run(group: Group) -> list[Result]:
         window.show()
         qt_app.processEvents()
         window.close()
+        wait_for_tasks()
         store.close()
 
     unlock_s = statistics.median(timed(unlock_and_show, repeat=5))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -75,7 +75,8 @@ class HomePage(QWidget):
         row.addStretch(1)
         layout.addWidget(shortcuts)
         context.data_changed.connect(lambda _area: self.refresh())
-        self.refresh()
+        self.greeting.setText(_("Bonjour ! Nous sommes le {date}.").format(date=format_date(dt.date.today())))
+        QTimer.singleShot(0, self.refresh)  # the window shows first, the content follows
 
     def activated(self) -> None:
         self.refresh()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -22,6 +22,10 @@ from ..data.schema.core import GROUP_PROFILE_ID
 from ..i18n import _
 from .context import AppContext, app_icon, icon
 from .pages import PAGES, PageInfo, build_page
+
+
+STARTUP_WORK_DELAY_MS = 2000
+"""Background upkeep (public calendar, daily backup) starts this long after the window opens."""
 
 
 class _PageHolder(QWidget):
@@ -72,7 +76,8 @@ class MainWindow(QMainWindow):
         context.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         context.data_changed.connect(self._on_data_changed)
         self.show_page("home")
-        self._schedule_public_calendar()
+        # Rewrite the public calendar once the window is up (not competing with the first paint).
+        QTimer.singleShot(STARTUP_WORK_DELAY_MS, self._schedule_public_calendar)
 
     # -- layout -----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -223,7 +228,7 @@ class MainWindow(QMainWindow):
 
     def _schedule_public_calendar(self) -> None:
         """Rewrite the unencrypted public calendar read by the members' consultation mode (calendar area)."""
-        from .calendar.public_writer import schedule_public_calendar
+        from .public_calendar import schedule_public_calendar
 
         schedule_public_calendar(self.context)
 
@@ -277,7 +282,7 @@ class MainWindow(QMainWindow):
             if hasattr(page, "prepare_close") and not page.prepare_close():
                 event.ignore()
                 return
-        from .calendar.public_writer import flush_public_calendar
+        from .public_calendar import flush_public_calendar
 
         flush_public_calendar(self.context)
         event.accept()

@@ -201,7 +201,7 @@ def test_page_edits_rewrite_the_public_file(qtbot, context):
 
 
 def test_main_window_rewrites_the_public_file_when_members_change(qtbot, window):
-    from entraide_desktop.ui.calendar.public_writer import writer_for
+    from entraide_desktop.ui.public_calendar import writer_for
 
     writer = writer_for(window.context)
     qtbot.waitUntil(lambda: writer.writes >= 1, timeout=5000)  # once when the session opens

@@ -124,3 +124,16 @@ def test_home_page_fills_in_without_blocking(qtbot, window):
     assert "Nous sommes le" in home.greeting.text()
     qtbot.waitUntil(lambda: "Le Phare" in home.greeting.text(), timeout=10000)
     assert home.todo.count() >= 1
+
+
+def test_f1_opens_the_guide_with_the_essential_sections(qtbot, window, monkeypatch):
+    from entraide_desktop.ui import help as help_module
+
+    shown = []
+    monkeypatch.setattr(help_module, "_browser_dialog", lambda parent, title, html: shown.append((title, html)))
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    assert shown and shown[0][0] == "Guide d'utilisation"
+    html = shown[0][1]
+    for title in ("Premiers pas", "Prendre un procès-verbal", "Synchroniser deux postes avec une clé USB",
+                  "Phrase de passe oubliée"):
+        assert title in html

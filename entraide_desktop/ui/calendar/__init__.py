@@ -38,7 +38,7 @@ from ..messages import confirm, show_error
 from .agenda_view import AgendaView
 from .common import CANCELLED_INK, tooltip, type_icon
 from .month_view import MonthView
-from .public_writer import schedule_public_calendar
+from ..public_calendar import schedule_public_calendar
 from .week_view import WeekView
 
 VIEWS = ("month", "week", "agenda")

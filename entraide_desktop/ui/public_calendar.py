@@ -11,10 +11,10 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer
 
-from ...data.calendar.public import write_public_calendar
-from ...i18n import _
-from ..context import AppContext
-from ..tasks import run_task
+from ..data.calendar.public import write_public_calendar
+from ..i18n import _
+from .context import AppContext
+from .tasks import run_task
 
 log = logging.getLogger(__name__)
 DELAY_MS = 250
