@@ -138,6 +138,10 @@ def profile(store: Store) -> GroupProfile:
 EDITABLE = ("name", "region", "address", "email", "phone", "fiscal_year_start_month", "membership_year")
 
 
+def _name_required() -> ValidationError:
+    return ValidationError(_("Le nom du groupe est obligatoire : il paraît en tête des documents."), "name")
+
+
 def clean_profile(changes: dict[str, Any]) -> dict[str, Any]:
     """The stored values of ``changes``, validated; a :class:`ValidationError` names the field at fault."""
     # The members area's own rules for courriels and numbers (imported here: members imports this module).
@@ -150,10 +154,10 @@ def clean_profile(changes: dict[str, Any]) -> dict[str, Any]:
     if "name" in changes:
         name = " ".join(str(changes["name"] or "").split())
         if not name:
-            raise ValidationError(_("Le nom du groupe est obligatoire : il paraît en tête des documents."), "name")
+            raise _name_required()
         if len(name) > NAME_MAX:
-            raise ValidationError(_("Le nom du groupe est trop long ({n} caractères au plus).").format(n=NAME_MAX),
-                                  "name")
+            raise ValidationError(
+                _("Le nom du groupe est trop long ({n} caractères au plus).").format(n=NAME_MAX), "name")
         clean["name"] = name
     for key in ("region", "address"):
         if key in changes:
@@ -174,8 +178,8 @@ def clean_profile(changes: dict[str, Any]) -> dict[str, Any]:
         clean["fiscal_year_start_month"] = month
     if "membership_year" in changes:
         if changes["membership_year"] not in MEMBERSHIP_YEARS:
-            raise ValidationError(_("Choisissez si les cotisations suivent l'exercice financier ou l'année civile."),
-                                  "membership_year")
+            message = _("Choisissez si les cotisations suivent l'exercice financier ou l'année civile.")
+            raise ValidationError(message, "membership_year")
         clean["membership_year"] = changes["membership_year"]
     return clean
 
@@ -190,7 +194,7 @@ def update_profile(store: Store, **changes: Any) -> set[str]:
     with store.write():
         if rows.get(store, "group_profile", GROUP_PROFILE_ID) is None:
             if not clean.get("name"):
-                raise ValidationError(_("Le nom du groupe est obligatoire : il paraît en tête des documents."), "name")
+                raise _name_required()
             rows.insert(store, "group_profile", clean, row_id=GROUP_PROFILE_ID)
             return set(clean)
         return rows.update(store, "group_profile", GROUP_PROFILE_ID, clean)

@@ -10,8 +10,8 @@ import pytest
 from entraide_desktop.data import group, members, responsibilities, rows
 from entraide_desktop.data import meetings as mt
 from entraide_desktop.data.errors import ValidationError
-from entraide_desktop.data.members.memberships import clean_membership, default_period, membership_year
 from entraide_desktop.data.meetings.report import default_report_year, report_period, year_report
+from entraide_desktop.data.members.memberships import clean_membership, default_period, membership_year
 from entraide_desktop.data.responsibilities import assignments as A
 from entraide_desktop.data.responsibilities import catalogue, figures
 from entraide_desktop.data.schema.core import GROUP_PROFILE_ID
