@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
         find = self._action(_("&Rechercher"), QKeySequence.StandardKey.Find, self._focus_search)
         view_menu.addAction(find)
 
-        help_menu = bar.addMenu(_("&Aide"))
+        help_menu = bar.addMenu(_("Ai&de"))
         help_menu.addAction(self._action(_("&Guide d'utilisation"), QKeySequence.StandardKey.HelpContents, self._help, "help"))
         help_menu.addAction(self._action(_("&Raccourcis clavier"), None, self._shortcuts))
         help_menu.addSeparator()

@@ -33,7 +33,7 @@ class ResponsibilitiesPage(QWidget):
         self.spread = SpreadTab(context)
         self.tabs.addTab(self.catalogue, _("&Qui fait quoi"))
         self.tabs.addTab(self.mandates, _("Ma&ndats"))
-        self.tabs.addTab(self.people, _("Personnes et &disponibilités"))
+        self.tabs.addTab(self.people, _("Personnes et disponibilités"))
         self.tabs.addTab(self.spread, _("&Répartition de l'année"))
         for index, tip in enumerate((
             _("Les tâches, les rôles et les mandats, et qui les tient cette semaine"),
