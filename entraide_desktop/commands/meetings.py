@@ -26,10 +26,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", required=True, metavar=_("FICHIER"), help=_("fichier à écrire"))
     p.set_defaults(func=cmd_export_minutes)
 
-    p = sub.add_parser("report", help=_("document de l'AGA d'une année : ordre du jour, procès-verbal précédent, "
+    p = sub.add_parser("report", help=_("document de l'AGA d'un exercice : ordre du jour, procès-verbal précédent, "
                                         "rapport d'activités, mandats à pourvoir"))
     add_common_options(p)
-    p.add_argument("--year", type=int, required=True, help=_("année du rapport d'activités (janvier à décembre)"))
+    p.add_argument("--year", type=int, metavar=_("AAAA"),
+                   help=_("l'année où commence l'exercice du rapport d'activités (2025 : l'exercice 2025-2026 quand "
+                          "il commence le 1er avril) ; par défaut, le dernier exercice terminé tant que son AGA n'a "
+                          "pas eu lieu, sinon l'exercice en cours"))
     p.add_argument("--format", required=True, choices=["pdf", "odt"], help=_("format du document"))
     p.add_argument("--out", required=True, metavar=_("FICHIER"), help=_("fichier à écrire"))
     p.set_defaults(func=cmd_report)
@@ -75,9 +78,14 @@ def cmd_export_minutes(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from ..data.group import period_text
+    from ..data.meetings.report import default_report_year, report_period
     from ..documents.meetings import export_package
 
     with open_store(args) as store:
-        path = export_package(store, args.year, Path(args.out), args.format)
-    out(_("Document de l'AGA (rapport de l'année {year}) écrit dans {path}.").format(year=args.year, path=path))
+        year = args.year if args.year is not None else default_report_year(store)
+        period = report_period(store, year)
+        path = export_package(store, year, Path(args.out), args.format)
+    out(_("Document de l'AGA (rapport d'activités de l'exercice {label}, {period}) écrit dans {path}.").format(
+        label=period.label, period=period_text(period.start, period.end), path=path))
     return 0

@@ -28,9 +28,11 @@ def _date(text: str | None) -> dt.date:
 def register(sub: argparse._SubParsersAction) -> None:
     from ..cli import add_common_options
 
-    p = sub.add_parser("spread", help=_("le partage des responsabilités d'une année (texte ou PDF pour l'AGA)"))
+    p = sub.add_parser("spread", help=_("le partage des responsabilités d'un exercice (texte ou PDF pour l'AGA)"))
     add_common_options(p)
-    p.add_argument("--year", type=int, default=dt.date.today().year, metavar=_("AAAA"), help=_("l'année (par défaut : cette année)"))
+    p.add_argument("--year", type=int, metavar=_("AAAA"),
+                   help=_("l'année où commence l'exercice (2025 : l'exercice 2025-2026 quand il commence le 1er "
+                          "avril) ; par défaut, l'exercice en cours"))
     p.add_argument("--format", choices=["text", "pdf"], default="text", help=_("texte (par défaut) ou pdf"))
     p.add_argument("--out", metavar=_("FICHIER"), help=_("fichier PDF à écrire (avec --format pdf)"))
     p.add_argument("--with-names", action="store_true",
@@ -69,8 +71,14 @@ def spread_text(spread, group_name: str) -> list[str]:  # noqa: ANN001 (Spread)
     """The year's spread as lines of text (also used by tests)."""
     from ..data.responsibilities.figures import captions
 
-    title = _("Le partage des responsabilités en {year}").format(year=spread.year)
-    lines = [f"{title} — {group_name}" if group_name else title, ""]
+    title = _("Le partage des responsabilités en {year}").format(year=spread.period_label)
+    lines = [f"{title} — {group_name}" if group_name else title]
+    if spread.start is not None and spread.end is not None:
+        from ..data.group import period_text
+
+        lines.append(_("Exercice {label} : {period}.").format(label=spread.period_label,
+                                                              period=period_text(spread.start, spread.end)))
+    lines.append("")
     if spread.total_assignments:
         lines += [
             _("  Responsabilités tenues : {n}, par {p} personnes").format(
@@ -98,14 +106,17 @@ def cmd_spread(args: argparse.Namespace) -> int:
 
     if args.format == "pdf" and not args.out:
         raise EntraideError(_("Indiquez le fichier PDF à écrire avec --out FICHIER."))
+    from ..data.group import fiscal_year_of
+
     with open_store(args) as store:
+        year = args.year if args.year is not None else fiscal_year_of(store, dt.date.today())[0].year
         if args.format == "pdf":
             from ..documents.responsibilities import write_spread_pdf
 
-            path = write_spread_pdf(store, args.year, Path(args.out), with_names=args.with_names)
+            path = write_spread_pdf(store, year, Path(args.out), with_names=args.with_names)
             out(_("PDF écrit : {path}").format(path=path))
             return 0
-        spread = responsibilities.spread(store, args.year)
+        spread = responsibilities.exercice_spread(store, year)
         group = (rows.get(store, "group_profile", GROUP_PROFILE_ID) or {}).get("name") or ""
     for line in spread_text(spread, group):
         out(line)

@@ -7,7 +7,7 @@ import datetime as dt
 import json
 
 from ..data import rows
-from ..data.members.memberships import membership_year
+from ..data.members.memberships import default_period, membership_year
 from ..data.people import consent_id
 from ..data.store import Author
 from ..data.text import fold
@@ -87,11 +87,12 @@ def populate(ctx: DemoContext) -> None:
 def _memberships(ctx: DemoContext, ids: list[str], people: list[dict]) -> None:
     rng = ctx.rng
     batch = []
+    period_of = default_period(ctx.store)  # the group's membership year (April to March by default)
     for pid, person in zip(ids, people, strict=True):
         if "membre" not in json.loads(person["roles"]):
             continue
         since = dt.date.fromisoformat(person["member_since"])
-        start, _end = membership_year(max(since, ctx.start))
+        start, end = period_of(max(since, ctx.start))
         while start <= ctx.today:
             if rng.random() < (0.9 if person["status"] == "actif" else 0.4):
                 paid = start + dt.timedelta(days=rng.randrange(0, 60))
@@ -99,12 +100,12 @@ def _memberships(ctx: DemoContext, ids: list[str], people: list[dict]) -> None:
                     {
                         "person_id": pid,
                         "period_start": start.isoformat(),
-                        "period_end": dt.date(start.year + 1, 3, 31).isoformat(),
+                        "period_end": end.isoformat(),
                         "paid_on": min(paid, ctx.today).isoformat(),
                         "amount": rng.choice(["5.00", "5.00", "0.00", "10.00", None]),
                     }
                 )
-            start = dt.date(start.year + 1, 4, 1)
+            start, end = period_of(end + dt.timedelta(days=1))
     rows.insert_many(ctx.store, "memberships", batch)
 
 

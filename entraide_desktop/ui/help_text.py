@@ -20,6 +20,9 @@ def guide_sections() -> list[tuple[str, str, str]]:
             "aussi tout seul après quelques minutes sans activité (Fichier › Préférences).</li>"
             "<li>Chaque personne qui tient le registre peut avoir sa propre phrase de passe (Fichier › "
             "Personnes ayant accès) : ses modifications sont inscrites à son nom dans l'historique.</li>"
+            "<li>Le nom du groupe, ses coordonnées et le début de son <b>exercice financier</b> (le 1er avril "
+            "par défaut) se modifient dans Fichier › Renseignements du groupe. Le rapport d'activités de l'AGA "
+            "et la répartition des responsabilités couvrent un exercice.</li>"
             "<li>La taille du texte et les couleurs à contraste élevé se règlent dans Fichier › Préférences.</li></ul>"
         )),
         ("membres", _("Le registre des membres"), _(
@@ -54,7 +57,7 @@ def guide_sections() -> list[tuple[str, str, str]]:
             "chacun une note de passation pour la personne qui les reprend.</li>"
             "<li>« Proposer quelqu'un » suggère la personne qui a tenu la tâche le moins souvent et le moins "
             "récemment, en laissant de côté les personnes absentes ou qui ont demandé à ne pas être proposées.</li>"
-            "<li>L'onglet de la répartition montre, pour l'année, qui porte les responsabilités : membres, "
+            "<li>L'onglet de la répartition montre, pour un exercice financier, qui porte les responsabilités : membres, "
             "personnes intervenantes, bénévoles, conseil. Il s'exporte en PDF pour l'AGA.</li></ul>"
         )),
         ("proces-verbal", _("Prendre un procès-verbal"), _(

@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self._action(_("&Personnes ayant accès…"), None, self._manage_access))
         file_menu.addAction(self._action(_("&Changer ma phrase de passe…"), None, self._change_passphrase))
+        file_menu.addAction(self._action(_("Renseignements du &groupe…"), None, self._group_details))
         file_menu.addAction(self._action(_("P&références…"), QKeySequence("Ctrl+,"), self._preferences))
         file_menu.addSeparator()
         file_menu.addAction(self._action(_("&Quitter"), QKeySequence("Ctrl+Q"), self.close))
@@ -152,7 +153,7 @@ class MainWindow(QMainWindow):
         find = self._action(_("&Rechercher"), QKeySequence.StandardKey.Find, self._focus_search)
         view_menu.addAction(find)
 
-        help_menu = bar.addMenu(_("&Aide"))
+        help_menu = bar.addMenu(_("Ai&de"))
         help_menu.addAction(self._action(_("&Guide d'utilisation"), QKeySequence.StandardKey.HelpContents, self._help, "help"))
         help_menu.addAction(self._action(_("&Raccourcis clavier"), None, self._shortcuts))
         help_menu.addSeparator()
@@ -259,6 +260,11 @@ class MainWindow(QMainWindow):
         from .access_dialogs import ChangePassphraseDialog
 
         ChangePassphraseDialog(self.context, self).exec()
+
+    def _group_details(self) -> None:
+        from .group_dialog import GroupDialog
+
+        GroupDialog(self.context, self).exec()
 
     def _preferences(self) -> None:
         from .preferences import PreferencesDialog

@@ -36,8 +36,8 @@ def known_areas(monkeypatch):
         calls["summary"] = (start, end)
         return list(SUMMARY)
 
-    def spread(store, year):
-        calls["spread"] = year
+    def spread(store, year, *, start=None, end=None):
+        calls["spread"] = (year, start, end)
         return SPREAD
 
     def mandates(store, on):
@@ -72,8 +72,10 @@ def test_report_figures(store, known_areas):
     ids = known_group(store)
     aga_2025, aga_2026 = _year_of_meetings(store, ids)
     r = year_report(store, 2025, today=dt.date(2026, 5, 1))
-    assert known_areas == {"summary": (dt.date(2025, 1, 1), dt.date(2025, 12, 31)), "spread": 2025,
-                           "mandates": dt.date(2026, 6, 11)}
+    # Exercice 2025-2026 (the default exercice, April 1 to March 31), presented at the AGA of June 2026.
+    exercice = (dt.date(2025, 4, 1), dt.date(2026, 3, 31))
+    assert known_areas == {"summary": exercice, "spread": (2025, *exercice), "mandates": dt.date(2026, 6, 11)}
+    assert (r.start, r.end, r.label, r.period_label) == (*exercice, "2025-2026", "2025-2026")
     assert (r.aga_id, r.aga_date, r.previous_aga_id) == (aga_2026, dt.date(2026, 6, 11), aga_2025)
     assert r.agenda[0] == "Ouverture de l'assemblée et mot de bienvenue" and len(r.agenda) == 13
     assert [(f.label, f.activities, f.occurrences, f.attendance) for f in r.forms] == [
@@ -82,6 +84,7 @@ def test_report_figures(store, known_areas):
     assert (r.activities, r.occurrences, r.attendance) == (6, 128, 1053)
     assert r.new_members == 1  # Jocelyn joined in September 2025
     assert r.members_in_good_standing == 0  # memberships of the test group start in April 2026
+    assert r.members_counted_on == dt.date(2026, 3, 31)  # the last day of the exercice
     assert [(m.type_name, m.meetings, m.present, m.proposals_adopted) for m in r.meetings] == [
         ("Assemblée générale annuelle", 1, 5, 0), ("Conseil d'administration", 2, 6, 4)]
     assert [m.average_present for m in r.meetings] == [5.0, 3.0]
@@ -94,10 +97,10 @@ def test_report_figures(store, known_areas):
 
 def test_report_without_a_planned_aga_or_other_data(store):
     known_group(store)
-    r = year_report(store, 2026, today=dt.date(2026, 11, 25))
-    assert (r.aga_id, r.previous_aga_id) == (None, None)
+    r = year_report(store, 2026, today=dt.date(2026, 11, 25))  # exercice 2026-2027, under way
+    assert (r.aga_id, r.previous_aga_id, r.label) == (None, None, "2026-2027")
     assert r.agenda == list(mt.type_by_code(store, "aga").agenda)
     assert r.forms == [] and r.meetings == [] and r.decisions == []
     assert r.spread.total_assignments == 0 and r.mandates == []
-    assert r.mandates_on == dt.date(2027, 1, 1)
+    assert r.mandates_on == dt.date(2027, 4, 1)  # the day after the exercice, no AGA planned yet
     assert r.members_in_good_standing == 10 and r.members_counted_on == dt.date(2026, 11, 25)

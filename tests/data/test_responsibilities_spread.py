@@ -74,7 +74,7 @@ def test_a_term_over_two_years_counts_in_each_and_an_empty_year_is_said_plainly(
     previous = responsibilities.spread(store, 2025)
     assert (previous.total_assignments, [n for _p, n, _c in previous.by_person]) == (2, ["Béa", "Carl"])
     empty = responsibilities.spread(store, 2019)
-    assert empty == responsibilities.Spread(2019)
+    assert empty == responsibilities.Spread(2019, start=D(2019, 1, 1), end=D(2019, 12, 31), label="2019")
     assert figures.captions(empty) == ["Aucune responsabilité n'a été inscrite pour 2019."]
     assert figures.years_with_assignments(store, TODAY) == [2026, 2025]
 

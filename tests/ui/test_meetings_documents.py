@@ -132,7 +132,7 @@ def test_a_long_agenda_runs_over_several_pages(store, tmp_path):
 
 def test_aga_package_with_known_figures(store, tmp_path, monkeypatch):
     monkeypatch.setattr(calendar, "activity_summary", lambda *_a: list(SUMMARY))
-    monkeypatch.setattr(responsibilities, "spread", lambda *_a: SPREAD)
+    monkeypatch.setattr(responsibilities, "spread", lambda *_a, **_k: SPREAD)
     monkeypatch.setattr(responsibilities, "mandates_to_fill", lambda *_a: list(MANDATES))
     ids = known_group(store)
     aga(store, ids, present=("Ana", "Benoît", "Céline", "Marie"), day=dt.date(2025, 6, 12))
@@ -140,31 +140,33 @@ def test_aga_package_with_known_figures(store, tmp_path, monkeypatch):
     pdf = export_package(store, 2025, tmp_path / "aga.pdf", "pdf", today=dt.date(2026, 5, 1))
     pages = pdf_text(pdf)
     assert len(pages) >= 5
-    assert "Assemblée générale annuelle" in pages[0] and "rapport de l'année 2025" in pages[0]
+    assert "Assemblée générale annuelle" in pages[0] and "rapport d'activités de l'exercice 2025-2026" in pages[0]
+    assert "Exercice financier du 1 avril 2025 au 31 mars 2026" in pages[0]
     assert "1. Ordre du jour" in pages[1]
     assert "2. Procès-verbal de l'assemblée générale annuelle précédente" in pages[2]
     assert "jeudi 12 juin 2025" in pages[2]
     report = " ".join(pages[3:])
-    assert "3. Rapport d'activités 2025" in report
+    assert "3. Rapport d'activités 2025-2026" in report
+    assert "Exercice 2025-2026 : du 1 avril 2025 au 31 mars 2026" in report
     assert "le groupe a tenu 128 rencontres dans 6 activités, pour un total de 1 053 présences" in report.replace(
         "\u202f", " ")
     for figure in ("Entraide personnelle", "Groupe de discussion", "Promotion-vigilance", "Autres activités"):
         assert figure in report
-    assert "1 nouveau membre s'est joint au groupe en 2025." in report
+    assert "1 nouveau membre s'est joint au groupe en 2025-2026." in report
     assert "120 responsabilités" in report and "Personnes intervenantes" in report
     assert "4. Mandats à pourvoir" in report and "Siège au conseil d'administration" in report
     assert "poste vacant" in report
     odt = odt_paragraphs(export_package(store, 2025, tmp_path / "aga.odt", "odt", today=dt.date(2026, 5, 1)))
-    assert "3. Rapport d'activités 2025" in odt and "4. Mandats à pourvoir" in odt
+    assert "3. Rapport d'activités 2025-2026" in odt and "4. Mandats à pourvoir" in odt
 
 
 def test_aga_package_with_empty_sections(store, tmp_path):
     known_group(store)
     text = odt_paragraphs(export_package(store, 2026, tmp_path / "vide.odt", "odt", today=dt.date(2026, 11, 25)))
-    assert "Aucune activité n'est inscrite au calendrier pour 2026." in text
+    assert "Aucune activité n'est inscrite au calendrier pour 2026-2027." in text
     assert "Aucune assemblée générale annuelle précédente n'est inscrite dans Entraide." in text
-    assert "Aucune responsabilité n'est inscrite pour 2026." in text
-    assert "Aucun mandat à pourvoir au vendredi 1 janvier 2027." in text
+    assert "Aucune responsabilité n'est inscrite pour 2026-2027." in text
+    assert "Aucun mandat à pourvoir au jeudi 1 avril 2027." in text  # the day after the exercice
     assert "Date de l'assemblée à déterminer" in text
 
 
@@ -190,7 +192,12 @@ def test_commands_list_export_and_report(store, paths, tmp_path, monkeypatch, ca
     assert "Aucune réunion ne correspond" in capsys.readouterr().err
     assert run(["report", "--database", database, "--year", "2025", "--format", "odt",
                 "--out", str(tmp_path / "aga.odt")]) == 0
-    assert "3. Rapport d'activités 2025" in odt_paragraphs(tmp_path / "aga.odt")
+    assert "3. Rapport d'activités 2025-2026" in odt_paragraphs(tmp_path / "aga.odt")
+    assert "exercice 2025-2026, du 1 avril 2025 au 31 mars 2026" in capsys.readouterr().out
+    # Without --year: the exercice that ended, until the AGA that presents it has been held (June 11, 2026).
+    assert run(["report", "--database", database, "--format", "odt", "--out", str(tmp_path / "defaut.odt")]) == 0
+    expected = "2026-2027" if dt.date.today() >= dt.date(2026, 6, 11) else "2025-2026"
+    assert f"3. Rapport d'activités {expected}" in odt_paragraphs(tmp_path / "defaut.odt")
     assert run(["report", "--database", database, "--year", "2025", "--format", "pdf",
                 "--out", str(tmp_path / "absent" / "aga.pdf")]) == 1
     assert "n'existe pas" in capsys.readouterr().err

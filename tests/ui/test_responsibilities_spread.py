@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from entraide_desktop.cli import run
 from entraide_desktop.data import rows
 from entraide_desktop.data.errors import EntraideError
+from entraide_desktop.data.group import exercice_label, fiscal_year_containing
 from entraide_desktop.data.responsibilities import assignments as A
 from entraide_desktop.data.responsibilities import catalogue
 from entraide_desktop.documents.responsibilities import chart, write_spread_pdf
@@ -19,20 +20,27 @@ from entraide_desktop.ui.tasks import wait_for_tasks
 from tests.conftest import PASSPHRASE
 
 D = dt.date
-YEAR = D.today().year
+START, END = fiscal_year_containing(D.today())  # the group's exercice under way (April to March by default)
+YEAR, LABEL = START.year, exercice_label(START, END)
+
+
+def day(n: int) -> dt.date:
+    return START + dt.timedelta(days=n)
 
 
 @pytest.fixture
 def held(store):
-    """This year: Ana 3 coffees, Luc (staff) 1 opening, Fay (erased) 1 coffee."""
+    """This exercice: Ana 3 coffees, Luc (staff) 1 opening, Fay (erased) 1 coffee."""
     catalogue.install_starting_catalogue(store)
     coffee, room = catalogue.starting_id("coffee"), catalogue.starting_id("open_room")
     ana, luc, fay = (rows.insert(store, "people", {"first_name": n, "roles": json.dumps(r)})
                      for n, r in (("Ana", ["membre"]), ("Luc", ["intervenant"]), ("Fay", ["membre"])))
-    for month in (1, 2, 3):
-        A.assign(store, A.Draft(coffee, ana, D(YEAR, month, 6), D(YEAR, month, 6)))
-    A.assign(store, A.Draft(room, luc, D(YEAR, 1, 7), D(YEAR, 1, 7)))
-    A.assign(store, A.Draft(coffee, fay, D(YEAR, 1, 13), D(YEAR, 1, 13)))
+    for n in (5, 36, 64):
+        A.assign(store, A.Draft(coffee, ana, day(n), day(n)))
+    A.assign(store, A.Draft(room, luc, day(6), day(6)))
+    A.assign(store, A.Draft(coffee, fay, day(12), day(12)))
+    # The day before the exercice: counted in the previous one only.
+    A.assign(store, A.Draft(room, luc, day(-1), day(-1)))
     rows.erase(store, "people", fay)
     return store
 
@@ -46,9 +54,11 @@ def test_spread_tab_reads_plainly(qtbot, context, held):
     qtbot.addWidget(page)
     page.tabs.setCurrentWidget(page.spread)
     tab = page.spread
-    assert tab.year.currentData() == YEAR
+    assert tab.year.currentData() == YEAR and tab.year.currentText() == LABEL
+    assert tab.year.itemText(1) == exercice_label(*fiscal_year_containing(day(-1)))
+    assert tab.period.text().startswith(f"Exercice {LABEL} : du ")
     assert tab.total_big.text() == "5"
-    assert tab.total_small.text() == f"responsabilités tenues en {YEAR} par 3 personnes"
+    assert tab.total_small.text() == f"responsabilités tenues en {LABEL} par 3 personnes"
     assert tab.shares_big.text().replace("\xa0", " ") == "80 % / 20 %"
     assert tab.top_big.text().replace("\xa0", " ") == "60 %"
     assert "Les 20 % de personnes les plus occupées (1 sur 3) ont tenu 60 %" in tab.captions.text().replace("\xa0", " ")
@@ -74,7 +84,7 @@ def test_pdf_names_nobody_unless_asked_and_is_us_letter(qtbot, held, tmp_path):
     reader = PdfReader(str(path))
     assert [float(v) for v in reader.pages[0].mediabox] == [0, 0, 612, 792]
     text = text_of(path)
-    assert f"Le partage des responsabilités en {YEAR}" in text
+    assert f"Le partage des responsabilités en {LABEL}" in text and f"Exercice {LABEL} : du " in text
     assert "Le Phare" in text and "Document préparé pour l'assemblée générale annuelle" in text
     assert "Membres / personnes intervenantes" in text or "membres / personnes intervenantes" in text
     assert "1 personne retirée du registre compte toujours, sans son nom." in text
@@ -118,4 +128,4 @@ def test_command_line_pdf(qtbot, held, paths, tmp_path, monkeypatch, capsys):
     assert run(["spread", "--database", str(paths.database), "--year", str(YEAR), "--format", "pdf",
                 "--out", str(out)]) == 0
     assert f"PDF écrit : {out}" in capsys.readouterr().out
-    assert "Ana" not in text_of(out) and f"en {YEAR}" in text_of(out)
+    assert "Ana" not in text_of(out) and f"en {LABEL}" in text_of(out)

@@ -15,7 +15,7 @@ def test_window_opens_on_home_in_french(window):
     assert window.windowTitle() == "Accueil — Le Phare — Entraide"
     assert window.heading.text() == "Accueil"
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&Fichier", "&Affichage", "&Aide"]
+    assert menus == ["&Fichier", "&Affichage", "Ai&de"]
 
 
 def test_every_section_opens_with_its_shortcut(qtbot, window):

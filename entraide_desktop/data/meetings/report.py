@@ -1,9 +1,12 @@
-"""The AGA package of a year: agenda, previous AGA's minutes, rapport d'activités, mandates to fill.
+"""The AGA package of an exercice: agenda, previous AGA's minutes, rapport d'activités, mandates to fill.
 
-The package for year Y presents the activities of Y (January to December) at the first AGA held
-after it (usually in June of Y + 1). Its figures are computed from the data of every area: the
-calendar (activities by form of peer support), the register (new members, members in good
-standing), the meetings, the responsibilities (how they were spread, mandates to fill).
+The package of year Y covers the group's **exercice that starts in Y** (``data.group``): with the
+usual April start, exercice 2025 runs from April 1, 2025 to March 31, 2026, is labelled
+« 2025-2026 », and is presented at the first AGA held after its end (usually June 2026). A group
+whose exercice starts in January gets the calendar year Y, labelled « 2025 ».
+Its figures are computed from the data of every area over that same period: the calendar
+(activities by form of peer support), the register (new members, members in good standing),
+the meetings, the responsibilities (how they were spread, mandates to fill).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ...i18n import N_, _
 from .. import calendar as calendar_data
-from .. import people
+from .. import group, people
 from .. import responsibilities as responsibilities_data
 from ..store import Store
 from .agenda import items
@@ -61,8 +64,20 @@ class Decision:
 
 
 @dataclass(frozen=True)
+class ReportPeriod:
+    """What the package of ``year`` covers and where it is presented."""
+
+    year: int  # the year the exercice starts
+    start: dt.date
+    end: dt.date
+    label: str  # « 2025-2026 », or « 2025 » when the exercice starts in January
+    aga_id: str | None  # the first AGA after the end (None: not planned yet)
+    aga_date: dt.date | None
+
+
+@dataclass(frozen=True)
 class YearReport:
-    year: int
+    year: int  # the year the exercice starts
     start: dt.date
     end: dt.date
     group_name: str
@@ -79,6 +94,11 @@ class YearReport:
     spread: responsibilities_data.Spread
     mandates: list[responsibilities_data.MandateToFill]
     mandates_on: dt.date
+    label: str = ""  # « 2025-2026 »: the exercice (see ReportPeriod)
+
+    @property
+    def period_label(self) -> str:
+        return self.label or str(self.year)
 
     @property
     def activities(self) -> int:
@@ -163,12 +183,29 @@ def _meetings(store: Store, start: dt.date, end: dt.date, today: dt.date) -> tup
     return result, decisions
 
 
-def year_report(store: Store, year: int, *, today: dt.date | None = None) -> YearReport:
-    """Compute the AGA package's figures for ``year``."""
-    today = today or dt.date.today()
-    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+def report_period(store: Store, year: int) -> ReportPeriod:
+    """The exercice that starts in ``year`` and the AGA that presents it (the first one after its end)."""
+    start, end = group.fiscal_year(store, year)
     aga = _aga_after(store, end)
-    aga_id, aga_date = (aga[0], dt.date.fromisoformat(aga[1])) if aga else (None, None)
+    return ReportPeriod(year, start, end, group.exercice_label(start, end),
+                        aga[0] if aga else None, dt.date.fromisoformat(aga[1]) if aga else None)
+
+
+def default_report_year(store: Store, today: dt.date | None = None) -> int:
+    """The exercice to propose: the last one ended, until an AGA has been held after its end; then the current one."""
+    today = today or dt.date.today()
+    current_start, _end = group.fiscal_year_of(store, today)
+    previous = report_period(store, current_start.year - 1)
+    if previous.aga_date is not None and previous.aga_date <= today:
+        return current_start.year
+    return previous.year
+
+
+def year_report(store: Store, year: int, *, today: dt.date | None = None) -> YearReport:
+    """Compute the AGA package's figures for the exercice that starts in ``year``."""
+    today = today or dt.date.today()
+    period = report_period(store, year)
+    start, end, aga_id, aga_date = period.start, period.end, period.aga_id, period.aga_date
     agenda = [i.title for i in items(store, aga_id)] if aga_id else list(type_by_code(store, "aga").agenda)
     previous = _aga_before(store, aga_date) if aga_date else _aga_before(store, max(today, end) + dt.timedelta(days=1))
     meetings, decisions = _meetings(store, start, end, today)
@@ -189,7 +226,8 @@ def year_report(store: Store, year: int, *, today: dt.date | None = None) -> Yea
         members_counted_on=counted_on,
         meetings=meetings,
         decisions=decisions,
-        spread=responsibilities_data.spread(store, year),
+        spread=responsibilities_data.spread(store, year, start=start, end=end),
         mandates=list(responsibilities_data.mandates_to_fill(store, mandates_on)),
         mandates_on=mandates_on,
+        label=period.label,
     )

@@ -1,6 +1,7 @@
 """Yearly memberships (cotisations) and « membre en règle » on a date, computed, never stored.
 
-A membership covers a period (the group's membership year by default, April 1 to March 31),
+A membership covers a period (by default the group's membership year: its exercice financier,
+April 1 to March 31 unless the group set otherwise, or the calendar year; see ``data.group``),
 was paid on a date, with an optional amount (many groups have free membership). The rule for
 good standing lives in :func:`people.members_in_good_standing`; :func:`covers` is the same
 rule for one membership, used where the memberships are already in memory.
@@ -9,25 +10,34 @@ rule for one membership, used where the memberships are already in memory.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from ...i18n import _, format_date, format_money
-from .. import rows
+from .. import group, rows
 from ..errors import ValidationError
 from ..people import parse_roles
 from ..store import Store
 from .validation import clean_text, parse_amount, parse_date
 
-YEAR_START_MONTH = 4
-"""The membership year starts on April 1 (the usual fiscal year of Quebec community groups)."""
+YEAR_START_MONTH = group.DEFAULT_START_MONTH
+"""April 1: the default exercice of Quebec community groups (a group may choose another month)."""
+
+PeriodOf = Callable[[dt.date], tuple[dt.date, dt.date]]
 
 
 def membership_year(on: dt.date) -> tuple[dt.date, dt.date]:
-    """The membership year containing ``on``: April 1 to March 31."""
-    start_year = on.year if on.month >= YEAR_START_MONTH else on.year - 1
-    start = dt.date(start_year, YEAR_START_MONTH, 1)
-    return start, dt.date(start_year + 1, YEAR_START_MONTH, 1) - dt.timedelta(days=1)
+    """The default exercice containing ``on`` (April 1 to March 31), without asking the group.
+
+    Code that has the database uses :func:`default_period` (the group's own setting).
+    """
+    return group.fiscal_year_containing(on, YEAR_START_MONTH)
+
+
+def default_period(store: Store) -> PeriodOf:
+    """The group's rule for the period of a new membership: its exercice, or the calendar year."""
+    return group.profile(store).membership_period
 
 
 @dataclass(frozen=True)
@@ -43,12 +53,9 @@ class Membership:
 
     @property
     def period_label(self) -> str:
-        """``2025-2026`` for a membership year, else ``du 1 janv. 2025 au 31 déc. 2025``."""
-        if (self.period_start, self.period_end) == membership_year(self.period_start):
-            return f"{self.period_start.year}-{self.period_end.year}"
-        return _("du {start} au {end}").format(
-            start=format_date(self.period_start, "medium"), end=format_date(self.period_end, "medium")
-        )
+        """``2025-2026`` for a year over two calendar years, ``2025`` for January to December, else
+        ``du 3 févr. 2025 au 15 mars 2025``."""
+        return group.exercice_label(self.period_start, self.period_end)
 
     @property
     def amount_label(self) -> str:
@@ -91,8 +98,12 @@ def list_memberships(store: Store, person_id: str, *, include_archived: bool = F
     return sorted(found, key=lambda m: (m.period_start, m.paid_on or dt.date.min), reverse=True)
 
 
-def clean_membership(values: dict[str, Any]) -> dict[str, Any]:
-    """Validated membership values: a payment date, a period (the membership year by default), an amount."""
+def clean_membership(values: dict[str, Any], period_of: PeriodOf = membership_year) -> dict[str, Any]:
+    """Validated membership values: a payment date, a period, an amount.
+
+    Without a period, ``period_of(paid_on)`` gives it: pass :func:`default_period` of the store
+    for the group's own setting (April to March when called without it).
+    """
     paid_on = parse_date(values.get("paid_on"), "paid_on")
     if paid_on is None:
         raise ValidationError(
@@ -102,7 +113,7 @@ def clean_membership(values: dict[str, Any]) -> dict[str, Any]:
     start = parse_date(values.get("period_start"), "period_start")
     end = parse_date(values.get("period_end"), "period_end")
     if start is None and end is None:
-        start, end = membership_year(paid_on)
+        start, end = period_of(paid_on)
     elif start is None or end is None:
         raise ValidationError(_("Indiquez le début et la fin de la période."), "period_start" if start is None else "period_end")
     if end < start:
@@ -120,14 +131,14 @@ def clean_membership(values: dict[str, Any]) -> dict[str, Any]:
 
 def add_membership(store: Store, person_id: str, values: dict[str, Any]) -> str:
     """Record a membership for the person; returns its id."""
-    clean = clean_membership(values)
+    clean = clean_membership(values, default_period(store))
     with store.write():
         rows.require(store, "people", person_id)
         return rows.insert(store, "memberships", {"person_id": person_id, **clean})
 
 
 def update_membership(store: Store, membership_id: str, values: dict[str, Any]) -> set[str]:
-    clean = clean_membership(values)
+    clean = clean_membership(values, default_period(store))
     return rows.update(store, "memberships", membership_id, clean)
 
 

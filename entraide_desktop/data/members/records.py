@@ -146,7 +146,9 @@ def save_person(store: Store, person_id: str | None, changes: PersonChanges, *, 
     """
     today = today or dt.date.today()
     clean = clean_person(changes.fields)
-    drafts = [(d, None if d.remove else membership_rules.clean_membership(d.values)) for d in changes.memberships]
+    period_of = membership_rules.default_period(store)
+    drafts = [(d, None if d.remove else membership_rules.clean_membership(d.values, period_of))
+              for d in changes.memberships]
     with store.write():
         current = rows.require(store, "people", person_id) if person_id else {}
         _check_named({**current, **clean})

@@ -51,6 +51,14 @@ class Spread:
     person_groups: dict[str, tuple[str, ...]] = field(default_factory=dict)  # person id -> role groups
     removed_people: int = 0  # erased from the register, still counted
     archived_people: int = 0  # archived in the register, still counted
+    start: dt.date | None = None  # the period counted (None only for an empty Spread built by hand)
+    end: dt.date | None = None
+    label: str = ""  # « 2026 », « 2025-2026 » (an exercice over two calendar years)
+
+    @property
+    def period_label(self) -> str:
+        """How the period is named in sentences: « En {period_label}, … »."""
+        return self.label or str(self.year)
 
 
 @dataclass(frozen=True)
@@ -63,11 +71,23 @@ class MandateToFill:
     seat: int = 0  # which seat (1..seats)
 
 
-def spread(store: Store, year: int) -> Spread:
-    """The year's spread of responsibilities (see ``figures`` for the counting rules)."""
+def spread(store: Store, year: int, *, start: dt.date | None = None, end: dt.date | None = None) -> Spread:
+    """The spread of responsibilities over a year (see ``figures`` for the counting rules).
+
+    Without ``start``/``end``: the calendar year ``year``. With them: that period, usually the
+    group's exercice that starts in ``year`` (``data.group.fiscal_year``), as in the AGA package.
+    """
     from .figures import compute
 
-    return compute(store, year)
+    return compute(store, year, start=start, end=end)
+
+
+def exercice_spread(store: Store, year: int) -> Spread:
+    """The spread over the group's exercice that starts in ``year`` (« 2025-2026 » when it starts in April)."""
+    from ..group import fiscal_year
+
+    start, end = fiscal_year(store, year)
+    return spread(store, year, start=start, end=end)
 
 
 def mandates_to_fill(store: Store, on: dt.date) -> list[MandateToFill]:

@@ -1,8 +1,12 @@
 """How the year's responsibilities were spread: by person, by role group, members vs staff, concentration.
 
+The year is the group's exercice (``data.group``; April to March unless the group chose
+otherwise) on screen, in the PDF and in the AGA package; ``spread(store, year)`` alone still
+counts a calendar year.
+
 Counting rules (shown on screen, in the PDF and in docs/responsibilities.md):
 
-- every assignment overlapping the year counts for one, whether it lasted an evening or the
+- every assignment overlapping the period counts for one, whether it lasted an evening or the
   whole year (an assignment withdrawn as a mistake, i.e. archived, does not count);
 - a person counts in each of their role groups (a member who sits on the board is in
   « Membres » and in « Conseil d'administration »), so group shares may add up to more than
@@ -21,6 +25,7 @@ import math
 from dataclasses import dataclass
 
 from ...i18n import N_, _, format_percent, ngettext
+from ..group import exercice_label, fiscal_year_containing
 from ..people import parse_roles
 from ..store import Store
 from ..text import fold
@@ -44,10 +49,15 @@ def year_bounds(year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
-def compute(store: Store, year: int):  # -> Spread (imported lazily: the contract lives in __init__)
+def compute(store: Store, year: int, *, start: dt.date | None = None,
+            end: dt.date | None = None):  # -> Spread (imported lazily: the contract lives in __init__)
     from . import Spread, SpreadRow
 
-    start, end = year_bounds(year)
+    calendar_start, calendar_end = year_bounds(year)
+    start, end = start or calendar_start, end or calendar_end
+    if end < start:
+        raise ValueError(f"period ends before it starts: {start} to {end}")
+    period = exercice_label(start, end)
     found = store.db.execute(
         """SELECT a.person_id, a.holder_roles, coalesce(r.kind, 'task') FROM assignments a
            LEFT JOIN responsibilities r ON r.id = a.responsibility_id
@@ -56,7 +66,7 @@ def compute(store: Store, year: int):  # -> Spread (imported lazily: the contrac
         [end.isoformat(), start.isoformat()],
     ).fetchall()
     if not found:
-        return Spread(year)
+        return Spread(year, start=start, end=end, label=period)
     people = people_index(store, {r[0] for r in found})
     counts: dict[str, int] = {}
     snapshot: dict[str, tuple[str, ...]] = {}
@@ -111,17 +121,28 @@ def compute(store: Store, year: int):  # -> Spread (imported lazily: the contrac
         person_groups=groups,
         removed_people=sum(1 for p in info.values() if p.removed),
         archived_people=sum(1 for p in info.values() if p.archived and not p.removed),
+        start=start,
+        end=end,
+        label=period,
     )
 
 
-def years_with_assignments(store: Store, today: dt.date | None = None) -> list[int]:
-    """Years from the first assignment to this year (or the last assignment), newest first."""
+def years_with_assignments(store: Store, today: dt.date | None = None, *, start_month: int = 1) -> list[int]:
+    """Years from the first assignment to this year (or the last assignment), newest first.
+
+    With ``start_month`` (the group's exercice, see ``data.group``), the years are those in
+    which the exercices start: with April, an assignment of March 2025 belongs to 2024(-2025).
+    """
     first, last = store.db.execute("SELECT min(start_on), max(start_on) FROM assignments WHERE archived = 0").fetchone()
-    this_year = (today or dt.date.today()).year
+
+    def year_of(day: dt.date) -> int:
+        return fiscal_year_containing(day, start_month)[0].year
+
+    this_year = year_of(today or dt.date.today())
     if not first:
         return [this_year]
-    newest = max(this_year, int(last[:4]))
-    return list(range(newest, int(first[:4]) - 1, -1))
+    newest = max(this_year, year_of(dt.date.fromisoformat(last)))
+    return list(range(newest, year_of(dt.date.fromisoformat(first)) - 1, -1))
 
 
 def distribution(spread) -> list[tuple[str, int]]:  # noqa: ANN001 (Spread)
@@ -134,13 +155,13 @@ def distribution(spread) -> list[tuple[str, int]]:  # noqa: ANN001 (Spread)
 def captions(spread) -> list[str]:  # noqa: ANN001 (Spread)
     """The figures in plain sentences, for someone who is not the secretary (screen, PDF, command line)."""
     if not spread.total_assignments:
-        return [_("Aucune responsabilité n'a été inscrite pour {year}.").format(year=spread.year)]
+        return [_("Aucune responsabilité n'a été inscrite pour {year}.").format(year=spread.period_label)]
     lines = [
         ngettext(
             "En {year}, {n} responsabilité a été tenue par {p} personne.",
             "En {year}, {n} responsabilités ont été tenues par {p} personnes.",
             spread.total_assignments,
-        ).format(year=spread.year, n=spread.total_assignments, p=spread.people_with_assignment)
+        ).format(year=spread.period_label, n=spread.total_assignments, p=spread.people_with_assignment)
         + " " + _("Chaque responsabilité compte pour une, qu'elle ait duré une soirée ou toute l'année."),
         _("Les membres en ont tenu {members} et les personnes intervenantes {staff}. Plus la part des membres est "
           "grande, plus le groupe est porté par ses membres.").format(

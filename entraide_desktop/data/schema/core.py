@@ -40,3 +40,13 @@ def core_tables(db: sqlite_utils.Database) -> None:
     )
     db.execute("CREATE INDEX _history_row ON _history (tbl, row_id, hlc)")
     create_synced_table(db, "group_profile", {"name": str, "region": str, "address": str, "email": str, "phone": str})
+
+
+@MIGRATIONS(name="0002_group_fiscal_year")
+def group_fiscal_year(db: sqlite_utils.Database) -> None:
+    # The month the group's fiscal year (« exercice financier ») starts, 1–12; empty means April,
+    # the usual exercice of Quebec community groups. ``membership_year``: "fiscal" (memberships
+    # follow the exercice, the default when empty) or "calendar" (January to December).
+    # Empty rather than a SQL default: a value in the table must always have its field version.
+    db["group_profile"].add_column("fiscal_year_start_month", int)  # type: ignore[union-attr]
+    db["group_profile"].add_column("membership_year", str)  # type: ignore[union-attr]

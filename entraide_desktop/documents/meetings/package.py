@@ -1,10 +1,11 @@
-"""The AGA package of a year: cover, agenda, previous AGA's minutes, rapport d'activités, mandates to fill."""
+"""The AGA package of an exercice: cover, agenda, previous AGA's minutes, rapport d'activités, mandates to fill."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
+from ...data.group import period_text
 from ...data.meetings import get_meeting, minutes
 from ...data.meetings.report import YearReport, year_report
 from ...data.meetings.wording import clause, when_and_where
@@ -39,7 +40,9 @@ def cover_html(r: YearReport, store: Store) -> str:
     if r.group_name:
         out.append(para(r.group_name, "covergroup"))
     out.append(heading(1, _("Assemblée générale annuelle")))
-    out.append(para(_("Document de l'assemblée — rapport de l'année {year}").format(year=r.year), "subtitle"))
+    out.append(para(_("Document de l'assemblée — rapport d'activités de l'exercice {year}").format(
+        year=r.period_label), "subtitle"))
+    out.append(para(_("Exercice financier {period}").format(period=period_text(r.start, r.end)), "center"))
     if r.aga_id:
         aga = get_meeting(store, r.aga_id)
         when = when_and_where(aga.date, aga.start_time, aga.place)
@@ -49,7 +52,7 @@ def cover_html(r: YearReport, store: Store) -> str:
     out.append('<p>&nbsp;</p><p>&nbsp;</p>')
     out.append(heading(2, _("Contenu")) + "<ol>")
     for title in (_("Ordre du jour"), _("Procès-verbal de l'assemblée générale annuelle précédente"),
-                  _("Rapport d'activités {year}").format(year=r.year), _("Mandats à pourvoir")):
+                  _("Rapport d'activités {year}").format(year=r.period_label), _("Mandats à pourvoir")):
         out.append(f"<li>{esc(title)}</li>")
     out.append("</ol>")
     return "".join(out)
@@ -75,10 +78,10 @@ def previous_minutes_html(r: YearReport, store: Store) -> str:
 def activities_html(r: YearReport) -> str:
     out = [heading(2, _("Les activités par forme d'entraide"))]
     if not r.forms:
-        out.append(para(_("Aucune activité n'est inscrite au calendrier pour {year}.").format(year=r.year)))
+        out.append(para(_("Aucune activité n'est inscrite au calendrier pour {year}.").format(year=r.period_label)))
         return "".join(out)
     out.append(para(_("En {year}, le groupe a tenu {occ} rencontres dans {act} activités, pour un total de {att} "
-                    "présences.").format(year=r.year, occ=format_number(r.occurrences),
+                    "présences.").format(year=r.period_label, occ=format_number(r.occurrences),
                                          act=format_number(r.activities), att=format_number(r.attendance))))
     rows = [_head([_("Forme d'entraide et activité"), _("Activités"), _("Rencontres tenues"), _("Présences")])]
     for form in r.forms:
@@ -95,11 +98,11 @@ def association_html(r: YearReport) -> str:
     out = [heading(2, _("La vie associative"))]
     members = ngettext("{n} nouveau membre s'est joint au groupe en {year}.",
                        "{n} nouveaux membres se sont joints au groupe en {year}.", r.new_members)
-    out.append(para(members.format(n=format_number(r.new_members), year=r.year) + " " + _(
+    out.append(para(members.format(n=format_number(r.new_members), year=r.period_label) + " " + _(
         "Membres en règle au {date} : {n}.").format(date=format_date(r.members_counted_on),
                                                      n=format_number(r.members_in_good_standing))))
     if not r.meetings:
-        out.append(para(_("Aucune réunion n'est inscrite pour {year}.").format(year=r.year)))
+        out.append(para(_("Aucune réunion n'est inscrite pour {year}.").format(year=r.period_label)))
     else:
         rows = [_head([_("Instance"), _("Réunions"), _("Présences en moyenne"), _("Propositions adoptées")])]
         for m in r.meetings:
@@ -120,12 +123,12 @@ def responsibilities_html(r: YearReport) -> str:
     s = r.spread
     out = [heading(2, _("Le partage des responsabilités"))]
     if not s.total_assignments:
-        out.append(para(_("Aucune responsabilité n'est inscrite pour {year}.").format(year=r.year)))
+        out.append(para(_("Aucune responsabilité n'est inscrite pour {year}.").format(year=r.period_label)))
         return "".join(out)
     out.append(para(_(
         "En {year}, {people} personnes ont assumé {n} responsabilités. Part assumée par les membres : {members} ; "
         "par les personnes intervenantes : {staff}. Les 20 % des personnes les plus sollicitées ont assumé {top} des "
-        "responsabilités.").format(year=r.year, people=format_number(s.people_with_assignment),
+        "responsabilités.").format(year=r.period_label, people=format_number(s.people_with_assignment),
                                    n=format_number(s.total_assignments), members=format_percent(s.members_share),
                                    staff=format_percent(s.staff_share), top=format_percent(s.top20_share))))
     rows = [_head([_("Groupe"), _("Personnes"), _("Responsabilités"), _("Part")])]
@@ -136,8 +139,9 @@ def responsibilities_html(r: YearReport) -> str:
 
 
 def report_html(r: YearReport) -> str:
-    out = [heading(1, _("3. Rapport d'activités {year}").format(year=r.year), page_break=True)]
-    out.append(para(_("Du {start} au {end}").format(start=format_date(r.start), end=format_date(r.end)), "status"))
+    out = [heading(1, _("3. Rapport d'activités {year}").format(year=r.period_label), page_break=True)]
+    out.append(para(_("Exercice {label} : {period}").format(label=r.period_label, period=period_text(r.start, r.end)),
+                    "status"))
     out += [activities_html(r), association_html(r), responsibilities_html(r)]
     return "".join(out)
 
@@ -165,8 +169,8 @@ def package_body(store: Store, r: YearReport) -> str:
 
 
 def export_package(store: Store, year: int, path: Path | str, fmt: str, *, today: dt.date | None = None) -> Path:
-    """Write the AGA package of ``year`` as PDF or ODT at ``path``."""
+    """Write the AGA package of the exercice that starts in ``year`` as PDF or ODT at ``path``."""
     r = year_report(store, year, today=today)
-    title = _("Assemblée générale annuelle — rapport de l'année {year}").format(year=year)
+    title = _("Assemblée générale annuelle — rapport de l'exercice {year}").format(year=r.period_label)
     footer = f"{r.group_name} — {title}" if r.group_name else title
     return write(package_body(store, r), path, fmt, title=title, footer=footer)

@@ -14,7 +14,7 @@ import html
 import os
 from pathlib import Path
 
-from ...data import responsibilities, rows
+from ...data import group, responsibilities, rows
 from ...data.errors import EntraideError, user_facing_errors
 from ...data.responsibilities.figures import captions, distribution
 from ...data.schema.core import GROUP_PROFILE_ID
@@ -54,8 +54,9 @@ def _table(headers: list[str], body: list[list[str]], align_right_from: int = 1)
 def spread_html(spread: responsibilities.Spread, *, group_name: str, today: dt.date, with_names: bool) -> str:
     """The document's body (charts referred to as ``chart:groups`` and ``chart:people``)."""
     parts = [
-        f"<h1>{_e(_('Le partage des responsabilités en {year}').format(year=spread.year))}</h1>",
+        f"<h1>{_e(_('Le partage des responsabilités en {year}').format(year=spread.period_label))}</h1>",
         f"<p>{_e(group_name)}<br/>"
+        + _e(_("Exercice {label} : {period}.").format(label=spread.period_label, period=_period(spread))) + "<br/>"
         + _e(_("Document préparé pour l'assemblée générale annuelle, le {date}.").format(date=format_date(today)))
         + "</p>",
     ]
@@ -98,19 +99,25 @@ def spread_html(spread: responsibilities.Spread, *, group_name: str, today: dt.d
         parts.append(_table([_("Personne"), _("Responsabilités")], [[name, str(n)] for _pid, name, n in people]))
     parts.append(f"<h2>{_e(_('Comment ces chiffres sont comptés'))}</h2>")
     parts.append("<p>" + _e(_(
-        "Une responsabilité compte pour l'année si elle a été tenue, même en partie, entre le 1er janvier et le "
-        "31 décembre ; une attribution retirée parce qu'elle était une erreur ne compte pas. Les rôles sont ceux "
+        "Une responsabilité compte pour l'exercice si elle a été tenue, même en partie, {period} ; une attribution "
+        "retirée parce qu'elle était une erreur ne compte pas. Les rôles sont ceux "
         "du registre des membres ; pour une personne retirée du registre, ceux qu'elle avait quand la "
         "responsabilité lui a été confiée. Les personnes archivées ou retirées du registre comptent toujours, "
-        "sans leur nom.")) + "</p>")
+        "sans leur nom.").format(period=_period(spread))) + "</p>")
     return "".join(parts)
+
+
+def _period(spread: responsibilities.Spread) -> str:
+    if spread.start is None or spread.end is None:
+        return str(spread.year)
+    return group.period_text(spread.start, spread.end)
 
 
 def write_spread_pdf(store: Store, year: int, target: Path, *, with_names: bool = False,
                      today: dt.date | None = None) -> Path:
-    """Write the year's spread as a PDF at ``target``; returns the path."""
+    """Write the spread of the group's exercice that starts in ``year`` as a PDF at ``target``; returns the path."""
     ensure_gui()
-    spread = responsibilities.spread(store, year)
+    spread = responsibilities.exercice_spread(store, year)
     target = Path(target)
     temporary = target.with_name(f".{target.name}.tmp")
     try:
@@ -137,7 +144,7 @@ def _write(store: Store, spread: responsibilities.Spread, year: int, target: Pat
     writer = QPdfWriter(str(temporary))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
     writer.setPageMargins(QMarginsF(18, 16, 18, 16), QPageLayout.Unit.Millimeter)
-    writer.setTitle(_("Le partage des responsabilités en {year}").format(year=year))
+    writer.setTitle(_("Le partage des responsabilités en {year}").format(year=spread.period_label))
     writer.setCreator("Entraide")
     document = QTextDocument()
     font = QFont()

@@ -2,7 +2,7 @@
 
 Modules: ``list_view`` (meetings and follow-ups), ``meeting_view`` (one meeting's tabs),
 ``attendance_tab``, ``editor`` (keyboard-first minutes editor), ``proposal_form``, ``dialogs``,
-``settings`` (types, quorum rule, AGA package), ``models``, ``common`` (autosave, helpers).
+``settings`` (types, quorum rule), ``report_dialog`` (AGA package), ``models``, ``common`` (autosave, helpers).
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ class MeetingsPage(QWidget):
         self.list.reload_filters()
 
     def make_report(self) -> None:
-        from .settings import ReportDialog
+        from .report_dialog import ReportDialog
 
         ReportDialog(self.context, self).exec()
 

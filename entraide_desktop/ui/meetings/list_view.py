@@ -54,7 +54,7 @@ class MeetingListView(QWidget):
         self.new_button = QPushButton(_("&Nouvelle réunion…"))
         self.new_button.setToolTip("Ctrl+N")
         self.new_button.clicked.connect(self.new_requested.emit)
-        self.report_button = QPushButton(_("Document de l'&AGA…"))
+        self.report_button = QPushButton(_("Document de l'A&GA…"))
         self.report_button.setAccessibleDescription(_("Ordre du jour, procès-verbal précédent, rapport d'activités "
                                                       "et mandats à pourvoir, en PDF ou en ODT"))
         self.report_button.clicked.connect(self.report_requested.emit)

@@ -111,7 +111,7 @@ class ProposalForm(QWidget):
         self.adopts.setAccessibleName(_("Procès-verbal adopté par cette proposition"))
         self.adopts.setToolTip(_("Le procès-verbal (PV) d'une réunion précédente que cette proposition adopte"))
         self.adopts.activated.connect(lambda _i: self._save_adopts())
-        self.adopts_label = QLabel(_("A&dopte le PV"))
+        self.adopts_label = QLabel(_("Ado&pte le PV"))
         self.adopts_label.setBuddy(self.adopts)
         adopts_row.addWidget(self.adopts, 1)
         form.addRow(self.adopts_label, adopts_row)

@@ -1,8 +1,6 @@
-"""Types of meetings (with their usual agenda), the group's quorum rule, and the AGA package dialog."""
+"""Types of meetings (with their usual agenda) and the group's quorum rule (the AGA package: ``report_dialog``)."""
 
 from __future__ import annotations
-
-import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -31,7 +29,6 @@ from ...data.errors import EntraideError
 from ...i18n import _
 from ..context import AppContext
 from ..forms import ErrorLabel, explanation, heading
-from .common import ask_save_path, run_export
 
 
 class TypesDialog(QDialog):
@@ -219,49 +216,3 @@ class TypesDialog(QDialog):
             self.context.notify_changed("meetings")
             super().reject()
 
-
-class ReportDialog(QDialog):
-    """Choose the year and the format of the AGA package, then where to write it."""
-
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.setWindowTitle(_("Document de l'assemblée générale annuelle"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.windowTitle()))
-        layout.addWidget(explanation(_(
-            "Le document de l'année choisie réunit l'ordre du jour de l'AGA qui la présente, le procès-verbal de "
-            "l'AGA précédente, le rapport d'activités de l'année (janvier à décembre) calculé à partir des données, "
-            "et les mandats à pourvoir.")))
-        form = QFormLayout()
-        self.year = QSpinBox()
-        self.year.setRange(2000, 2100)
-        today = dt.date.today()
-        self.year.setValue(today.year - 1 if today.month <= 6 else today.year)
-        self.year.setAccessibleName(_("Année du rapport"))
-        self.format = QComboBox()
-        self.format.setAccessibleName(_("Format du document"))
-        self.format.addItem(_("PDF (pour imprimer ou envoyer)"), "pdf")
-        self.format.addItem(_("ODT (pour modifier dans un traitement de texte)"), "odt")
-        for label, widget in ((_("&Année"), self.year), (_("&Format"), self.format)):
-            lab = QLabel(label)
-            lab.setBuddy(widget)
-            form.addRow(lab, widget)
-        layout.addLayout(form)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        box.button(QDialogButtonBox.StandardButton.Ok).setText(_("Créer le document…"))
-        box.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Annuler"))
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
-        layout.addWidget(box)
-
-    def accept(self) -> None:
-        from ...documents.meetings import export_package
-
-        year, fmt = self.year.value(), self.format.currentData()
-        path = ask_save_path(self, self.windowTitle(), _("AGA-rapport-{year}").format(year=year), fmt)
-        if path is None:
-            return
-        super().accept()
-        run_export(self.parentWidget() or self, self.context, self.windowTitle(),
-                   lambda store: export_package(store, year, path, fmt))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...data.errors import ValidationError
-from ...data.members.memberships import Membership, clean_membership, membership_year, standing_of
+from ...data.members.memberships import Membership, PeriodOf, clean_membership, membership_year, standing_of
 from ...data.members.records import MembershipDraft
 from ...i18n import _, format_date
 from ..forms import ErrorLabel
@@ -34,9 +34,10 @@ class MembershipsTab(QWidget):
     """Edits a list of memberships in memory; the dialog saves them with the rest of the record."""
 
     def __init__(self, memberships: list[Membership], roles: Callable[[], tuple[str, ...]],
-                 today: dt.date | None = None) -> None:
+                 today: dt.date | None = None, *, period_of: PeriodOf = membership_year) -> None:
         super().__init__()
         self.today = today or dt.date.today()
+        self._period_of = period_of  # the group's rule for the period of a new membership
         self._roles = roles
         self._items: list[Membership] = list(memberships)
         self._drafts: dict[str, MembershipDraft] = {}  # by membership id (new ones get a temporary id)
@@ -183,13 +184,13 @@ class MembershipsTab(QWidget):
         self.add_button.setFocus()
 
     def _fill_period(self, force: bool = False) -> None:
-        """A new payment date proposes the membership year it falls in."""
+        """A new payment date proposes the group's membership year it falls in (exercice or calendar year)."""
         try:
             paid = self.paid_on.date()
         except ValidationError:
             return
         if paid and (force or not self.period_start.text()):
-            start, end = membership_year(paid)
+            start, end = self._period_of(paid)
             self.period_start.set_date(start)
             self.period_end.set_date(end)
 
@@ -197,7 +198,7 @@ class MembershipsTab(QWidget):
         values = {"paid_on": self.paid_on.text(), "period_start": self.period_start.text(),
                   "period_end": self.period_end.text(), "amount": self.amount.text(), "note": self.note.text()}
         try:
-            clean = clean_membership(values)
+            clean = clean_membership(values, self._period_of)
         except ValidationError as error:
             self.error.show_message(error.message)
             widget = {"paid_on": self.paid_on, "period_start": self.period_start, "period_end": self.period_end,

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ...data import members
 from ...data.errors import EntraideError, ValidationError
 from ...data.members.fields import CONTACT_METHODS, NOTES_REMINDER, PERSON_FIELDS, health_words_in
+from ...data.members.memberships import default_period
 from ...data.people import ROLES, STATUSES
 from ...i18n import N_, _
 from ..context import AppContext
@@ -79,7 +80,8 @@ class PersonDialog(QDialog):
         self.consents = ConsentsTab(states, self.today)
         self.tabs.addTab(self.consents, _("C&onsentements"))
         memberships = members.list_memberships(store, person_id) if person_id else []
-        self.memberships = MembershipsTab(memberships, self._roles, self.today)
+        self.memberships = MembershipsTab(memberships, self._roles, self.today,
+                                          period_of=default_period(store))
         self.tabs.addTab(self.memberships, _("Coti&sations"))
         self.history = HistoryTab(members.person_history(store, person_id) if person_id else [])
         self.tabs.addTab(self.history, _("Histori&que"))

@@ -14,7 +14,7 @@ from .mandates_tab import MandatesTab
 from .people_tab import PeopleTab
 from .spread_tab import SpreadTab
 
-REFRESH_ON = (AREA, "members", "calendar", "*")
+REFRESH_ON = (AREA, "members", "calendar", "group", "*")  # "group": the exercice may have changed
 
 
 class ResponsibilitiesPage(QWidget):
@@ -33,7 +33,7 @@ class ResponsibilitiesPage(QWidget):
         self.spread = SpreadTab(context)
         self.tabs.addTab(self.catalogue, _("&Qui fait quoi"))
         self.tabs.addTab(self.mandates, _("Ma&ndats"))
-        self.tabs.addTab(self.people, _("Personnes et &disponibilités"))
+        self.tabs.addTab(self.people, _("Personnes et disponibilités"))
         self.tabs.addTab(self.spread, _("&Répartition de l'année"))
         for index, tip in enumerate((
             _("Les tâches, les rôles et les mandats, et qui les tient cette semaine"),

@@ -1,5 +1,8 @@
 """« Répartition »: how the year's responsibilities were spread, in figures, plain sentences and two charts.
 
+The year is the group's exercice (April to March unless the group chose otherwise, see
+``data.group``): the same period as the rapport d'activités of the AGA package.
+
 Written for someone who is not the secretary (an AGA, a members' committee): big figures with
 what they mean, the sentences of ``figures.captions``, the charts painted by
 ``documents.responsibilities.chart``. The PDF for the assembly is written off the UI thread.
@@ -27,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...data import responsibilities
+from ...data import group, responsibilities
 from ...data.responsibilities.figures import captions, years_with_assignments
 from ...data.text import fold
 from ...documents.responsibilities import chart
@@ -120,9 +123,9 @@ class SpreadTab(QWidget):
         self.setStyleSheet(STYLE % {"big": self.font().pointSizeF() * 1.9})
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        year_label = QLabel(_("Ann&ée :"))
+        year_label = QLabel(_("&Exercice :"))
         self.year = QComboBox()
-        self.year.setAccessibleName(_("Année"))
+        self.year.setAccessibleName(_("Exercice financier"))
         year_label.setBuddy(self.year)
         self.export_button = QPushButton(_("E&xporter en PDF pour l'AGA…"))
         self.with_names = QCheckBox(_("No&mmer les personnes dans le PDF"))
@@ -138,6 +141,10 @@ class SpreadTab(QWidget):
 
         body = QWidget()
         self.body = QVBoxLayout(body)
+        self.period = QLabel()
+        self.period.setWordWrap(True)
+        self.period.setAccessibleName(_("Période comptée"))
+        self.body.addWidget(self.period)
         cards = QHBoxLayout()
         self.total_big, self.total_small = QLabel(), QLabel()
         self.shares_big, self.shares_small = QLabel(), QLabel()
@@ -180,23 +187,31 @@ class SpreadTab(QWidget):
 
     def refresh(self) -> None:
         current = self.year.currentData()
-        years = years_with_assignments(self.context.store)
+        self.profile = profile = group.profile(self.context.store)
+        years = years_with_assignments(self.context.store, start_month=profile.fiscal_year_start_month)
         self.year.blockSignals(True)
         self.year.clear()
         for y in years:
-            self.year.addItem(str(y), y)
+            self.year.addItem(group.exercice_label(*profile.fiscal_year(y)), y)
         index = self.year.findData(current) if current else 0
         self.year.setCurrentIndex(max(index, 0))
         self.year.blockSignals(False)
         self.show_year()
 
+    def _year(self) -> int:
+        return self.year.currentData() or group.fiscal_year_of(self.context.store, dt.date.today())[0].year
+
     def show_year(self) -> None:
-        year = self.year.currentData() or dt.date.today().year
-        self.spread = s = responsibilities.spread(self.context.store, year)
+        year = self._year()
+        self.spread = s = responsibilities.exercice_spread(self.context.store, year)
+        self.period.setText(_("Exercice {label} : {period}. Chaque responsabilité tenue pendant cette période, même "
+                              "en partie, compte pour une.").format(
+            label=s.period_label, period=group.period_text(s.start, s.end)))
         self.total_big.setText(str(s.total_assignments))
         self.total_small.setText(ngettext("responsabilité tenue en {year} par {p} personne",
                                           "responsabilités tenues en {year} par {p} personnes",
-                                          s.total_assignments).format(year=year, p=s.people_with_assignment))
+                                          s.total_assignments).format(year=s.period_label,
+                                                                      p=s.people_with_assignment))
         self.shares_big.setText(f"{format_percent(s.members_share)} / {format_percent(s.staff_share)}")
         self.shares_small.setText(_("tenues par les membres / par les personnes intervenantes"))
         self.top_big.setText(format_percent(s.top20_share))
@@ -223,8 +238,9 @@ class SpreadTab(QWidget):
         self.people.setFixedHeight(self.people.sizeHintForRow(0) * (rows + 1) + 12 if s.by_person else 40)
 
     def export_pdf(self) -> None:
-        year = self.year.currentData() or dt.date.today().year
-        default = Path.home() / _("partage-des-responsabilites-{year}.pdf").format(year=year)
+        year = self._year()
+        label = group.fiscal_year_label(self.context.store, year)
+        default = Path.home() / _("partage-des-responsabilites-{year}.pdf").format(year=label)
         path, _filter = QFileDialog.getSaveFileName(self, _("Exporter le partage des responsabilités"), str(default),
                                                     _("Document PDF (*.pdf)"))
         if not path:

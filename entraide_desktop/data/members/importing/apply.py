@@ -13,7 +13,7 @@ from ... import rows
 from ...errors import EntraideError
 from ...people import ROLES, consent_id
 from ...store import Store
-from ..memberships import clean_membership
+from ..memberships import PeriodOf, clean_membership, default_period
 from ..merge import merged_values
 from .preview import ImportPreview, ImportRow
 
@@ -58,10 +58,10 @@ def _consents(store: Store, person_id: str, row: ImportRow, today: dt.date, *, k
                                         "granted_on": today.isoformat()}, row_id=row_id)
 
 
-def _membership(store: Store, person_id: str, row: ImportRow) -> None:
+def _membership(store: Store, person_id: str, row: ImportRow, period_of: PeriodOf) -> None:
     if not row.membership:
         return
-    values = clean_membership(row.membership)
+    values = clean_membership(row.membership, period_of)
     same = store.db.execute(
         "SELECT 1 FROM memberships WHERE person_id = ? AND period_start = ? AND archived = 0",
         [person_id, values["period_start"]],
@@ -82,6 +82,7 @@ def apply_import(store: Store, preview: ImportPreview, progress: ProgressFn | No
     today = today or dt.date.today()
     todo = [r for r in preview.rows if r.action in ("create", "merge")]
     created = merged = 0
+    period_of = default_period(store)  # the group's membership year, read once
     with store.write():
         for done, row in enumerate(todo, start=1):
             if progress is not None and done % 50 == 0:
@@ -94,12 +95,12 @@ def apply_import(store: Store, preview: ImportPreview, progress: ProgressFn | No
                 if changes:
                     rows.update(store, "people", row.duplicate_of, changes)
                 _consents(store, row.duplicate_of, row, today, keep_existing=True)
-                _membership(store, row.duplicate_of, row)
+                _membership(store, row.duplicate_of, row, period_of)
                 merged += 1
             else:
                 person_id = rows.insert(store, "people", _person_values(row))
                 _consents(store, person_id, row, today, keep_existing=False)
-                _membership(store, person_id, row)
+                _membership(store, person_id, row, period_of)
                 created += 1
     if progress is not None:
         progress(len(todo), len(todo), "")
