@@ -56,6 +56,17 @@ def _name(when: dt.datetime, kind: str) -> str:
     return f"entraide-{when:%Y-%m-%d-%H%M%S}-{KINDS[kind]}.db"
 
 
+def new_backup_path(paths: Paths, kind: str, now: dt.datetime | None = None) -> Path:
+    """A free file name in the backups folder for a copy of ``kind`` (listed and pruned like the others)."""
+    now = now or dt.datetime.now()
+    target = paths.backups_dir / _name(now, kind)
+    step = 1
+    while target.exists():
+        target = paths.backups_dir / _name(now + dt.timedelta(seconds=step), kind)
+        step += 1
+    return target
+
+
 def parse_name(path: Path) -> BackupInfo | None:
     match = _NAME.match(path.name)
     if not match:

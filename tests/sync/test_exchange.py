@@ -36,6 +36,10 @@ def test_new_machine_receives_everything_and_both_show_the_same(pair, usb):
     assert summary.machine == "Ordinateur du centre"
     assert rows.get(laptop, "people", pid)["_search"].startswith("helene cote")  # local columns derived
     assert dump(laptop) == dump(centre)
+    # The copy taken before the import is one of the laptop's backups, listed and pruned with them.
+    from entraide_desktop.data import backups
+
+    assert [b.kind for b in backups.list_backups(laptop.paths)] == ["before-import"]
 
 
 def test_edits_to_different_fields_both_survive(pair, usb):

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ...i18n import _
 from ..clock import DAY_MS
+from .. import backups
 from ..connection import copy_database
 from ..errors import EntraideError, user_facing_errors
 from ..store import Store
@@ -32,8 +33,6 @@ from .state import current_vector, dominated, remember_vector
 from .summary import ImportSummary, by_area
 
 ProgressFn = Callable[[int, int, str], None]
-BACKUPS_KEPT = 3
-BACKUP_PREFIX = "avant-synchronisation-"
 
 
 def _no_progress(_done: int, _total: int, _text: str = "") -> None:
@@ -219,9 +218,7 @@ class _BackgroundBackup:
     """A consistent encrypted copy of the database taken on another thread (its own connection)."""
 
     def __init__(self, store: Store) -> None:
-        folder = store.paths.backups_dir
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        self.target = folder / f"{BACKUP_PREFIX}{stamp}.db"
+        self.target = backups.new_backup_path(store.paths, "before-import")
         self.error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, args=(store,), name="sync-backup", daemon=True)
         self._thread.start()
@@ -251,6 +248,5 @@ class _BackgroundBackup:
 
 
 def _prune_backups(store: Store) -> None:
-    """Keep only the last few copies taken before an import."""
-    for old in sorted(store.paths.backups_dir.glob(f"{BACKUP_PREFIX}*.db"))[:-BACKUPS_KEPT]:
-        old.unlink(missing_ok=True)
+    """Keep only the last few copies taken before an import (the backups area's rule for that kind)."""
+    backups.prune(store.paths)
