@@ -3,7 +3,9 @@
     python -m tests.faults.kill_worker DATABASE PASSPHRASE OUT_DIR
 
 Prints ``BATCH n`` after batch n is committed, ``BACKUP path`` after a backup is written and
-verified, ``FILE path`` after an exported file is in place. The parent kills it at random.
+verified, ``FILE path`` after an exported file is in place, ``IMPORTED name`` after another
+machine's exchange file (in OUT_DIR/recus) is merged, ``EXPORTED path`` after this machine's
+exchange file is written to OUT_DIR/cle and verified. The parent kills it at random.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 import entraide_desktop.data  # noqa: F401
 from entraide_desktop.config import paths_for
 from entraide_desktop.data import backups, connection, rows
+from entraide_desktop.data.sync import exchange
 
 BATCH = 20
 
@@ -53,6 +56,13 @@ def main(database: str, passphrase: str, out_dir: str) -> None:
             target = out / f"export-{n}.bin"
             export_file(target, bytes([n % 256]) * 200_000)
             print(f"FILE {target}", flush=True)
+        received = sorted((out / "recus").glob("*.entraide")) if (out / "recus").is_dir() else []
+        if received and n % 3 == 2:
+            bundle = received[(n // 3) % len(received)]
+            exchange.import_file(store, bundle)
+            print(f"IMPORTED {bundle.name}", flush=True)
+        if (out / "cle").is_dir() and n % 4 == 0:
+            print(f"EXPORTED {exchange.export_to(store, out / 'cle').path}", flush=True)
         n += 1
 
 

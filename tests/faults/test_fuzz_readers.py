@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -186,3 +187,62 @@ def test_member_list_xlsx_damaged(store, tmp_path_factory, data):
     path = tmp_path_factory.mktemp("xlsx") / "membres.xlsx"
     path.write_bytes(bytes(payload))
     _preview_or_refusal(store, path)
+
+
+# -- exchange files (sync bundles) ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sync_pair(tmp_path_factory):
+    """Two machines of one group and a valid exchange file from the first (built once)."""
+    from entraide_desktop.data import rows
+    from entraide_desktop.data.sync import exchange
+    from tests.sync.helpers import new_group
+
+    root = tmp_path_factory.mktemp("sync-fuzz")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(keys, "DEFAULT_KDF", {"name": "argon2id", "time_cost": 1, "memory_cost": 256, "parallelism": 1})
+        centre, laptop = new_group(root / "machines", ["Ordinateur du centre", "Portable du secrétariat"])
+    rows.insert(centre, "people", {"first_name": "Hélène", "phone": "418 555-0101", "notes": "x" * 200})
+    usb = root / "cle"
+    usb.mkdir()
+    good = exchange.export_to(centre, usb).path.read_bytes()
+    yield laptop, good
+    centre.close()
+    laptop.close()
+
+
+@settings(max_examples=int(os.environ.get("ENTRAIDE_FUZZ_BUNDLES", "1500")), deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(st.data())
+def test_damaged_exchange_files_are_refused_without_change(sync_pair, data):
+    from entraide_desktop.data.sync import exchange
+    from tests.sync.helpers import file_digest
+
+    laptop, good = sync_pair
+    payload = bytearray(good)
+    how = data.draw(st.sampled_from(["flip", "cut", "insert", "garbage", "header"]))
+    if how == "flip":
+        for _ in range(data.draw(st.integers(1, 6))):
+            i = data.draw(st.integers(0, len(payload) - 1))
+            payload[i] ^= 1 << data.draw(st.integers(0, 7))
+    elif how == "cut":
+        payload = payload[: data.draw(st.integers(0, len(payload) - 1))]
+    elif how == "insert":
+        i = data.draw(st.integers(0, len(payload)))
+        payload[i:i] = data.draw(st.binary(min_size=1, max_size=64))
+    elif how == "garbage":
+        payload = bytearray(data.draw(st.binary(max_size=4000)))
+    else:  # the readable header rewritten: must not pass authentication
+        i = data.draw(st.integers(0, min(len(payload) - 1, 600)))
+        payload[i] = data.draw(st.integers(0, 255))
+    if bytes(payload) == good:
+        return
+    before = file_digest(laptop)
+    try:
+        exchange.import_bytes(laptop, bytes(payload), "fichier.entraide")
+    except EntraideError:
+        pass
+    else:
+        raise AssertionError(f"a damaged exchange file ({how}) was accepted")
+    assert file_digest(laptop) == before

@@ -36,14 +36,41 @@ def _run_and_kill(database: Path, out: Path, delay: float) -> list[str]:
     return stdout.splitlines()
 
 
-def test_kills_during_writes_backups_and_exports(store, paths, tmp_path):
-    store.close()
+def _bundles_from_another_machine(folder: Path, out: Path) -> dict[str, list[str]]:
+    """A second machine of the group writes three exchange files as it grows; returns each file's people."""
+    from entraide_desktop.data.sync import exchange
+    from tests.sync.helpers import new_group
+
+    centre, laptop = new_group(folder, ["Ordinateur du centre", "Portable du secrétariat"])
+    (out / "recus").mkdir()
+    (out / "cle").mkdir()
+    people: dict[str, list[str]] = {}
+    ids: list[str] = []
+    for round_ in range(3):
+        ids += rows.insert_many(laptop, "people", [{"first_name": f"Portable {round_}-{i}"} for i in range(40)])
+        (out / "recus" / f"r{round_}").mkdir()
+        path = exchange.export_to(laptop, out / "recus" / f"r{round_}").path
+        target = out / "recus" / f"portable-{round_}.entraide"
+        path.rename(target)
+        people[target.name] = list(ids)
+    laptop.close()
+    return {"centre": centre, **people}  # type: ignore[dict-item]
+
+
+def test_kills_during_writes_backups_and_exports(tmp_path):
     out = tmp_path / "sortie"
     out.mkdir()
+    made = _bundles_from_another_machine(tmp_path / "machines", out)
+    centre = made.pop("centre")
+    paths = centre.paths
+    centre.close()
+    received: dict[str, list[str]] = made  # type: ignore[assignment]
     rng = random.Random(20261125)
     committed: set[int] = set()
     files: set[Path] = set()
     backups_seen: set[Path] = set()
+    imported: set[str] = set()
+    bundles_sent: set[Path] = set()
     survived = 0
     for _ in range(KILLS):
         lines = _run_and_kill(paths.database, out, rng.uniform(0.5, 1.1))
@@ -55,6 +82,10 @@ def test_kills_during_writes_backups_and_exports(store, paths, tmp_path):
                 files.add(Path(value))
             elif kind == "BACKUP":
                 backups_seen.add(Path(value))
+            elif kind == "IMPORTED":
+                imported.add(value)
+            elif kind == "EXPORTED":
+                bundles_sent.add(Path(value))
         reopened = connection.unlock(paths, PASSPHRASE)
         try:
             assert connection.integrity_check(reopened.db) == []
@@ -66,6 +97,14 @@ def test_kills_during_writes_backups_and_exports(store, paths, tmp_path):
                 assert all(present), f"batch {b} incomplete"
             # The batch being written when killed left nothing behind.
             assert not any(rows.get(reopened, "people", pid) for pid in batch_ids(next_batch))
+            # Every exchange file reported as imported is there, whole.
+            for name in imported:
+                assert all(rows.get(reopened, "people", pid) for pid in received[name]), name
+            # Exchange files on the key are whole and authentic; half-written ones have a temporary name.
+            from entraide_desktop.data.sync import bundle as bundles
+
+            for path in (out / "cle").glob("*.entraide"):
+                bundles.authenticate(reopened, path.read_bytes(), path.name)
             key = reopened.data_key
         finally:
             reopened.close()
@@ -78,9 +117,10 @@ def test_kills_during_writes_backups_and_exports(store, paths, tmp_path):
         survived += 1
     assert survived == KILLS
     assert len(committed) > KILLS  # the worker did real work between kills
-    assert files and backups_seen
+    assert files and backups_seen and imported and bundles_sent
     print(f"\n{survived} arrêts brutaux survécus, {len(committed)} lots confirmés, "
-          f"{len(backups_seen)} sauvegardes, {len(files)} fichiers exportés")
+          f"{len(backups_seen)} sauvegardes, {len(files)} fichiers exportés, "
+          f"{len(imported)} fichiers d'échange importés, {len(bundles_sent)} exportés")
 
 
 def paths_for_folder(folder: Path):
