@@ -75,10 +75,12 @@ class MainWindow(QMainWindow):
         context.open_page.connect(self.show_page)
         context.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         context.data_changed.connect(self._on_data_changed)
-        self.sync_service = self._start_sync_service()
+        self._sync_service = None
         self.show_page("home")
-        # Rewrite the public calendar once the window is up (not competing with the first paint).
+        # Rewrite the public calendar and start the shared-folder sync once the window is up
+        # (not competing with the first paint).
         QTimer.singleShot(STARTUP_WORK_DELAY_MS, self._schedule_public_calendar)
+        QTimer.singleShot(STARTUP_WORK_DELAY_MS, lambda: self.sync_service)
 
     # -- layout -----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -216,13 +218,16 @@ class MainWindow(QMainWindow):
         if hasattr(page, "activated"):
             page.activated()
 
-    def _start_sync_service(self):  # type: ignore[no-untyped-def]
-        """The shared sync folder at work while the window is open (sync area), when available."""
-        try:
-            from .sync.service import start_sync_service
-        except ImportError:
-            return None
-        return start_sync_service(self.context, self)
+    @property
+    def sync_service(self):  # type: ignore[no-untyped-def]
+        """The shared sync folder at work while the window is open (sync area), started on first use."""
+        if self._sync_service is None:
+            try:
+                from .sync.service import start_sync_service
+            except ImportError:
+                return None
+            self._sync_service = start_sync_service(self.context, self)
+        return self._sync_service
 
     def _focus_search(self) -> None:
         page = self._pages.get(self.current_key())
@@ -291,8 +296,8 @@ class MainWindow(QMainWindow):
             if hasattr(page, "prepare_close") and not page.prepare_close():
                 event.ignore()
                 return
-        if self.sync_service is not None:
-            self.sync_service.prepare_close()
+        if self._sync_service is not None:
+            self._sync_service.prepare_close()
         from .public_calendar import flush_public_calendar
 
         flush_public_calendar(self.context)
