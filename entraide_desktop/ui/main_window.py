@@ -79,8 +79,11 @@ class MainWindow(QMainWindow):
         self.show_page("home")
         # Rewrite the public calendar and start the shared-folder sync once the window is up
         # (not competing with the first paint).
-        QTimer.singleShot(STARTUP_WORK_DELAY_MS, self._schedule_public_calendar)
-        QTimer.singleShot(STARTUP_WORK_DELAY_MS, lambda: self.sync_service)
+        self._startup_work = QTimer(self)
+        self._startup_work.setSingleShot(True)
+        self._startup_work.setInterval(STARTUP_WORK_DELAY_MS)
+        self._startup_work.timeout.connect(self._start_background_upkeep)
+        self._startup_work.start()
 
     # -- layout -----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -218,6 +221,11 @@ class MainWindow(QMainWindow):
         if hasattr(page, "activated"):
             page.activated()
 
+    def _start_background_upkeep(self) -> None:
+        if self.isVisible():
+            self._schedule_public_calendar()
+            _service = self.sync_service
+
     @property
     def sync_service(self):  # type: ignore[no-untyped-def]
         """The shared sync folder at work while the window is open (sync area), started on first use."""
@@ -292,6 +300,7 @@ class MainWindow(QMainWindow):
         show_about(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._startup_work.stop()
         for page in self._pages.values():
             if hasattr(page, "prepare_close") and not page.prepare_close():
                 event.ignore()
