@@ -147,7 +147,10 @@ def format_date(value: dt.date, form: str = "full") -> str:
 
 
 def format_time(value: dt.time | dt.datetime) -> str:
-    """24-hour time as the locale writes it: ``19 h 30`` in fr_CA."""
+    """The time as people write it: « 9 h », « 9 h 30 », « 19 h 30 » in Quebec French (24-hour,
+    no leading zero, no « 00 » minutes); the locale's short form otherwise (``7:30 p.m.``)."""
+    if _language == "fr":
+        return f"{value.hour} h" + (f" {value.minute:02d}" if value.minute else "")
     return dates.format_time(value, "short", locale=locale_name())
 
 

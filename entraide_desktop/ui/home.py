@@ -126,7 +126,7 @@ class HomePage(QWidget):
                 header = QListWidgetItem(
                     _("Aujourd'hui — {date}").format(date=format_date(current_day)) if current_day == today else format_date(current_day)
                 )
-                header.setFlags(Qt.ItemFlag.NoItemFlags)
+                header.setFlags(Qt.ItemFlag.ItemIsEnabled)  # not selectable, but not greyed out either
                 font = header.font()
                 font.setBold(True)
                 header.setFont(font)

@@ -10,8 +10,6 @@ from ...i18n import _
 
 def compact_time(value: dt.datetime | dt.time) -> str:
     """« 9 h », « 9 h 30 », « 19 h 30 » in French (the usual Quebec form); the locale's form otherwise."""
-    if i18n.language() == "fr":
-        return f"{value.hour} h" + (f" {value.minute:02d}" if value.minute else "")
     return i18n.format_time(value)
 
 
