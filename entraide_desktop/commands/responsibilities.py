@@ -136,7 +136,8 @@ def cmd_mandates(args: argparse.Namespace) -> int:
             for m in found:
                 state = (_("vacant") if not m.holder else
                          _("{name}, jusqu'au {date}").format(name=m.holder, date=format_date(m.ends_on, "long")))
-                out(f"  {m.title} — " + _("siège {n}").format(n=m.seat) + f" : {state}")
+                seat_label = f"  {m.title} — " + _("siège {n}").format(n=m.seat)
+                out(_("{field} : {value}").format(field=seat_label, value=state))
             if not found:
                 out(_("  Aucun."))
             return 0
@@ -145,10 +146,11 @@ def cmd_mandates(args: argparse.Namespace) -> int:
     for seat in all_seats:
         head = f"  {seat.responsibility.title} — " + _("siège {n}").format(n=seat.seat)
         if seat.current is None:
-            out(f"{head} : {seat.status_text()}")
+            out(_("{field} : {value}").format(field=head, value=seat.status_text()))
             continue
         a = seat.current
-        out(f"{head} : {a.person_name}, {a.period_text()} ({a.origin_label}) — {seat.status_text()}")
+        out(_("{field} : {value}").format(
+            field=head, value=f"{a.person_name}, {a.period_text()} ({a.origin_label}) — {seat.status_text()}"))
     if not all_seats:
         out(_("  Aucun mandat dans le catalogue."))
     return 0

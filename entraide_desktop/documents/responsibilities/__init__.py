@@ -57,7 +57,7 @@ def spread_html(spread: responsibilities.Spread, *, group_name: str, today: dt.d
         f"<h1>{_e(_('Le partage des responsabilités en {year}').format(year=spread.period_label))}</h1>",
         f"<p>{_e(group_name)}<br/>"
         + _e(_("Exercice {label} : {period}.").format(label=spread.period_label, period=_period(spread))) + "<br/>"
-        + _e(_("Document préparé pour l'assemblée générale annuelle, le {date}.").format(date=format_date(today)))
+        + _e(_("Document préparé le {date} pour l'assemblée générale annuelle.").format(date=format_date(today)))
         + "</p>",
     ]
     if not spread.total_assignments:
