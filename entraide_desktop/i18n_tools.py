@@ -54,11 +54,20 @@ def update() -> None:
     print(f"{len(template)} chaînes extraites")
 
 
+def read_catalogs(lang: str) -> Catalog:
+    """Every ``.po`` file of a language, merged (as the app merges them at start)."""
+    merged = Catalog(locale=lang, domain=DOMAIN)
+    for po in sorted((catalog_dir() / lang / "LC_MESSAGES").glob("*.po")):
+        with open(po, "rb") as fh:
+            for message in read_po(fh, locale=lang):
+                if message.id and (message.string if isinstance(message.string, str) else any(message.string)):
+                    merged[message.id] = message
+    return merged
+
+
 def missing(lang: str = "en_CA") -> list[str]:
     template = extract()
-    po = catalog_dir() / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
-    with open(po, "rb") as fh:
-        catalog = read_po(fh, locale=lang)
+    catalog = read_catalogs(lang)
     found = []
     for message in template:
         if not message.id:

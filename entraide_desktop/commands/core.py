@@ -37,7 +37,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     )
     created.store.close()
     out(_("Groupe « {name} » créé dans {path}.").format(name=args.group, path=command_paths(args).database))
-    out(_("Clé de récupération (à imprimer et garder en lieu sûr) :"))
+    out(_("Clé de récupération (à imprimer et à garder en lieu sûr) :"))
     out(created.recovery_key)
     return 0
 

@@ -44,8 +44,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not found:
         out(_("Aucune sauvegarde sur ce poste."))
     for info in found:
-        out(f"{format_datetime(info.created, 'medium'):<32} {_(backups.KINDS[info.kind]):<20} "
-            f"{format_number(info.size // 1024):>8} Kio  {info.path.name}")
+        size = _("{n} Mo").format(n=format_number(round(info.size / 1_048_576, 1)))
+        out(f"{format_datetime(info.created, 'medium'):<32} {_(backups.KINDS[info.kind]):<20} {size:>10}  {info.path.name}")
     return 0
 
 

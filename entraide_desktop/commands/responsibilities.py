@@ -80,6 +80,8 @@ def spread_text(spread, group_name: str) -> list[str]:  # noqa: ANN001 (Spread)
                                                               period=period_text(spread.start, spread.end)))
     lines.append("")
     if spread.total_assignments:
+        by_group, people, number, share = _("Par groupe"), _("Personnes"), _("Nombre"), _("Part")
+        by_kind, members, staff = _("Par genre"), _("Membres"), _("Pers. interv.")
         lines += [
             _("  Responsabilités tenues : {n}, par {p} personnes").format(
                 n=spread.total_assignments, p=spread.people_with_assignment),
@@ -88,10 +90,10 @@ def spread_text(spread, group_name: str) -> list[str]:  # noqa: ANN001 (Spread)
             _("  Part tenue par les 20 % de personnes les plus occupées ({k}) : {share}").format(
                 k=spread.top20_people, share=format_percent(spread.top20_share)),
             "",
-            f"  {_('Par groupe'):<34}{_('Personnes'):>10}{_('Nombre'):>10}{_('Part'):>8}",
+            f"  {by_group:<34}{people:>10}{number:>10}{share:>8}",
         ]
         lines += [f"    {r.label:<32}{r.people:>10}{r.assignments:>10}{format_percent(r.share):>8}" for r in spread.by_group]
-        lines += ["", f"  {_('Par genre'):<34}{_('Nombre'):>10}{_('Membres'):>10}{_('Pers. interv.'):>15}"]
+        lines += ["", f"  {by_kind:<34}{number:>10}{members:>10}{staff:>15}"]
         lines += [f"    {k.label:<32}{k.assignments:>10}{format_percent(k.members_share):>10}"
                   f"{format_percent(k.staff_share):>15}" for k in spread.by_kind]
         lines.append("")
@@ -136,7 +138,8 @@ def cmd_mandates(args: argparse.Namespace) -> int:
             for m in found:
                 state = (_("vacant") if not m.holder else
                          _("{name}, jusqu'au {date}").format(name=m.holder, date=format_date(m.ends_on, "long")))
-                out(f"  {m.title} — " + _("siège {n}").format(n=m.seat) + f" : {state}")
+                seat_label = f"  {m.title} — " + _("siège {n}").format(n=m.seat)
+                out(_("{field} : {value}").format(field=seat_label, value=state))
             if not found:
                 out(_("  Aucun."))
             return 0
@@ -145,10 +148,11 @@ def cmd_mandates(args: argparse.Namespace) -> int:
     for seat in all_seats:
         head = f"  {seat.responsibility.title} — " + _("siège {n}").format(n=seat.seat)
         if seat.current is None:
-            out(f"{head} : {seat.status_text()}")
+            out(_("{field} : {value}").format(field=head, value=seat.status_text()))
             continue
         a = seat.current
-        out(f"{head} : {a.person_name}, {a.period_text()} ({a.origin_label}) — {seat.status_text()}")
+        out(_("{field} : {value}").format(
+            field=head, value=f"{a.person_name}, {a.period_text()} ({a.origin_label}) — {seat.status_text()}"))
     if not all_seats:
         out(_("  Aucun mandat dans le catalogue."))
     return 0

@@ -49,7 +49,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = parser("join-code", _("préparer un fichier de jumelage et un code pour installer un autre poste"), cmd_join_code)
     p.add_argument("--to", required=True, metavar=_("DOSSIER"), help=_("dossier où écrire le fichier (la clé USB)"))
-    p.add_argument("--hours", type=int, default=48, metavar=_("HEURES"), help=_("durée de validité du code (48 h)"))
+    p.add_argument("--hours", type=int, default=48, metavar=_("HEURES"), help=_("durée de validité du code, en heures (48 par défaut)"))
 
     p = parser("join", _("installer ce poste dans un groupe existant (fichier de jumelage et code)"), cmd_join)
     p.add_argument("file", metavar=_("FICHIER"), help=_("fichier de jumelage préparé sur l'autre poste"))
@@ -213,6 +213,6 @@ def cmd_join(args: argparse.Namespace) -> int:
         name=invitation.group_name, path=paths.database))
     for line in summary_lines(joined.summary):
         out(line)
-    out(_("Clé de récupération de ce poste (à imprimer et garder en lieu sûr) :"))
+    out(_("Clé de récupération de ce poste (à imprimer et à garder en lieu sûr) :"))
     out(joined.recovery_key)
     return 0

@@ -76,7 +76,7 @@ def test_chart_marks_staff_by_hatching_not_only_colour():
     assert chart.person_look(("personnes_intervenantes", "membres")) == (chart.STAFF, True)
     assert chart.person_look(("membres",)) == (chart.MEMBER, False)
     assert [label for _c, _h, label in chart.legend_items()] == [
-        "Membre", "Personne intervenante (hachuré)", "Autre rôle"]
+        "Membre", "Personne intervenante (en hachures)", "Autre rôle"]
 
 
 def test_pdf_names_nobody_unless_asked_and_is_us_letter(qtbot, held, tmp_path):
@@ -85,7 +85,7 @@ def test_pdf_names_nobody_unless_asked_and_is_us_letter(qtbot, held, tmp_path):
     assert [float(v) for v in reader.pages[0].mediabox] == [0, 0, 612, 792]
     text = text_of(path)
     assert f"Le partage des responsabilités en {LABEL}" in text and f"Exercice {LABEL} : du " in text
-    assert "Le Phare" in text and "Document préparé pour l'assemblée générale annuelle" in text
+    assert "Le Phare" in text and "Document préparé le " in text and "pour l'assemblée générale annuelle" in text
     assert "Membres / personnes intervenantes" in text or "membres / personnes intervenantes" in text
     assert "1 personne retirée du registre compte toujours, sans son nom." in text
     assert "Ana" not in text and "Luc" not in text

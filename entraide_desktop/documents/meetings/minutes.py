@@ -111,9 +111,10 @@ def followups_html(m: Minutes) -> str:
         f"<td>{esc(format_date(f.due, 'medium') if f.due else '—')}</td></tr>"
         for f in m.followups
     )
-    return (f"<h2>{esc(_('Suivis décidés'))}</h2>"
+    title, what, who, due = _("Suivis décidés"), _("À faire"), _("Qui"), _("Échéance")
+    return (f"<h2>{esc(title)}</h2>"
             f'<table width="100%" border="1" cellpadding="4" cellspacing="0" style="border-collapse:collapse">'
-            f"<tr><th>{esc(_('À faire'))}</th><th>{esc(_('Qui'))}</th><th>{esc(_('Échéance'))}</th></tr>{rows}</table>")
+            f"<tr><th>{esc(what)}</th><th>{esc(who)}</th><th>{esc(due)}</th></tr>{rows}</table>")
 
 
 def errata_html(m: Minutes) -> str:
@@ -132,10 +133,11 @@ def errata_html(m: Minutes) -> str:
 def signatures_html(m: Minutes) -> str:
     meeting = m.meeting
     line = "_" * 34
+    date_label = _("Date :")
 
     def cell(role: str, name: str) -> str:
         return (f'<td width="50%"><p>&nbsp;</p><p>&nbsp;</p><p>{line}</p><p>{esc(name or " ")}</p>'
-                f"<p>{esc(role)}</p><p>{esc(_('Date :'))} ____________________</p></td>")
+                f"<p>{esc(role)}</p><p>{esc(date_label)} ____________________</p></td>")
 
     chair_role, secretary_role = roles(m)
     return (f'<table width="100%" cellpadding="6" cellspacing="0" style="margin-top:24px"><tr>'
@@ -147,7 +149,8 @@ def heading_html(m: Minutes, *, title_tag: str = "h1") -> str:
     parts = []
     if m.group_name:
         parts.append(para(m.group_name, "group"))
-    parts.append(f'<{title_tag} align="center">{esc(_("Procès-verbal"))}</{title_tag}>')
+    title = _("Procès-verbal")
+    parts.append(f'<{title_tag} align="center">{esc(title)}</{title_tag}>')
     parts.append(para(meeting.type.name, "kind"))
     parts.append(f'<p class="center">{esc(when_and_where(meeting.date, meeting.start_time, meeting.place))}</p>')
     parts.append(f'<p class="status">{esc(m.status)}</p>')

@@ -113,8 +113,9 @@ def association_html(r: YearReport) -> str:
         out.append(heading(3, _("Principales décisions des assemblées et du conseil")) + "<ul>")
         for d in r.decisions:
             text = clause(d.text)
-            out.append(f"<li><p class=\"body\"><b>{esc(format_date(d.date, 'medium'))}</b> — {esc(d.type_name)} "
-                       f"({esc(d.reference)}) : {esc(text[0].upper() + text[1:])}</p></li>")
+            label = f"<b>{esc(format_date(d.date, 'medium'))}</b> — {esc(d.type_name)} ({esc(d.reference)})"
+            line = _("{field} : {value}").format(field=label, value=esc(text[0].upper() + text[1:]))
+            out.append(f"<li><p class=\"body\">{line}</p></li>")
         out.append("</ul>")
     return "".join(out)
 

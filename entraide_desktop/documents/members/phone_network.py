@@ -24,19 +24,24 @@ def network_html(entries: list[NetworkEntry], group_name: str, on: dt.date) -> s
         for i, e in enumerate(entries)
     )
     count = ngettext("{n} personne", "{n} personnes", len(entries)).format(n=len(entries))
-    empty = "" if entries else f"<p><i>{html.escape(_('Personne n’a encore accepté de faire partie du réseau.'))}</i></p>"
+    nobody = _("Personne n'a encore accepté de faire partie du réseau.")
+    empty = "" if entries else f"<p><i>{html.escape(nobody)}</i></p>"
+    title = _("Réseau de soutien téléphonique")
+    dated = _("liste du {date}").format(date=format_date(on))
+    intro = _(
+        "Ces personnes ont accepté d'être appelées par d'autres membres pour un moment d'écoute et de soutien. "
+        "Cette liste est confidentielle : gardez-la pour vous, ne la copiez pas, et détruisez-la quand une "
+        "nouvelle liste paraît.")
+    name_head, phone_head = _("Nom"), _("Téléphone")
     return f"""
-<h1 style="font-size:20pt; color:#1f6f78; margin-bottom:2px">{html.escape(_("Réseau de soutien téléphonique"))}</h1>
-<p style="font-size:12pt; margin-top:0">{html.escape(group_name)} — {html.escape(_("liste du {date}").format(date=format_date(on)))}
+<h1 style="font-size:20pt; color:#1f6f78; margin-bottom:2px">{html.escape(title)}</h1>
+<p style="font-size:12pt; margin-top:0">{html.escape(group_name)} — {html.escape(dated)}
  — {html.escape(count)}</p>
-<p style="font-size:10pt">{html.escape(_(
-    "Ces personnes ont accepté d'être appelées par d'autres membres pour un moment d'écoute et de soutien. "
-    "Cette liste est confidentielle : gardez-la pour vous, ne la copiez pas, et détruisez-la quand une "
-    "nouvelle liste paraît."))}</p>
+<p style="font-size:10pt">{html.escape(intro)}</p>
 <table width="100%" cellspacing="0" style="font-size:12pt; border-collapse:collapse">
 <thead><tr style="background:#1f6f78; color:white">
-<th align="left" style="padding:6px 10px">{html.escape(_("Nom"))}</th>
-<th align="left" style="padding:6px 10px">{html.escape(_("Téléphone"))}</th></tr></thead>
+<th align="left" style="padding:6px 10px">{html.escape(name_head)}</th>
+<th align="left" style="padding:6px 10px">{html.escape(phone_head)}</th></tr></thead>
 <tbody>{rows}</tbody></table>{empty}
 """
 

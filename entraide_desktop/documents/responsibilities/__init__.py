@@ -51,13 +51,17 @@ def _table(headers: list[str], body: list[list[str]], align_right_from: int = 1)
             f"<tbody>{''.join(lines)}</tbody></table>")
 
 
+def _h2(text: str) -> str:
+    return f"<h2>{_e(text)}</h2>"
+
+
 def spread_html(spread: responsibilities.Spread, *, group_name: str, today: dt.date, with_names: bool) -> str:
     """The document's body (charts referred to as ``chart:groups`` and ``chart:people``)."""
     parts = [
-        f"<h1>{_e(_('Le partage des responsabilités en {year}').format(year=spread.period_label))}</h1>",
+        "<h1>" + _e(_("Le partage des responsabilités en {year}").format(year=spread.period_label)) + "</h1>",
         f"<p>{_e(group_name)}<br/>"
         + _e(_("Exercice {label} : {period}.").format(label=spread.period_label, period=_period(spread))) + "<br/>"
-        + _e(_("Document préparé pour l'assemblée générale annuelle, le {date}.").format(date=format_date(today)))
+        + _e(_("Document préparé le {date} pour l'assemblée générale annuelle.").format(date=format_date(today)))
         + "</p>",
     ]
     if not spread.total_assignments:
@@ -75,19 +79,19 @@ def spread_html(spread: responsibilities.Spread, *, group_name: str, today: dt.d
         f"<td width='33%' align='center' style='background:#eef3f4'><span style='font-size:16pt;font-weight:600'>"
         f"{_e(big)}</span><br/>{_e(small)}</td>" for big, small in figures)
     parts.append(f"<table width='100%' cellspacing='6' cellpadding='8'><tr>{cells}</tr></table>")
-    parts.append(f"<h2>{_e(_('Ce que disent les chiffres'))}</h2>")
+    parts.append(_h2(_("Ce que disent les chiffres")))
     parts += [f"<p>{_e(line)}</p>" for line in captions(spread)]
-    parts.append(f"<h2>{_e(_('Par groupe'))}</h2>")
+    parts.append(_h2(_("Par groupe")))
     parts.append(f"<p><img src='chart:groups' width='{PAGE_WIDTH_PT:.0f}'/></p>")
     parts.append(_table(
         [_("Groupe"), _("Personnes"), _("Nombre"), _("Part")],
         [[r.label, str(r.people), str(r.assignments), format_percent(r.share)] for r in spread.by_group]))
-    parts.append(f"<h2>{_e(_('Tâches, rôles et mandats'))}</h2>")
+    parts.append(_h2(_("Tâches, rôles et mandats")))
     parts.append(_table(
         [_("Genre"), _("Nombre"), _("Membres"), _("Personnes intervenantes")],
         [[k.label, str(k.assignments), format_percent(k.members_share), format_percent(k.staff_share)]
          for k in spread.by_kind]))
-    parts.append(f"<h2>{_e(_('Par personne'))}</h2>")
+    parts.append(_h2(_("Par personne")))
     parts.append(f"<p><img src='chart:people' width='{PAGE_WIDTH_PT:.0f}'/></p>")
     parts.append(_table([_("Nombre de responsabilités tenues"), _("Personnes")],
                         [[label, str(n)] for label, n in distribution(spread)]))
@@ -95,9 +99,9 @@ def spread_html(spread: responsibilities.Spread, *, group_name: str, today: dt.d
         from ...data.text import fold
 
         people = sorted(spread.by_person, key=lambda t: (fold(t[1]), t[0]))
-        parts.append(f"<h2>{_e(_('Les personnes, par ordre alphabétique'))}</h2>")
+        parts.append(_h2(_("Les personnes, par ordre alphabétique")))
         parts.append(_table([_("Personne"), _("Responsabilités")], [[name, str(n)] for _pid, name, n in people]))
-    parts.append(f"<h2>{_e(_('Comment ces chiffres sont comptés'))}</h2>")
+    parts.append(_h2(_("Comment ces chiffres sont comptés")))
     parts.append("<p>" + _e(_(
         "Une responsabilité compte pour l'exercice si elle a été tenue, même en partie, {period} ; une attribution "
         "retirée parce qu'elle était une erreur ne compte pas. Les rôles sont ceux "

@@ -124,7 +124,7 @@ def person_look(groups: tuple[str, ...]) -> tuple[str, bool]:
 
 
 def legend_items() -> list[tuple[str, bool, str]]:
-    return [(MEMBER, False, _("Membre")), (STAFF, True, _("Personne intervenante (hachuré)")),
+    return [(MEMBER, False, _("Membre")), (STAFF, True, _("Personne intervenante (en hachures)")),
             (OTHER, False, _("Autre rôle"))]
 
 
