@@ -76,7 +76,7 @@ def check_passphrase_strength(passphrase: str, confirmation: str | None = None) 
         raise ValidationError(
             _(
                 "La phrase de passe doit compter au moins {n} caractères. Une courte phrase "
-                "facile à retenir fait l'affaire, par exemple « café du mardi au local ». "
+                "facile à retenir fait l'affaire, par exemple « café du mardi au local »."
             ).format(n=MIN_PASSPHRASE_LENGTH),
             "passphrase",
         )

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from dateutil.rrule import rrule, rrulestr
 
-from ...i18n import _, format_date, ngettext
+from ...i18n import N_, _, format_date, ngettext
 from ..errors import ValidationError
 
 KINDS = ("none", "weekly", "biweekly", "monthly_nth", "monthly_last", "monthly_day", "custom")
@@ -23,6 +23,8 @@ _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 MAX_COUNT = 600
 MAX_YEARS = 12
 FAR_END = "9999-12-31T23:59:59"
+_ORDINALS = {1: N_("1er"), 2: N_("2e"), 3: N_("3e"), 4: N_("4e"), 5: N_("5e")}
+"""« le 2e mardi du mois »: one string per ordinal, so that each language writes its own."""
 
 
 @dataclass(frozen=True)
@@ -109,13 +111,14 @@ def kind_label(kind: str, start: dt.date) -> str:
     if kind == "biweekly":
         return _("Aux deux semaines, le {day}").format(day=day)
     if kind == "monthly_nth":
-        n = nth_weekday(start)
-        ordinal = _("1er") if n == 1 else _("{n}e").format(n=n)
+        ordinal = _(_ORDINALS[nth_weekday(start)])
         return _("Chaque mois, le {ordinal} {day}").format(ordinal=ordinal, day=day)
     if kind == "monthly_last":
         return _("Chaque mois, le dernier {day}").format(day=day)
     if kind == "monthly_day":
-        return _("Chaque mois, le {n}").format(n=_("1er") if start.day == 1 else str(start.day))
+        if start.day == 1:
+            return _("Chaque mois, le 1er")
+        return _("Chaque mois, le {n}").format(n=start.day)
     return _("Règle particulière")
 
 

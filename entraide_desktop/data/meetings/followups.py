@@ -90,7 +90,7 @@ def add_followup(
         editable_meeting(store, meeting_id)
         for table, ref in (("agenda_items", item_id), ("proposals", proposal_id)):
             if ref and (rows.get(store, table, ref) or {}).get("meeting_id") != meeting_id:
-                raise ValidationError(_("Ce suivi doit se rattacher à un point ou une proposition de la même réunion."))
+                raise ValidationError(_("Ce suivi doit se rattacher à un point ou à une proposition de la même réunion."))
         return rows.insert(store, "meeting_followups",
                            {**clean, "meeting_id": meeting_id, "item_id": item_id, "proposal_id": proposal_id})
 

@@ -147,7 +147,8 @@ def _check_people(store: Store, meeting_id: str, moved_by: str | None, seconded_
                 attendance.EXCUSED: _("{name} est inscrit·e comme excusé·e à cette réunion"),
             }.get(status, _("{name} n'est pas inscrit·e parmi les personnes présentes"))
             raise ValidationError(
-                (reason + _(" : seule une personne présente peut proposer ou appuyer.")).format(name=name), field)
+                _("{reason} : seule une personne présente peut proposer ou appuyer.").format(
+                    reason=reason.format(name=name)), field)
         if not rights.get(pid):
             raise ValidationError(
                 _("{name} n'a pas le droit de vote à cette réunion : seule une personne votante peut proposer "

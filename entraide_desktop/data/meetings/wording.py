@@ -54,7 +54,11 @@ def clause(text: str) -> str:
     first = text.split(" ", 1)[0].casefold()
     if first in _LOWER_FIRST or first.startswith(("l'", "l’")):
         text = text[0].lower() + text[1:]
-    return _sentence_end(("qu'" if first in _ELIDE else "que ") + text)
+    if first in _ELIDE:
+        # TRANSLATORS: the body of a motion, after « Il est proposé par X, appuyé par Y, »; French elides « que ».
+        return _sentence_end(_("qu'{text}").format(text=text))
+    # TRANSLATORS: the body of a motion, after « Il est proposé par X, appuyé par Y, ».
+    return _sentence_end(_("que {text}").format(text=text))
 
 
 def proposal_sentence(p: Proposal, parent_reference: str = "") -> str:

@@ -183,6 +183,7 @@ _ROLE_WORDS = {
     "membre": "membre", "membres": "membre", "member": "membre", "participant": "membre", "participante": "membre",
     "intervenant": "intervenant", "intervenante": "intervenant", "intervenant.e": "intervenant",
     "intervenant·e": "intervenant", "intervenant(e)": "intervenant", "personne intervenante": "intervenant",
+    "staff worker": "intervenant",
     "employe": "intervenant", "employee": "intervenant", "staff": "intervenant", "worker": "intervenant",
     "benevole": "benevole", "volunteer": "benevole",
     "administrateur": "administrateur", "administratrice": "administrateur", "administrateur·trice": "administrateur",

@@ -80,7 +80,7 @@ STARTING_CATALOGUE: tuple[dict[str, object], ...] = (
         "title": N_("Tenir la caisse"),
         "description": N_("Recevoir les contributions volontaires et les adhésions, noter chaque entrée, compter en fin de journée."),
         "handover": N_(
-            "Le fond de caisse est de 40 $. Chaque entrée se note dans le cahier (date, montant, "
+            "Le fonds de caisse est de 40 $. Chaque entrée se note dans le cahier (date, montant, "
             "raison), jamais le nom d'une personne qui ne paie pas. On compte à deux avant de "
             "fermer et on signe le cahier."
         ),

@@ -82,7 +82,7 @@ def verify(store: Store, path: Path, data: bytes) -> None:
         raise EntraideError(
             _(
                 "Le fichier écrit dans « {folder} » est illisible à la relecture : la clé USB est peut-être "
-                "défectueuse ou pleine. Ne la retirez pas comme copie fiable ; réessayez ou utilisez une autre clé."
+                "défectueuse ou pleine. Ne vous fiez pas à cette copie ; réessayez ou utilisez une autre clé."
             ).format(folder=path.parent),
             detail=str(error),
         ) from error

@@ -35,7 +35,7 @@ ACTIONS: dict[str, str] = {
     "create": N_("Ajouter"),
     "skip": N_("Ignorer"),
     "merge": N_("Fusionner avec la fiche existante"),
-    "reject": N_("Rejetée"),
+    "reject": N_("Ligne rejetée"),
 }
 
 _CONTACT_WORDS = {
