@@ -142,8 +142,14 @@ def locale_name() -> str:
 
 
 def format_date(value: dt.date, form: str = "full") -> str:
-    """``lundi 23 novembre 2026`` (full), ``23 nov. 2026`` (medium), ``2026-11-23`` (short)."""
-    return dates.format_date(value, form, locale=locale_name())
+    """``lundi 23 novembre 2026`` (full), ``23 nov. 2026`` (medium), ``2026-11-23`` (short).
+
+    In French the first of the month is written « 1er » (« mardi 1er décembre 2026 »).
+    """
+    text = dates.format_date(value, form, locale=locale_name())
+    if _language == "fr" and value.day == 1 and form in ("full", "long", "medium"):
+        text = text.replace(" 1 ", " 1er ", 1) if not text.startswith("1 ") else "1er " + text[2:]
+    return text
 
 
 def format_time(value: dt.time | dt.datetime) -> str:

@@ -64,3 +64,14 @@ def test_help_and_usage_errors_are_in_french(capsys):
         run(["pas-une-commande"])
     assert exit_.value.code == 2
     assert "choix invalide" in capsys.readouterr().err
+
+
+def test_french_dates_and_times_as_written_in_quebec():
+    import datetime as dt
+
+    from entraide_desktop.i18n import format_date, format_time
+
+    assert format_date(dt.date(2026, 11, 23)) == "lundi 23 novembre 2026"
+    assert format_date(dt.date(2026, 12, 1)) == "mardi 1er décembre 2026"
+    assert format_time(dt.time(19, 30)) == "19 h 30"
+    assert format_time(dt.time(9, 0)) == "9 h"

@@ -33,8 +33,6 @@ def day_heading(day: dt.date, today: dt.date | None = None) -> str:
     """« Aujourd'hui, mardi 10 mars », « Demain, … », « Mercredi 11 mars »."""
     today = today or dt.date.today()
     text = i18n.format_date(day)
-    if day.day == 1 and i18n.language() == "fr":
-        text = text.replace(" 1 ", " 1er ", 1)
     if day.year == today.year:
         text = text.replace(str(day.year), "").strip().rstrip(",").strip()
     if day == today:
