@@ -139,10 +139,19 @@ class ProposalForm(QWidget):
         for widget in (self.moved_by, self.seconded_by, self.outcome, self.votes_for, self.votes_against,
                        self.abstentions, self.adopts, self.remove_button):
             widget.setEnabled(not locked)
-        if proposal is None:
+        if proposal is None:  # nothing chosen: an empty form, not the previous proposal's values
             self.text.blockSignals(True)
             self.text.clear()
             self.text.blockSignals(False)
+            self.moved_by.set_current("")
+            self.seconded_by.set_current("")
+            self.outcome.setCurrentIndex(0)
+            for box in (self.votes_for, self.votes_against, self.abstentions):
+                box.blockSignals(True)
+                box.setValue(-1)
+                box.blockSignals(False)
+            self.adopts.setVisible(False)
+            self.adopts_label.setVisible(False)
             return
         if self.text.toPlainText() != proposal.text or not self.text.hasFocus():
             self.text.blockSignals(True)
