@@ -55,6 +55,7 @@ from entraide_desktop.data.calendar import recurrence as rec
 from entraide_desktop.data.calendar.activity_types import default_type_id, ensure_default_types
 from entraide_desktop.data.connection import create_database
 from entraide_desktop.data.responsibilities import assignments, catalogue
+from entraide_desktop.data.sync import machines
 from entraide_desktop.i18n_tools import extract, read_catalogs
 from entraide_desktop.ui.context import AppContext
 from entraide_desktop.ui.pages import PAGES
@@ -66,6 +67,7 @@ GROUP, REGION, OPENER = "Groupe Zêta", "Région Oméga", "Zoé"
 PEOPLE = ("Ana", "Luc", "Noé")
 ACTIVITY, PLACE = "Rencontre Alpha", "Salle B"
 RESPONSIBILITY = "Tâche Bêta"
+MACHINE = "Kappa-1"  # not the host name, which could be any word
 
 _WORD = re.compile(r"[^\W\d_]+")
 _FRENCH_LETTERS = re.compile(r"[àâçéèêëîïôûùüÿœæ]", re.IGNORECASE)
@@ -86,6 +88,7 @@ def group(tmp_path: Path):
     paths = paths_for(tmp_path / "groupe" / "entraide.db")
     created = create_database(paths, group_name=GROUP, region=REGION, person=OPENER, passphrase=PASSPHRASE)
     store = created.store
+    machines.set_machine_name(store, MACHINE)
     ids = {name: members.create_person(store, {"first_name": name, "roles": ["membre"]}) for name in PEOPLE}
     ensure_default_types(store)
     today = dt.date.today()
@@ -106,7 +109,7 @@ def group(tmp_path: Path):
 
 def _data_values(store) -> list[str]:
     """Every text the group stores (names, titles, type names, usual agendas…), longest first."""
-    values = {GROUP, REGION, OPENER}
+    values = {GROUP, REGION, OPENER, MACHINE}
     tables = [name for (name,) in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
     for table in tables:
         for row in store.db.execute(f'SELECT * FROM "{table}"'):
