@@ -50,7 +50,7 @@ def area_shortcuts() -> list[tuple[str, list[tuple[str, str]]]]:
     except ImportError:
         minutes = ()
     if minutes:
-        sections.append((_("Procès-verbal (Réunions)"), [(k, _(v)) for k, v in minutes]))
+        sections.append((_("Procès-verbal (Réunions)"), [(_(k), _(v)) for k, v in minutes]))
     return sections
 
 

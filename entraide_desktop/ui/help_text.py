@@ -104,4 +104,5 @@ def guide_html() -> str:
     sections = guide_sections()
     contents = "".join(f"<li><a href='#{anchor}'>{title}</a></li>" for anchor, title, _body in sections)
     body = "".join(f"<h3><a name='{anchor}'></a>{title}</h3>{html}" for anchor, title, html in sections)
-    return f"<h2>{_('Guide d’Entraide')}</h2><ul>{contents}</ul>{body}"
+    heading = _("Guide d’Entraide")
+    return f"<h2>{heading}</h2><ul>{contents}</ul>{body}"

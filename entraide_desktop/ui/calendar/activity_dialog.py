@@ -32,13 +32,15 @@ from ...data.calendar import recurrence as rec
 from ...data.calendar.activity_types import ensure_default_types, list_types
 from ...data.errors import EntraideError
 from ...data.text import fold
-from ...i18n import _
+from ...i18n import N_, _
 from ..context import AppContext
 from ..forms import ErrorLabel, explanation, heading
 from .common import type_icon
 
-DATE_FORMAT = "dddd d MMMM yyyy"
-TIME_FORMAT = "H' h 'mm"
+# TRANSLATORS: Qt date format of the date fields (dddd = day name, MMMM = month name).
+DATE_FORMAT = N_("dddd d MMMM yyyy")
+# TRANSLATORS: Qt time format of the time fields (H = hour 0-23, mm = minutes).
+TIME_FORMAT = N_("H' h 'mm")
 
 
 def season_end(day: dt.date) -> dt.date:
@@ -119,17 +121,17 @@ class ActivityDialog(QDialog):
 
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat(DATE_FORMAT)
+        self.date.setDisplayFormat(_(DATE_FORMAT))
         self.date.setAccessibleName(_("Date (de la première fois)"))
         left.addRow(_("&Date :"), self.date)
         self.all_day = QCheckBox(_("Toute la &journée"))
         left.addRow("", self.all_day)
         times = QHBoxLayout()
         self.start_time = QTimeEdit()
-        self.start_time.setDisplayFormat(TIME_FORMAT)
+        self.start_time.setDisplayFormat(_(TIME_FORMAT))
         self.start_time.setAccessibleName(_("Heure de début"))
         self.end_time = QTimeEdit()
-        self.end_time.setDisplayFormat(TIME_FORMAT)
+        self.end_time.setDisplayFormat(_(TIME_FORMAT))
         self.end_time.setAccessibleName(_("Heure de fin"))
         self.until_label = QLabel(_("à"))
         times.addWidget(self.start_time)
@@ -142,7 +144,7 @@ class ActivityDialog(QDialog):
         left.addRow(_("&Heures :"), self.times_row)
         self.last_day = QDateEdit()
         self.last_day.setCalendarPopup(True)
-        self.last_day.setDisplayFormat(DATE_FORMAT)
+        self.last_day.setDisplayFormat(_(DATE_FORMAT))
         self.last_day.setAccessibleName(_("Dernier jour"))
         left.addRow(_("Derni&er jour :"), self.last_day)
         self._left = left
@@ -154,7 +156,7 @@ class ActivityDialog(QDialog):
         self.until_radio = QRadioButton(_("jus&qu'au"))
         self.until = QDateEdit()
         self.until.setCalendarPopup(True)
-        self.until.setDisplayFormat(DATE_FORMAT)
+        self.until.setDisplayFormat(_(DATE_FORMAT))
         self.until.setAccessibleName(_("Date de fin de la répétition"))
         self.count_radio = QRadioButton(_("n&ombre de fois"))
         self.count = QSpinBox()

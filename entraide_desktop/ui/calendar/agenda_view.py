@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTree
 from ...data.calendar.labels import day_heading, time_range
 from ...data.calendar.occurrence import OccurrenceView
 from ...i18n import _
-from .common import CANCELLED_INK, add_months, tooltip, type_icon
+from .common import CANCELLED_INK, add_months, tooltip, type_icon, with_note
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 DAY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -92,9 +92,9 @@ class AgendaView(QTreeWidget):
             when = time_range(occ.start, occ.end, False)
         note = ""
         if occ.cancelled:
-            note = _("ANNULÉ") + (f" : {occ.note}" if occ.note else "")
+            note = with_note(_("ANNULÉ"), occ.note)
         elif occ.moved:
-            note = _("Déplacé") + (f" : {occ.note}" if occ.note else "")
+            note = with_note(_("Déplacé"), occ.note)
         elif not occ.public:
             note = _("Réservé aux membres")
         item = QTreeWidgetItem([when, occ.title, occ.short_label, occ.place, note])

@@ -32,6 +32,11 @@ def type_icon(symbol: str, colour: str, size: int = 16) -> QIcon:
     return QIcon(pixmap)
 
 
+def with_note(label: str, note: str | None) -> str:
+    """« Déplacé : salle 2 » — a status followed by its reason, as the language writes it."""
+    return _("{label} : {note}").format(label=label, note=note) if note else label
+
+
 def tooltip(occ: OccurrenceView) -> str:
     """Details of an occurrence in a few lines (tooltips, accessible descriptions)."""
     lines = [
@@ -45,9 +50,9 @@ def tooltip(occ: OccurrenceView) -> str:
     if occ.leaders:
         lines.append(_("Animé par {names}").format(names=i18n.join_list(occ.leaders)))
     if occ.cancelled:
-        lines.append(_("ANNULÉ") + (f" : {occ.note}" if occ.note else ""))
+        lines.append(with_note(_("ANNULÉ"), occ.note))
     elif occ.moved:
-        lines.append(_("Déplacé") + (f" : {occ.note}" if occ.note else ""))
+        lines.append(with_note(_("Déplacé"), occ.note))
     if not occ.public:
         lines.append(_("Réservé aux membres"))
     return "\n".join(lines)

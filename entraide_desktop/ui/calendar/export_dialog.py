@@ -86,7 +86,7 @@ class ExportDialog(QDialog):
         self.last = QDateEdit(to_qdate(dt.date(day.year, 12, 31)))
         for edit, name in ((self.first, _("Premier jour")), (self.last, _("Dernier jour"))):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat(DATE_FORMAT)
+            edit.setDisplayFormat(_(DATE_FORMAT))
             edit.setAccessibleName(name)
         period.addWidget(self.whole)
         period.addWidget(self.first, 1)

@@ -33,6 +33,7 @@ from ...i18n import _, ngettext
 from ..context import AppContext
 from ..forms import ErrorLabel, explanation, heading
 from .activity_dialog import DATE_FORMAT, TIME_FORMAT, from_qdate, to_qdate
+from .common import with_note
 
 
 class OccurrenceDialog(QDialog):
@@ -111,16 +112,16 @@ class OccurrenceDialog(QDialog):
         if activity.rrule:
             rows.append(esc(rec.describe(activity.rrule, activity.start.date())))
         if occ.cancelled:
-            rows.append("⚠ <b>" + esc(_("Annulée")) + "</b>" + (esc(" : " + occ.note) if occ.note else ""))
+            rows.append("⚠ " + with_note("<b>" + esc(_("Annulée")) + "</b>", esc(occ.note) if occ.note else None))
         elif occ.moved:
             original = occ.original_start or occ.start
-            rows.append(
-                "⚠ <b>"
+            status = (
+                "<b>"
                 + esc(_("Déplacée"))
                 + "</b> "
                 + esc(_("(prévue le {date})").format(date=i18n.format_datetime(original, "long")))
-                + (esc(" : " + occ.note) if occ.note else "")
             )
+            rows.append("⚠ " + with_note(status, esc(occ.note) if occ.note else None))
         # Leaders are named only when they consented; the others are counted, not named.
         consenting = people.people_with_consent(self.store, "calendar_leader")
         named = [people.person_ref(self.store, pid).name for pid in activity.leader_ids if pid in consenting]
@@ -224,14 +225,14 @@ class ChangeOccurrenceDialog(QDialog):
         form = QFormLayout()
         self.date = QDateEdit(to_qdate(occ.start.date()))
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat(DATE_FORMAT)
+        self.date.setDisplayFormat(_(DATE_FORMAT))
         self.date.setAccessibleName(_("Nouvelle date"))
         form.addRow(_("&Date :"), self.date)
         self.start = QTimeEdit(QTime(occ.start.hour, occ.start.minute))
-        self.start.setDisplayFormat(TIME_FORMAT)
+        self.start.setDisplayFormat(_(TIME_FORMAT))
         self.start.setAccessibleName(_("Heure de début"))
         self.end = QTimeEdit(QTime(occ.end.hour, occ.end.minute))
-        self.end.setDisplayFormat(TIME_FORMAT)
+        self.end.setDisplayFormat(_(TIME_FORMAT))
         self.end.setAccessibleName(_("Heure de fin"))
         times = QHBoxLayout()
         times.addWidget(self.start)

@@ -182,7 +182,7 @@ class AttendanceTab(QWidget):
     def refresh_quorum(self) -> None:
         q = mt.quorum(self.context.store, self.meeting_id)
         mark = {True: "✔ ", False: "⚠ ", None: ""}[q.met]
-        guests = f" · {_('Personnes invitées : {n}').format(n=q.guests)}" if q.guests else ""
+        guests = " · " + _("Personnes invitées : {n}").format(n=q.guests) if q.guests else ""
         self.quorum_label.setText(mark + q.text() + guests)
         self.quorum_label.setAccessibleDescription(q.text())
 

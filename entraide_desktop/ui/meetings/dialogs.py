@@ -41,6 +41,18 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     return box
 
 
+def _time_text(value: dt.time | None) -> str:
+    """The time as the language writes it, when it reads back (« 19 h 30 »); otherwise ``19:30``."""
+    if value is None:
+        return ""
+    text = format_time(value)
+    try:
+        mt.parse_time(text)
+    except ValidationError:
+        return value.strftime("%H:%M")
+    return text
+
+
 def _date_edit(name: str, value: dt.date | None) -> QDateEdit:
     edit = QDateEdit()
     edit.setCalendarPopup(True)
@@ -75,10 +87,10 @@ class MeetingDialog(QDialog):
         if meeting is not None and self.type.findData(meeting.type.id) < 0:
             self.type.addItem(meeting.type.name, meeting.type.id)
         self.date = _date_edit(_("Date de la réunion"), meeting.date if meeting else None)
-        self.start = QLineEdit(format_time(meeting.start_time) if meeting and meeting.start_time else "")
+        self.start = QLineEdit(_time_text(meeting.start_time) if meeting else "")
         self.start.setPlaceholderText(_("19 h 00"))
         self.start.setAccessibleName(_("Heure du début"))
-        self.end = QLineEdit(format_time(meeting.end_time) if meeting and meeting.end_time else "")
+        self.end = QLineEdit(_time_text(meeting.end_time) if meeting else "")
         self.end.setPlaceholderText(_("levée de la séance, par exemple 21 h 15"))
         self.end.setAccessibleName(_("Heure de la levée"))
         self.place = QLineEdit(meeting.place if meeting else "")

@@ -31,23 +31,24 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Ctrl+I", N_("nouveau point")),
     ("Alt+↑ / Alt+↓", N_("point précédent / suivant")),
     ("F2", N_("titre du point")),
-    ("Ctrl+Maj+↑ / ↓", N_("déplacer le point")),
+    # TRANSLATORS: keys as written on the keyboard (Maj = Shift).
+    (N_("Ctrl+Maj+↑ / ↓"), N_("déplacer le point")),
     ("Ctrl+P", N_("proposition")),
-    ("Ctrl+Maj+A", N_("amendement")),
-    ("Ctrl+Maj+U", N_("adoptée à l'unanimité")),
+    (N_("Ctrl+Maj+A"), N_("amendement")),
+    (N_("Ctrl+Maj+U"), N_("adoptée à l'unanimité")),
     ("Ctrl+D", N_("vote")),
     ("Ctrl+T", N_("suivi")),
 )
 
 
 def shortcuts_text() -> str:
-    keys = " · ".join(f"{k} {_(v)}" for k, v in SHORTCUTS)
+    keys = " · ".join(f"{_(k)} {_(v)}" for k, v in SHORTCUTS)
     return _("Raccourcis : {keys}. Tout est enregistré automatiquement.").format(keys=keys)
 
 
 def short_shortcuts_text() -> str:
     """One line for the bottom of the editor; the full list is in its tooltip and in the help (F1)."""
-    keys = " · ".join(f"{k} {_(v)}" for k, v in SHORTCUTS if k in ("Ctrl+I", "Ctrl+P", "Ctrl+D", "Ctrl+T"))
+    keys = " · ".join(f"{_(k)} {_(v)}" for k, v in SHORTCUTS if k in ("Ctrl+I", "Ctrl+P", "Ctrl+D", "Ctrl+T"))
     return _("{keys} · les autres : menu Aide › Raccourcis clavier. Tout est enregistré automatiquement.").format(
         keys=keys
     )
@@ -147,7 +148,7 @@ class MinutesEditor(ProposalActions, QWidget):
         self.new_proposal_button.clicked.connect(self.new_proposal)
         self.amend_button = QPushButton(_("Amender"))
         self.amend_button.setAccessibleName(_("Amender la proposition choisie"))
-        self.amend_button.setToolTip("Ctrl+Maj+A")
+        self.amend_button.setToolTip(_("Ctrl+Maj+A"))
         self.amend_button.clicked.connect(self.amend)
         self.vote_button = QPushButton(_("Vote…"))
         self.vote_button.setAccessibleName(_("Inscrire le vote de la proposition choisie"))

@@ -161,7 +161,7 @@ class MeetingView(QWidget):
         self.details_button.clicked.connect(self.edit_details)
         self.pdf_button = QPushButton(_("Exporter en PD&F…"))
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
-        self.odt_button = QPushButton(_("Exporter en ODT…"))
+        self.odt_button = QPushButton(_("Exporter en &ODT…"))
         self.odt_button.clicked.connect(lambda: self.export("odt"))
         self.actions = QWidget()
         actions = QHBoxLayout(self.actions)

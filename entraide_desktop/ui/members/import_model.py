@@ -16,7 +16,7 @@ COLUMNS = (N_("Ligne"), N_("Nom"), N_("Téléphone"), N_("Courriel"), N_("Décis
 
 def decision_text(row: ImportRow) -> str:
     if row.action == "reject":
-        return "⚠ " + _(ACTIONS["reject"])
+        return "⚠ " + _(ACTIONS[row.action])
     if row.action == "skip" and (row.duplicate_of or row.duplicate_line is not None):
         return _("Ignorer (doublon)")
     return _(ACTIONS[row.action])

@@ -86,7 +86,7 @@ class MembershipsTab(QWidget):
         self.period_start = DateField(_("Début de la période"))
         self.period_end = DateField(_("Fin de la période"))
         self.amount = QLineEdit()
-        self.amount.setPlaceholderText(_("ex. 5,00 — vide ou 0 si gratuite"))
+        self.amount.setPlaceholderText(_("p. ex. 5,00 — vide ou 0 si gratuite"))
         self.note = QLineEdit()
         grid.addWidget(buddy_label(_("&Payée le :"), self.paid_on), 0, 0)
         grid.addWidget(self.paid_on, 0, 1)

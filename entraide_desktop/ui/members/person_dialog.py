@@ -138,7 +138,8 @@ class PersonDialog(QDialog):
         self.status.setCurrentIndex(max(0, self.status.findData(record.status if record else "actif")))
         self.fields["status"] = self.status
         who_form.addRow(buddy_label(_("Stat&ut :"), self.status), self.status)
-        self.member_since = DateField(_(PERSON_FIELDS["member_since"]))
+        since_key = "member_since"
+        self.member_since = DateField(_(PERSON_FIELDS[since_key]))
         self.member_since.set_date(record.member_since if record else None)
         self.fields["member_since"] = self.member_since
         who_form.addRow(buddy_label(_("Membre &depuis :"), self.member_since), self.member_since)
@@ -162,7 +163,8 @@ class PersonDialog(QDialog):
         outer.addLayout(columns)
 
         self.notes = QPlainTextEdit(record.notes if record else "")
-        self.notes.setAccessibleName(_(PERSON_FIELDS["notes"]))
+        notes_key = "notes"
+        self.notes.setAccessibleName(_(PERSON_FIELDS[notes_key]))
         self.notes.setAccessibleDescription(_(NOTES_REMINDER))
         self.notes.setTabChangesFocus(True)
         self.notes.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 12)

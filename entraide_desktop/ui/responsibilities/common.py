@@ -25,7 +25,8 @@ def date_edit(accessible_name: str, day: dt.date | None = None, parent: QWidget 
     """A date field with a calendar, written out in the app's language (« 3 mars 2026 »)."""
     edit = QDateEdit(parent)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMMM yyyy")
+    # TRANSLATORS: Qt date format of the date fields (MMMM = month name).
+    edit.setDisplayFormat(_("d MMMM yyyy"))
     edit.setDate(to_qdate(day or dt.date.today()))
     edit.setAccessibleName(accessible_name)
     edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("30 septembre 2026") + 48)

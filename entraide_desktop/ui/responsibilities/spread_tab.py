@@ -93,7 +93,12 @@ class GroupsChart(_Chart):
     kind = "groups"
 
     def description(self) -> str:
-        return " ; ".join(f"{r.label} : {chart.group_value_text(r)}" for r in self.spread.by_group) if self.spread else ""
+        if not self.spread:
+            return ""
+        # TRANSLATORS: separator between the groups of an accessible description.
+        return _(" ; ").join(
+            _("{label} : {note}").format(label=r.label, note=chart.group_value_text(r)) for r in self.spread.by_group
+        )
 
 
 class PeopleChart(_Chart):

@@ -80,7 +80,7 @@ class JoinWizard(QDialog):
         label.setBuddy(self.file)
         form.addRow(label, row)
         self.code = QLineEdit()
-        self.code.setPlaceholderText(_("Par exemple 7KQ2-M9XD-4TBW"))
+        self.code.setPlaceholderText(_("Par exemple : 7KQ2-M9XD-4TBW"))
         self.code.setAccessibleName(_("Code de jumelage"))
         self.code.setMaxLength(20)
         form.addRow(_("&Code de jumelage :"), self.code)
