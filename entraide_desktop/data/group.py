@@ -72,7 +72,7 @@ def exercice_label(start: dt.date, end: dt.date) -> str:
 
 
 def period_text(start: dt.date, end: dt.date) -> str:
-    """« du 1 avril 2025 au 31 mars 2026 », for documents and dialogs."""
+    """« du 1er avril 2025 au 31 mars 2026 », for documents and dialogs."""
     return _("du {start} au {end}").format(start=format_date(start, "long"), end=format_date(end, "long"))
 
 

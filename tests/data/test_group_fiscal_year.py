@@ -45,9 +45,9 @@ def test_other_start_months_and_labels_of_other_periods():
     assert group.fiscal_year_bounds(2023, 3) == (D(2023, 3, 1), D(2024, 2, 29))  # a leap February
     assert group.fiscal_year_bounds(2024, 12) == (D(2024, 12, 1), D(2025, 11, 30))
     assert group.exercice_label(D(2025, 7, 1), D(2026, 6, 30)) == "2025-2026"
-    assert group.exercice_label(D(2025, 4, 1), D(2026, 3, 30)) == "du 1 avr. 2025 au 30 mars 2026"
-    assert group.exercice_label(D(2025, 4, 2), D(2026, 4, 1)) == "du 2 avr. 2025 au 1 avr. 2026"
-    assert group.period_text(D(2025, 4, 1), D(2026, 3, 31)) == "du 1 avril 2025 au 31 mars 2026"
+    assert group.exercice_label(D(2025, 4, 1), D(2026, 3, 30)) == "du 1er avr. 2025 au 30 mars 2026"
+    assert group.exercice_label(D(2025, 4, 2), D(2026, 4, 1)) == "du 2 avr. 2025 au 1er avr. 2026"
+    assert group.period_text(D(2025, 4, 1), D(2026, 3, 31)) == "du 1er avril 2025 au 31 mars 2026"
     assert group.month_names()[0] == "janvier" and group.month_names()[3] == "avril" and len(group.month_names()) == 12
     assert membership_year(D(2026, 3, 31)) == (D(2025, 4, 1), D(2026, 3, 31))  # the thin wrapper: April
 

@@ -27,7 +27,7 @@ def test_consent_is_dated_and_a_withdrawal_is_recorded_not_deleted(store):
     row = rows.get(store, "consents", people.consent_id(pid, "photos"))
     assert (row["granted_on"], row["withdrawn_on"], row["granted"]) == ("2024-01-10", "2025-06-01", 1)
     state = members.consent_states(store, pid)["photos"]
-    assert state.describe(D(2026, 1, 1)) == "Retiré le dimanche 1 juin 2025 (donné le mercredi 10 janvier 2024)"
+    assert state.describe(D(2026, 1, 1)) == "Retiré le dimanche 1er juin 2025 (donné le mercredi 10 janvier 2024)"
     # Given again later: a new period; the history keeps the withdrawal.
     members.set_consent(store, pid, "photos", True, D(2025, 12, 1), today=D(2026, 1, 1))
     assert people.has_consent(store, pid, "photos", D(2025, 12, 2))

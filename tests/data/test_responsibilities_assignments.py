@@ -38,7 +38,7 @@ def test_several_people_share_a_task_for_a_period_or_a_day(store, cat):
     kitchen = A.find(store, responsibility_id=cat["collective_kitchen"])
     assert sorted(a.person_name for a in kitchen) == ["Ana", "Luc"]
     coffee = A.find(store, responsibility_id=cat["coffee"])[0]
-    assert coffee.period_text() == "du 1 avril 2026 au 30 juin 2026"
+    assert coffee.period_text() == "du 1er avril 2026 au 30 juin 2026"
     assert coffee.covers(D(2026, 5, 5)) and not coffee.covers(D(2026, 7, 1))
     assert [a.title for a in A.find(store, person_id=ana, start=D(2026, 5, 1), end=D(2026, 5, 31))] == ["Préparer le café"]
 
@@ -97,7 +97,7 @@ def test_end_before_start_is_explained(store, cat):
     ana = person(store, "Ana")
     with pytest.raises(ValidationError) as error:
         A.assign(store, A.Draft(cat["coffee"], ana, D(2026, 3, 10), D(2026, 3, 1)))
-    assert str(error.value) == ("La date de fin (1 mars 2026) est avant la date de début (10 mars 2026) : "
+    assert str(error.value) == ("La date de fin (1er mars 2026) est avant la date de début (10 mars 2026) : "
                                 "corrigez l'une ou l'autre.")
     assert error.value.field == "end_on"
     with pytest.raises(ValidationError, match="date de début"):
@@ -130,7 +130,7 @@ def test_archived_erased_and_ineligible_people_cannot_be_given_a_responsibility(
 def test_the_same_person_cannot_hold_it_twice_at_once(store, cat):
     ana = person(store, "Ana")
     A.assign(store, A.Draft(cat["members_committee"], ana, D(2025, 9, 1)))  # no end yet
-    with pytest.raises(ValidationError, match="Ana tient déjà « Comité des membres » depuis le 1 septembre 2025"):
+    with pytest.raises(ValidationError, match="Ana tient déjà « Comité des membres » depuis le 1er septembre 2025"):
         A.assign(store, A.Draft(cat["members_committee"], ana, D(2026, 9, 1), D(2027, 8, 31)))
 
 

@@ -40,7 +40,7 @@ def test_spread_prints_shares_and_plain_sentences(database, capsys):
     assert run(["spread", "--database", database, "--year", "2025"]) == 0  # the exercice that starts in 2025
     text = output(capsys)
     assert text.startswith("Le partage des responsabilités en 2025-2026 — Le Phare\n"
-                           "Exercice 2025-2026 : du 1 avril 2025 au 31 mars 2026.")
+                           "Exercice 2025-2026 : du 1er avril 2025 au 31 mars 2026.")
     assert "Responsabilités tenues : 5, par 2 personnes" in text
     assert "Membres : 80 % · Personnes intervenantes : 20 %" in text
     assert "Part tenue par les 20 % de personnes les plus occupées (1) : 80 %" in text

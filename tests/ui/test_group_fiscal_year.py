@@ -42,9 +42,9 @@ def test_every_field_is_named_and_reached_by_its_label(qtbot, context):
                        dialog.membership_year}
     assert [dialog.start_month.itemText(i) for i in (0, 3, 11)] == ["Janvier", "Avril", "Décembre"]  # from Babel
     assert dialog.start_month.currentData() == 4 and dialog.membership_year.currentData() == group.FISCAL
-    assert dialog.example.text() == "Exercice en cours : 2026-2027, du 1 avril 2026 au 31 mars 2027."
+    assert dialog.example.text() == "Exercice en cours : 2026-2027, du 1er avril 2026 au 31 mars 2027."
     dialog.start_month.setCurrentIndex(0)
-    assert dialog.example.text() == "Exercice en cours : 2026, du 1 janvier 2026 au 31 décembre 2026."
+    assert dialog.example.text() == "Exercice en cours : 2026, du 1er janvier 2026 au 31 décembre 2026."
     assert dialog.save_button.isDefault()
 
 
@@ -97,7 +97,7 @@ def test_the_aga_dialog_shows_the_exercice_and_its_assembly(qtbot, context):
     qtbot.addWidget(dialog)
     dialog.year.setValue(2025)
     assert dialog.year.text() == "2025-2026"
-    assert dialog.period.text() == ("Exercice 2025-2026 : du 1 avril 2025 au 31 mars 2026. "
+    assert dialog.period.text() == ("Exercice 2025-2026 : du 1er avril 2025 au 31 mars 2026. "
                                     "Présenté à l'AGA du jeudi 11 juin 2026.")
     dialog.year.stepBy(1)
     assert dialog.year.value() == 2026 and dialog.year.text() == "2026-2027"
@@ -108,7 +108,7 @@ def test_the_aga_dialog_shows_the_exercice_and_its_assembly(qtbot, context):
     qtbot.addWidget(january)
     january.year.setValue(2025)
     assert january.year.text() == "2025"
-    assert january.period.text().startswith("Exercice 2025 : du 1 janvier 2025 au 31 décembre 2025.")
+    assert january.period.text().startswith("Exercice 2025 : du 1er janvier 2025 au 31 décembre 2025.")
 
 
 def test_both_dialogs_fit_a_laptop_screen_with_large_text(qtbot, context):

@@ -141,13 +141,13 @@ def test_aga_package_with_known_figures(store, tmp_path, monkeypatch):
     pages = pdf_text(pdf)
     assert len(pages) >= 5
     assert "Assemblée générale annuelle" in pages[0] and "rapport d'activités de l'exercice 2025-2026" in pages[0]
-    assert "Exercice financier du 1 avril 2025 au 31 mars 2026" in pages[0]
+    assert "Exercice financier du 1er avril 2025 au 31 mars 2026" in pages[0]
     assert "1. Ordre du jour" in pages[1]
     assert "2. Procès-verbal de l'assemblée générale annuelle précédente" in pages[2]
     assert "jeudi 12 juin 2025" in pages[2]
     report = " ".join(pages[3:])
     assert "3. Rapport d'activités 2025-2026" in report
-    assert "Exercice 2025-2026 : du 1 avril 2025 au 31 mars 2026" in report
+    assert "Exercice 2025-2026 : du 1er avril 2025 au 31 mars 2026" in report
     assert "le groupe a tenu 128 rencontres dans 6 activités, pour un total de 1 053 présences" in report.replace(
         "\u202f", " ")
     for figure in ("Entraide personnelle", "Groupe de discussion", "Promotion-vigilance", "Autres activités"):
@@ -166,7 +166,7 @@ def test_aga_package_with_empty_sections(store, tmp_path):
     assert "Aucune activité n'est inscrite au calendrier pour 2026-2027." in text
     assert "Aucune assemblée générale annuelle précédente n'est inscrite dans Entraide." in text
     assert "Aucune responsabilité n'est inscrite pour 2026-2027." in text
-    assert "Aucun mandat à pourvoir au jeudi 1 avril 2027." in text  # the day after the exercice
+    assert "Aucun mandat à pourvoir au jeudi 1er avril 2027." in text  # the day after the exercice
     assert "Date de l'assemblée à déterminer" in text
 
 
@@ -193,7 +193,7 @@ def test_commands_list_export_and_report(store, paths, tmp_path, monkeypatch, ca
     assert run(["report", "--database", database, "--year", "2025", "--format", "odt",
                 "--out", str(tmp_path / "aga.odt")]) == 0
     assert "3. Rapport d'activités 2025-2026" in odt_paragraphs(tmp_path / "aga.odt")
-    assert "exercice 2025-2026, du 1 avril 2025 au 31 mars 2026" in capsys.readouterr().out
+    assert "exercice 2025-2026, du 1er avril 2025 au 31 mars 2026" in capsys.readouterr().out
     # Without --year: the exercice that ended, until the AGA that presents it has been held (June 11, 2026).
     assert run(["report", "--database", database, "--format", "odt", "--out", str(tmp_path / "defaut.odt")]) == 0
     expected = "2026-2027" if dt.date.today() >= dt.date(2026, 6, 11) else "2025-2026"

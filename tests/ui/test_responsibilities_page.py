@@ -73,7 +73,7 @@ def test_bad_input_is_explained_in_the_form_and_nothing_is_saved(qtbot, context,
     dialog.person.setCurrentIndex(dialog.person.findData(group["ana"]))
     dialog.end.setDate(qdate(D(2026, 3, 1)))
     dialog.ok.click()
-    assert "La date de fin (1 mars 2026) est avant la date de début (10 mars 2026)" in dialog.error.text()
+    assert "La date de fin (1er mars 2026) est avant la date de début (10 mars 2026)" in dialog.error.text()
     assert dialog.result() != dialog.DialogCode.Accepted
     assert A.find(context.store) == []
 
@@ -91,7 +91,7 @@ def test_an_absence_is_shown_before_confirming(qtbot, context, group):
     dialog = AssignDialog(context, group["coffee"], person_id=group["ana"], start=D(2026, 3, 10))
     qtbot.addWidget(dialog)
     dialog.ok.click()
-    assert "Ana a indiqué être absent·e du 1 mars 2026 au 20 mars 2026 (Vacances)." in dialog.warning.text()
+    assert "Ana a indiqué être absent·e du 1er mars 2026 au 20 mars 2026 (Vacances)." in dialog.warning.text()
     assert dialog.ok.text() == "&Confier quand même"
     assert A.find(context.store) == []
     dialog.ok.click()
@@ -151,7 +151,7 @@ def test_the_page_follows_changes_and_opens_a_reminder_target(qtbot, window, gro
     assert page.catalogue.detail.suggest_button.isHidden()  # suggestions are for tasks
     A.assign(window.context.store, A.Draft(group["members_committee"], group["ana"], D(2025, 9, 1)))
     window.context.notify_changed("responsibilities")
-    assert page.catalogue.detail.current.item(0).text() == "Ana — depuis le 1 septembre 2025"
+    assert page.catalogue.detail.current.item(0).text() == "Ana — depuis le 1er septembre 2025"
 
 
 def test_mandates_tab_shows_seats_vacancies_and_ending_terms(qtbot, context, group):
