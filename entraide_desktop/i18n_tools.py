@@ -31,26 +31,53 @@ def extract() -> Catalog:
     return catalog
 
 
+PARTS = (("entraide_desktop/ui/", "ui.po"), ("entraide_desktop/data/", "data.po"),
+         ("entraide_desktop/demo/", "data.po"), ("entraide_desktop/i18n", "data.po"))
+DEFAULT_PART = "commands-documents.po"
+"""The English catalog is split by where strings live, so several people can translate at once."""
+
+
+def _part_for(message) -> str:  # type: ignore[no-untyped-def]
+    location = message.locations[0][0] if message.locations else ""
+    return next((part for prefix, part in PARTS if location.startswith(prefix)), DEFAULT_PART)
+
+
+def _write(po: Path, catalog: Catalog, plural: str) -> None:
+    catalog.project, catalog.version, catalog.fuzzy = "Entraide", __version__, False
+    catalog.copyright_holder = "Entraide"
+    catalog.language_team = "Entraide"
+    catalog._num_plurals, catalog._plural_expr = 2, plural.split("plural=")[1].rstrip(";")  # noqa: SLF001
+    with open(po, "wb") as fh:
+        write_po(fh, catalog, width=100, ignore_obsolete=True)
+
+
 def update() -> None:
+    """Extract messages.pot; keep every English translation (in its part), add new strings to the
+    part where they live, drop strings no longer in the code; the French catalog keeps the plural rule."""
     template = extract()
     folder = catalog_dir()
     with open(folder / "messages.pot", "wb") as fh:
         write_po(fh, template, width=100, omit_header=False)
-    for lang, plural in LANGS.items():
-        po = folder / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
-        po.parent.mkdir(parents=True, exist_ok=True)
-        if po.exists():
-            with open(po, "rb") as fh:
-                catalog = read_po(fh, locale=lang)
-        else:
-            catalog = Catalog(locale=lang, domain=DOMAIN, charset="utf-8")
-        catalog.update(template, no_fuzzy_matching=True)
-        catalog.project, catalog.version, catalog.fuzzy = "Entraide", __version__, False
-        catalog.copyright_holder = "Entraide"
-        catalog.language_team = "Entraide"
-        catalog._num_plurals, catalog._plural_expr = 2, plural.split("plural=")[1].rstrip(";")  # noqa: SLF001
-        with open(po, "wb") as fh:
-            write_po(fh, catalog, width=100, ignore_obsolete=True)
+    english = read_catalogs("en_CA")
+    parts: dict[str, Catalog] = {}
+    for message in template:
+        if not message.id:
+            continue
+        name = _part_for(message)
+        part = parts.setdefault(name, Catalog(locale="en_CA", domain=DOMAIN, charset="utf-8"))
+        known = english.get(message.id, message.context)
+        part.add(message.id, known.string if known else None, message.locations,
+                 auto_comments=message.auto_comments, flags=message.flags, context=message.context)
+    en_dir = folder / "en_CA" / "LC_MESSAGES"
+    en_dir.mkdir(parents=True, exist_ok=True)
+    for old in en_dir.glob("*.po"):
+        if old.name not in parts:
+            old.unlink()
+    for name, catalog in parts.items():
+        _write(en_dir / name, catalog, LANGS["en_CA"])
+    fr = folder / "fr_CA" / "LC_MESSAGES" / f"{DOMAIN}.po"
+    fr.parent.mkdir(parents=True, exist_ok=True)
+    _write(fr, Catalog(locale="fr_CA", domain=DOMAIN, charset="utf-8"), LANGS["fr_CA"])
     print(f"{len(template)} chaînes extraites")
 
 
