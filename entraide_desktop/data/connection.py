@@ -154,14 +154,19 @@ def _check_database_file(path: Path) -> None:
 
 def unlock(paths: Paths, passphrase: str, slot_id: str | None = None) -> Store:
     """Open the database with a person's passphrase (their slot, or whichever slot it opens)."""
+    data_key, author = derive_data_key(paths, passphrase, slot_id)
+    return open_with_key(paths, data_key, author)
+
+
+def derive_data_key(paths: Paths, passphrase: str, slot_id: str | None = None) -> tuple[bytes, Author]:
+    """The data key a passphrase unwraps and who it belongs to, without opening the database.
+
+    This is the slow, deliberate part of unlocking (the key derivation): the UI runs it off its
+    thread, then opens with :func:`open_with_key` on its own thread (connections stay per thread).
+    """
     _check_database_file(paths.database)
-    keyfile = keys.read_keyfile(paths.key_file)
-    if slot_id:
-        data_key = keys.unwrap(keyfile, slot_id, passphrase)
-    else:
-        slot_id, data_key = keys.find_slot(keyfile, passphrase)
-    slot = keyfile.slot(slot_id)
-    return open_with_key(paths, data_key, Author(slot.id, slot.label))
+    slot, data_key = keys.unlock_slot(keys.read_keyfile(paths.key_file), passphrase, slot_id)
+    return data_key, Author(slot.id, slot.label)
 
 
 def unlock_with_recovery_key(paths: Paths, recovery_key: str) -> Store:

@@ -198,6 +198,14 @@ def find_slot(keyfile: KeyFile, passphrase: str) -> tuple[str, bytes]:
     raise WrongPassphrase(_("Phrase de passe incorrecte. Vérifiez les majuscules et réessayez."))
 
 
+def unlock_slot(keyfile: KeyFile, passphrase: str, slot_id: str | None = None) -> tuple[KeySlot, bytes]:
+    """The slot ``passphrase`` opens (``slot_id``'s, or the first that opens) and the data key."""
+    if slot_id:
+        return keyfile.slot(slot_id), unwrap(keyfile, slot_id, passphrase)
+    slot_id, data_key = find_slot(keyfile, passphrase)
+    return keyfile.slot(slot_id), data_key
+
+
 def verify_key(keyfile: KeyFile, data_key: bytes) -> None:
     if not hmac.compare_digest(key_check(data_key), keyfile.check):
         raise WrongRecoveryKey(_("Cette clé de récupération n'est pas celle de cette base de données."))

@@ -188,12 +188,14 @@ def insert(store: Store, table: str, values: Mapping[str, Any], *, row_id: str |
     """Create a row with ``values``; returns its id (a new random UUID unless given)."""
     clean = _check_fields(store, table, values)
     clean.setdefault(ARCHIVED, 0)
+    given = row_id is not None
     row_id = row_id or new_id()
     with store.write():
-        if is_erased(store, table, row_id):
-            raise ErasedRow(_("Cette fiche a été effacée définitivement : elle ne peut pas être recréée."))
-        if get(store, table, row_id) is not None:
-            raise ValueError(f"{table} {row_id} already exists")
+        if given:  # a fresh random id can be neither erased nor taken
+            if is_erased(store, table, row_id):
+                raise ErasedRow(_("Cette fiche a été effacée définitivement : elle ne peut pas être recréée."))
+            if get(store, table, row_id) is not None:
+                raise ValueError(f"{table} {row_id} already exists")
         _write(store, table, row_id, clean, None)
     return row_id
 

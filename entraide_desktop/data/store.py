@@ -12,7 +12,10 @@ from pathlib import Path
 import sqlite_utils
 
 from ..config import Paths
+from ._driver import check_sqlite_utils
 from .clock import HybridClock
+
+check_sqlite_utils()
 
 SITE_ID_BYTES = 8
 
@@ -37,6 +40,8 @@ class _WriteState:
     counter: int
     clock: HybridClock
     lock: threading.RLock = field(default_factory=threading.RLock)
+    depth: int = 0  # how many write() blocks the lock holder is inside
+    unsaved: bool = False  # counter and clock moved on since they were last written to _local
 
 
 class Store:
@@ -75,6 +80,8 @@ class Store:
         return self.paths.database
 
     def local(self, key: str, default: str | None = None) -> str | None:
+        if key in ("counter", "clock") and self._state.unsaved and self._state.depth:
+            self._save_dot()
         row = self.db.execute("SELECT value FROM _local WHERE key = ?", [key]).fetchone()
         return row[0] if row else default
 
@@ -85,20 +92,38 @@ class Store:
     # -- writing ------------------------------------------------------------------------------
     @contextlib.contextmanager
     def write(self) -> Iterator[sqlite_utils.Database]:
-        """One transaction (a savepoint when nested), serialised with the process's other writers."""
-        with self._state.lock, self.db.atomic():
-            yield self.db
+        """One transaction (a savepoint when nested), serialised with the process's other writers.
+
+        The write counter and clock are saved once, at the end of the outermost block, inside
+        its transaction: a rolled-back block leaves them to the next one (gaps are harmless).
+        """
+        state = self._state
+        with state.lock, self.db.atomic():
+            state.depth += 1
+            try:
+                yield self.db
+                if state.depth == 1 and state.unsaved:
+                    self._save_dot()
+            finally:
+                state.depth -= 1
 
     def next_dot(self) -> tuple[str, int, int]:
         """(site, counter, hlc) for a new local write; call inside :meth:`write`."""
         state = self._state
         state.counter += 1
         hlc = state.clock.tick()
+        state.unsaved = True
+        if not state.depth:  # outside write(): nothing will save it later
+            self._save_dot()
+        return state.site_id, state.counter, hlc
+
+    def _save_dot(self) -> None:
+        state = self._state
         self.db.execute(
             "INSERT OR REPLACE INTO _local (key, value) VALUES ('counter', ?), ('clock', ?)",
-            [str(state.counter), str(hlc)],
+            [str(state.counter), str(state.clock.last)],
         )
-        return state.site_id, state.counter, hlc
+        state.unsaved = False
 
     def persist_clock(self) -> None:
         self.db.execute("INSERT OR REPLACE INTO _local (key, value) VALUES ('clock', ?)", [str(self.clock.last)])

@@ -11,6 +11,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -18,11 +19,13 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from .. import APP_ID, APP_NAME, __version__
 from ..config import Paths, load_settings
 from ..data.errors import EntraideError
-from ..data.store import Store
 from ..i18n import _, locale_name
 from ..instance_lock import InstanceLock
 from .context import AppContext, app_icon
 from .style import apply_style
+
+if TYPE_CHECKING:
+    from ..data.store import Store
 
 
 def install_qt_translations(app: QApplication) -> list[QTranslator]:
@@ -134,7 +137,7 @@ class Controller(QObject):
 
     def _bench_start(self, passphrase: str) -> bool:
         """Benchmarks only: unlock without the dialog, report when the window is shown, then quit."""
-        from ..data.connection import unlock
+        from .warm_up import unlock_while_warming_up
 
         def peak_rss_kib() -> int:
             try:
@@ -145,7 +148,7 @@ class Controller(QObject):
 
                 return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
-        self.open_session(unlock(self.paths, passphrase))
+        self.open_session(unlock_while_warming_up(self.paths, passphrase))
 
         def shown() -> None:
             print("SHOWN", peak_rss_kib(), flush=True)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QIcon
 
 from ..config import Paths, load_settings, update_settings
-from ..data.store import Store
+
+if TYPE_CHECKING:
+    from ..data.store import Store
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 

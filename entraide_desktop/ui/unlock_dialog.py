@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -14,14 +17,17 @@ from PySide6.QtWidgets import (
 )
 
 from ..config import Paths, load_settings, update_settings
-from ..data import connection, keys
+from ..data import keys
 from ..data.errors import EntraideError, KeyFileError, ValidationError
-from ..data.store import Store
 from ..i18n import _
 from .context import app_icon
 from .forms import ErrorLabel, PassphraseEdit, explanation, heading
 from .messages import error_text
 from .tasks import run_task
+from .warm_up import warm_up
+
+if TYPE_CHECKING:
+    from ..data.store import Author, Store
 
 
 class UnlockDialog(QDialog):
@@ -104,18 +110,24 @@ class UnlockDialog(QDialog):
         self.open_button.setEnabled(False)
         self.setCursor(Qt.CursorShape.BusyCursor)
         paths = self.paths
+        from ..data import connection  # loaded here, not in the worker (the warm-up has usually done it)
 
-        def work(_progress: object) -> bool:
-            store = connection.unlock(paths, passphrase, slot_id)  # derive the key off the UI thread
-            store.close()
-            return True
+        def work(_progress: object) -> tuple[bytes, object]:
+            return connection.derive_data_key(paths, passphrase, slot_id)  # the slow part, off the UI thread
 
-        run_task(work, lambda _ok: self._opened(slot_id, passphrase), self._failed)
+        run_task(work, self._opened, self._failed)
 
-    def _opened(self, slot_id: str | None, passphrase: str) -> None:
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        QTimer.singleShot(0, warm_up)  # while the passphrase is typed
+
+    def _opened(self, derived: tuple[bytes, Author]) -> None:
+        from ..data import connection
+
         self.unsetCursor()
+        data_key, author = derived
         try:
-            self.store = connection.unlock(self.paths, passphrase, slot_id)
+            self.store = connection.open_with_key(self.paths, data_key, author)
         except EntraideError as error:
             self._failed(error)
             return
@@ -181,6 +193,8 @@ class RecoveryDialog(QDialog):
         layout.addWidget(buttons)
 
     def _open(self) -> None:
+        from ..data import connection
+
         self.error.clear_message()
         try:
             if not self.label.text().strip():

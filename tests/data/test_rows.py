@@ -185,3 +185,47 @@ def test_clone_shares_the_write_identity(store):
     }
     assert len(counters) == 2
     clone.close()
+
+
+def test_counter_is_saved_once_at_the_end_of_the_outer_transaction(store, paths):
+    before = int(store.local("counter"))
+    statements = []
+    store.db.conn.set_trace_callback(statements.append)
+    rows.insert_many(store, "people", [{"first_name": "A"}, {"first_name": "B"}, {"first_name": "C"}])
+    store.db.conn.set_trace_callback(None)
+    assert [s for s in statements if "INTO _local" in s] == [
+        f"INSERT OR REPLACE INTO _local (key, value) VALUES ('counter', '{before + 3}'), "
+        f"('clock', '{store._state.clock.last}')"
+    ]
+    with store.write():
+        rows.insert(store, "people", {"first_name": "D"})
+        assert int(store.local("counter")) == before + 4  # read inside the block: up to date
+    store.close()
+    again = connection.unlock(paths, PASSPHRASE)
+    assert int(again.local("counter")) == again._state.counter == before + 4
+    again.close()
+
+
+def test_a_rolled_back_block_leaves_the_counter_to_the_next_write(store, paths):
+    with pytest.raises(RuntimeError):
+        with store.write():
+            rows.insert(store, "people", {"first_name": "Annulée"})
+            raise RuntimeError("abandon")
+    assert store.db.execute("SELECT count(*) FROM people").fetchone()[0] == 0
+    pid = rows.insert(store, "people", {"first_name": "Gardée"})
+    counter = rows.record_state(store, "people", pid)["first_name"].siblings[0].counter
+    assert int(store.local("counter")) == counter
+    store.close()
+    again = connection.unlock(paths, PASSPHRASE)
+    later = rows.insert(again, "people", {"first_name": "Après"})
+    assert rows.record_state(again, "people", later)["first_name"].siblings[0].counter == counter + 1
+    again.close()
+
+
+def test_a_given_id_is_still_checked(store):
+    pid = rows.insert(store, "people", {"first_name": "A"})
+    with pytest.raises(ValueError):
+        rows.insert(store, "people", {"first_name": "B"}, row_id=pid)
+    rows.erase(store, "people", pid)
+    with pytest.raises(ErasedRow):
+        rows.insert(store, "people", {"first_name": "C"}, row_id=pid)

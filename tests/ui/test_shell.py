@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
@@ -137,3 +141,50 @@ def test_f1_opens_the_guide_with_the_essential_sections(qtbot, window, monkeypat
     for title in ("Premiers pas", "Prendre un procès-verbal", "Synchroniser deux postes avec une clé USB",
                   "Phrase de passe oubliée"):
         assert title in html
+
+
+def test_the_unlock_screen_does_not_wait_for_the_storage_library():
+    code = (
+        "import sys; import entraide_desktop.ui.app, entraide_desktop.ui.unlock_dialog;"
+        "assert 'sqlite_utils' not in sys.modules, 'sqlite_utils loaded before the unlock screen'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_unlocking_derives_the_key_once_off_the_ui_thread(qtbot, store, paths, monkeypatch):
+    import threading
+
+    from entraide_desktop.data import keys
+    from entraide_desktop.ui.unlock_dialog import UnlockDialog
+
+    store.close()
+    threads = []
+    derive = keys.derive_key
+
+    def spy(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return derive(*args, **kwargs)
+
+    monkeypatch.setattr(keys, "derive_key", spy)
+    dialog = UnlockDialog(paths)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.passphrase.setText(PASSPHRASE)
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.store is not None or dialog.error.isVisible(), timeout=10000)
+    assert dialog.store is not None, dialog.error.text()
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
+    dialog.store.close()
+
+
+def test_a_start_without_the_dialog_derives_while_loading_the_window(store, paths):
+    from entraide_desktop.data.errors import WrongPassphrase
+    from entraide_desktop.ui.warm_up import unlock_while_warming_up
+
+    store.close()
+    with pytest.raises(WrongPassphrase):
+        unlock_while_warming_up(paths, "pas la bonne phrase")
+    opened = unlock_while_warming_up(paths, PASSPHRASE)
+    assert opened.author.name == "Marie (secrétariat)"
+    opened.close()
