@@ -1,0 +1,28 @@
+"""Accent-blind folding: fast paths give exactly the careful result."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from entraide_desktop.data.text import fold
+
+
+def reference(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def test_quebec_names_fold_without_accents():
+    assert fold("Hélène CÔTÉ-Tremblay") == "helene cote-tremblay"
+    assert fold("François Lefèbvre, Noël Bœuf") == "francois lefebvre, noel bœuf"
+    assert fold("Straße") == "strasse"
+    assert fold("ＡＢＣ") == "abc"  # full-width letters, as pasted from some spreadsheets
+    assert fold("n\u0303a\u20d7") == "na"  # a mark outside the common block
+
+
+@given(st.text())
+def test_fold_is_the_reference_for_any_text(text):
+    assert fold(text) == reference(text)
