@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..data import calendar, reminders
 from ..data.schema.core import GROUP_PROFILE_ID
 from ..i18n import _, format_date, format_time
 from .context import AppContext
@@ -76,10 +76,18 @@ class HomePage(QWidget):
         layout.addWidget(shortcuts)
         context.data_changed.connect(lambda _area: self.refresh())
         self.greeting.setText(_("Bonjour ! Nous sommes le {date}.").format(date=format_date(dt.date.today())))
-        QTimer.singleShot(0, self.refresh)  # the window shows first, the content follows
+        self._painted = False  # the content is gathered once the page is on screen (see paintEvent)
 
     def activated(self) -> None:
-        self.refresh()
+        if self._painted:
+            self.refresh()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        """The window shows first, the content follows: the first paint starts gathering it."""
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.refresh)
 
     def refresh(self) -> None:
         """Gather the day's activities and reminders off the UI thread, then show them."""
@@ -89,12 +97,11 @@ class HomePage(QWidget):
             self.greeting.setText(_("Bonjour ! Nous sommes le {date}.").format(date=format_date(today)))
         self._pending = getattr(self, "_pending", 0) + 1
         ticket = self._pending
+        from ..data import calendar, reminders, rows  # on the UI thread (see ui/tasks.py), after the first paint
 
         def gather(_progress: object) -> tuple[dict, list, list]:
             clone = store.clone()
             try:
-                from ..data import rows
-
                 profile = rows.get(clone, "group_profile", GROUP_PROFILE_ID) or {}
                 start = dt.datetime.combine(today, dt.time())
                 return profile, calendar.upcoming(clone, start, days=14), reminders.collect(clone, today)

@@ -4,6 +4,10 @@
 is a :class:`Progress` the function may call with ``(done, total, text)`` and poll with
 ``cancelled``. Results and errors are delivered on the UI thread. The function must never
 touch widgets; if it needs the database it takes its own connection (``store.clone()``).
+
+Import what the function needs in the caller, on the UI thread: PySide6 replaces Python's
+import function with its own hook (``__feature_import__``), and keeping module loading on one
+thread leaves workers to pure computation.
 """
 
 from __future__ import annotations

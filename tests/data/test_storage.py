@@ -251,3 +251,10 @@ def test_key_file_records_no_passphrase(store, paths):
     data = json.loads(paths.key_file.read_text(encoding="utf-8"))
     assert PASSPHRASE not in paths.key_file.read_text(encoding="utf-8")
     assert data["slots"][0]["kdf"]["name"] == "argon2id"
+
+
+@pytest.mark.parametrize("module", ["calendar", "members", "meetings", "responsibilities", "sync", "people", "reminders",
+                                    "rows", "group", "backups"])
+def test_each_area_imports_on_its_own(module):
+    """No area depends on another having been imported first (a background thread may load it first)."""
+    subprocess.run([sys.executable, "-c", f"import entraide_desktop.data.{module}"], check=True)

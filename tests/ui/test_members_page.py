@@ -162,3 +162,27 @@ def test_show_item_finds_even_an_archived_person(qtbot, page, demo_store):
     page.reload()
     page.show_item(pid)
     assert page.selected_row().id == pid
+
+
+def test_headings_are_never_cut_at_large_text_sizes(qtbot, demo_store):
+    """At 200 % on a laptop the register scrolls sideways rather than cutting its column headings."""
+    from PySide6.QtWidgets import QApplication
+
+    from entraide_desktop.ui.style import apply_style
+
+    app = QApplication.instance()
+    apply_style(app, text_size=200)
+    try:
+        widget = MembersPage(AppContext(demo_store, demo_store.paths))
+        qtbot.addWidget(widget)
+        widget.resize(1000, 700)
+        widget.show()
+        qtbot.waitExposed(widget)
+        header = widget.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        for column in range(widget.proxy.columnCount() - 1):  # the last one stretches
+            heading = widget.proxy.headerData(column, Qt.Orientation.Horizontal)
+            assert header.sectionSize(column) >= metrics.horizontalAdvance(heading), heading
+        assert widget.table.horizontalScrollBar().maximum() > 0
+    finally:
+        apply_style(app)

@@ -56,7 +56,7 @@ synced_table(SyncedTable("attendance", area=N_("Calendrier")))
 
 
 def _declare_references() -> None:
-    from ..people import register_person_reference
+    from .registry import register_person_reference
 
     register_person_reference("activity_leaders", "person_id")
     register_person_reference("attendance", "person_id")

@@ -157,16 +157,16 @@ class ExportDialog(QDialog):
             self.error.show_message(_("Le dernier jour est avant le premier jour."))
             return
 
+        # Imported on the UI thread, never in the worker: see ui/tasks.py.
+        from ...documents.calendar.ics import export_ics
+        from ...documents.calendar.pdf import write_month_pdf, write_week_pdf
+
         def work(_progress: object) -> Path:
             clone = store.clone()
             try:
                 if kind == "ics":
-                    from ...documents.calendar.ics import export_ics
-
                     export_ics(clone, path, type_ids=type_ids, start=first, end=last, public_only=public)
                 else:
-                    from ...documents.calendar.pdf import write_month_pdf, write_week_pdf
-
                     if kind == "week":
                         write_week_pdf(clone, path, day, paper=paper, type_ids=type_ids, public_only=public)
                     else:

@@ -199,11 +199,16 @@ class MembersPage(QWidget):
         return super().eventFilter(watched, event)
 
     def _fit_columns(self, width: int) -> None:
-        """Share the table's width between the columns (French labels are long; nothing scrolls sideways)."""
+        """Share the table's width between the columns; a column is never narrower than its heading
+        (with large text the table then scrolls sideways rather than cutting the headings)."""
         header = self.table.horizontalHeader()
         total = sum(self._SHARES.values())
-        minimum = self.fontMetrics().horizontalAdvance("n") * 5
+        metrics = header.fontMetrics()
+        floor = metrics.horizontalAdvance("n") * 5
+        padding = metrics.horizontalAdvance("n") * 4  # the margins and the sort arrow
         for column, (key, _label) in enumerate(COLUMNS[:-1]):
+            heading = self.model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or ""
+            minimum = max(floor, metrics.horizontalAdvance(heading) + padding)
             header.resizeSection(column, max(minimum, (width - 2) * self._SHARES[key] // total))
 
     # -- loading and filtering -------------------------------------------------------------------

@@ -44,9 +44,9 @@ def export_register(context: AppContext, parent: QWidget, fmt: str) -> None:
     _remember_dir(context, path)
     store = context.store
 
-    def work(progress: Progress) -> int:
-        from ...documents.members import write_register
+    from ...documents.members import write_register  # on the UI thread: see ui/tasks.py
 
+    def work(progress: Progress) -> int:
         clone = store.clone()
         try:
             return write_register(clone, path, fmt)
@@ -77,9 +77,9 @@ def export_phone_network(context: AppContext, parent: QWidget) -> None:
     _remember_dir(context, path)
     store = context.store
 
-    def work(progress: Progress) -> tuple[int, int]:
-        from ...documents.members.phone_network import write_phone_network
+    from ...documents.members.phone_network import write_phone_network  # on the UI thread: see ui/tasks.py
 
+    def work(progress: Progress) -> tuple[int, int]:
         clone = store.clone()
         try:
             return write_phone_network(clone, path, group)

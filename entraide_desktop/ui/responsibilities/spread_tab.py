@@ -254,9 +254,9 @@ class SpreadTab(QWidget):
             path += ".pdf"
         store, with_names = self.context.store, self.with_names.isChecked()
 
-        def work(_progress: object) -> Path:
-            from ...documents.responsibilities import write_spread_pdf
+        from ...documents.responsibilities import write_spread_pdf  # on the UI thread: see ui/tasks.py
 
+        def work(_progress: object) -> Path:
             own = store.clone()
             try:
                 return write_spread_pdf(own, year, Path(path), with_names=with_names)
