@@ -180,9 +180,28 @@ def test_headings_are_never_cut_at_large_text_sizes(qtbot, demo_store):
         qtbot.waitExposed(widget)
         header = widget.table.horizontalHeader()
         metrics = header.fontMetrics()
-        for column in range(widget.proxy.columnCount() - 1):  # the last one stretches
+        for column in range(widget.proxy.columnCount()):
             heading = widget.proxy.headerData(column, Qt.Orientation.Horizontal)
             assert header.sectionSize(column) >= metrics.horizontalAdvance(heading), heading
         assert widget.table.horizontalScrollBar().maximum() > 0
     finally:
         apply_style(app)
+
+
+def test_at_normal_size_the_register_fits_without_scrolling_sideways(qtbot, page):
+    page.resize(1150, 700)
+    qtbot.wait(10)
+    header = page.table.horizontalHeader()
+    metrics = header.fontMetrics()
+    assert page.table.horizontalScrollBar().maximum() == 0
+    for column in range(page.proxy.columnCount()):
+        heading = page.proxy.headerData(column, Qt.Orientation.Horizontal)
+        assert header.sectionSize(column) >= metrics.horizontalAdvance(heading), heading
+
+
+def test_columns_share_the_width_above_their_minimums():
+    from entraide_desktop.ui.members import share_out
+
+    assert share_out(100, [1, 1, 2], [10, 10, 10]) == [25, 25, 50]
+    assert share_out(100, [1, 1, 2], [40, 10, 10]) == [40, 20, 40]  # the rest shared 1:2
+    assert share_out(50, [1, 1], [40, 40]) == [40, 40]  # too narrow: the minimums (it scrolls)

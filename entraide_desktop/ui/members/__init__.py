@@ -65,6 +65,19 @@ class _Search(QLineEdit):
         super().keyPressEvent(event)
 
 
+def share_out(width: int, shares: list[int], minimums: list[int]) -> list[int]:
+    """Widths in proportion to ``shares``, none below its minimum (the others share what is left)."""
+    fixed: set[int] = set()
+    while True:
+        free = width - sum(minimums[i] for i in fixed)
+        weight = sum(s for i, s in enumerate(shares) if i not in fixed)
+        widths = [minimums[i] if i in fixed else max(free, 0) * s // max(weight, 1) for i, s in enumerate(shares)]
+        short = {i for i, w in enumerate(widths) if i not in fixed and w < minimums[i]}
+        if not short:
+            return widths
+        fixed |= short
+
+
 def _combo(name: str, items: list[tuple[str, object]]) -> QComboBox:
     """A filter list that may shrink (long labels are elided) while its popup shows them whole."""
     combo = QComboBox()
@@ -72,7 +85,7 @@ def _combo(name: str, items: list[tuple[str, object]]) -> QComboBox:
     for text, data in items:
         combo.addItem(text, data)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(min(10, max(len(text) for text, _data in items)))
+    combo.setMinimumContentsLength(min(18, max(len(text) for text, _data in items)))
     combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
     return combo
 
@@ -202,14 +215,18 @@ class MembersPage(QWidget):
         """Share the table's width between the columns; a column is never narrower than its heading
         (with large text the table then scrolls sideways rather than cutting the headings)."""
         header = self.table.horizontalHeader()
-        total = sum(self._SHARES.values())
         metrics = header.fontMetrics()
         floor = metrics.horizontalAdvance("n") * 5
-        padding = metrics.horizontalAdvance("n") * 4  # the margins and the sort arrow
-        for column, (key, _label) in enumerate(COLUMNS[:-1]):
+        padding = metrics.horizontalAdvance("n") * 3  # the margins and the sort arrow
+        minimums = []
+        for column in range(len(COLUMNS)):
             heading = self.model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or ""
-            minimum = max(floor, metrics.horizontalAdvance(heading) + padding)
-            header.resizeSection(column, max(minimum, (width - 2) * self._SHARES[key] // total))
+            minimums.append(max(floor, metrics.horizontalAdvance(heading) + padding))
+        widths = share_out(width - 2, [self._SHARES[key] for key, _label in COLUMNS], minimums)
+        overflow = sum(widths) > width - 2
+        header.setStretchLastSection(not overflow)  # when it all fits, the last column takes what is left
+        for column, size in enumerate(widths if overflow else widths[:-1]):
+            header.resizeSection(column, size)
 
     # -- loading and filtering -------------------------------------------------------------------
     def reload(self) -> None:
