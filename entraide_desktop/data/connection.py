@@ -62,6 +62,15 @@ def _enable_wal(db: sqlite_utils.Database) -> None:
         raise EntraideError(_("Impossible d'activer la journalisation de la base de données (mode {mode}).").format(mode=mode))
 
 
+def _compact_if_sparse(db: sqlite_utils.Database, threshold: float = 0.25) -> None:
+    """VACUUM when a migration left a quarter of the file unused (a rebuilt table frees its old
+    pages): backups and copies then carry only live data."""
+    pages = db.execute("PRAGMA page_count").fetchone()[0]
+    free = db.execute("PRAGMA freelist_count").fetchone()[0]
+    if pages and free / pages > threshold:
+        db.execute("VACUUM")
+
+
 def integrity_check(db: sqlite_utils.Database) -> list[str]:
     """Problems reported by ``PRAGMA integrity_check`` (an empty list when all is well)."""
     rows = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()]
@@ -193,6 +202,7 @@ def open_with_key(paths: Paths, data_key: bytes, author: Author) -> Store:
                 _backup_before_migration(db, paths, data_key)
                 _enable_wal(db)
                 MIGRATIONS.apply(db)
+                _compact_if_sparse(db)
                 from .rows import forget_structure
 
                 forget_structure()

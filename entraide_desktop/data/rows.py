@@ -115,7 +115,11 @@ def record_state(store: Store, table: str, row_id: str) -> RecordState:
     return decode_record(row[0]) if row else {}
 
 
-_SAVE_STATE = "INSERT OR REPLACE INTO _versions (tbl, row_id, state, conflicted, hlc) VALUES (?, ?, ?, ?, ?)"
+_SAVE_STATE = (  # updated in place when the record exists (a REPLACE would delete and re-append it)
+    "INSERT INTO _versions (tbl, row_id, state, conflicted, hlc) VALUES (?, ?, ?, ?, ?) "
+    "ON CONFLICT (tbl, row_id) DO UPDATE SET state = excluded.state, conflicted = excluded.conflicted, "
+    "hlc = excluded.hlc"
+)
 _LOG = "INSERT INTO _history (tbl, row_id, field, value, author, site, hlc) VALUES (?, ?, ?, ?, ?, ?, ?)"
 
 

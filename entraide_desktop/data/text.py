@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
-_COMMON_MARKS = dict.fromkeys(range(0x0300, 0x0370))
-"""The combining diacritical marks block (accents, cedilla, diaeresis…), removed in one pass."""
+_COMMON_MARKS = dict.fromkeys(c for c in range(0x0300, 0x0370) if unicodedata.combining(chr(c)))
+"""The combining diacritical marks (accents, cedilla, diaeresis…) of their block, removed in one pass."""
 
 
 def fold(text: str) -> str:

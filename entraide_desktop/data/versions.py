@@ -57,7 +57,7 @@ class FieldState:
 
     @property
     def in_conflict(self) -> bool:
-        return len({_canonical(s.value) for s in self.siblings}) > 1
+        return len(self.siblings) > 1 and len({_canonical(s.value) for s in self.siblings}) > 1
 
     def to_json(self) -> list[Any]:
         return [[s.to_json() for s in self.siblings], dict(sorted(self.context.items()))]

@@ -258,3 +258,27 @@ def test_key_file_records_no_passphrase(store, paths):
 def test_each_area_imports_on_its_own(module):
     """No area depends on another having been imported first (a background thread may load it first)."""
     subprocess.run([sys.executable, "-c", f"import entraide_desktop.data.{module}"], check=True)
+
+
+def test_versions_move_to_a_rowid_table_and_the_file_is_compacted(store, paths):
+    ids = rows.insert_many(store, "people", [{"first_name": f"Personne {i}", "notes": "x" * 400} for i in range(300)])
+    before = store.db.execute("SELECT tbl, row_id, state, conflicted, hlc FROM _versions ORDER BY tbl, row_id").fetchall()
+    with store.write():  # the layout of databases created before the change
+        store.db.execute(
+            "CREATE TABLE _old (tbl TEXT NOT NULL, row_id TEXT NOT NULL, state TEXT NOT NULL, conflicted INTEGER "
+            "NOT NULL DEFAULT 0, hlc INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (tbl, row_id)) WITHOUT ROWID"
+        )
+        store.db.execute("INSERT INTO _old SELECT tbl, row_id, state, conflicted, hlc FROM _versions")
+        store.db.execute("DROP TABLE _versions")
+        store.db.execute("ALTER TABLE _old RENAME TO _versions")
+        store.db.execute("DELETE FROM _sqlite_migrations WHERE name = '0900_versions_rowid_table'")
+    store.close()
+    reopened = connection.unlock(paths, PASSPHRASE)
+    db = reopened.db
+    assert db.execute("SELECT count(rowid) FROM _versions").fetchone()[0] == len(before)  # a rowid table now
+    assert db.execute("SELECT tbl, row_id, state, conflicted, hlc FROM _versions ORDER BY tbl, row_id").fetchall() == before
+    assert db.execute("PRAGMA freelist_count").fetchone()[0] < db.execute("PRAGMA page_count").fetchone()[0] / 4
+    rows.update(reopened, "people", ids[0], {"first_name": "Renommée"})  # updated in place, still one record
+    assert db.execute("SELECT count(*) FROM _versions WHERE row_id = ?", [ids[0]]).fetchone()[0] == 1
+    assert rows.get(reopened, "people", ids[0])["first_name"] == "Renommée"
+    reopened.close()

@@ -21,6 +21,7 @@ def test_quebec_names_fold_without_accents():
     assert fold("Straße") == "strasse"
     assert fold("ＡＢＣ") == "abc"  # full-width letters, as pasted from some spreadsheets
     assert fold("n\u0303a\u20d7") == "na"  # a mark outside the common block
+    assert fold("a\u034fb") == "a\u034fb"  # the grapheme joiner is not an accent: kept
 
 
 @given(st.text())
