@@ -14,7 +14,7 @@ import time
 
 from common import ROOT, Group, Result, timed
 
-RUNS = 5
+RUNS = 9
 
 
 def _spawn(args: list[str], env: dict[str, str]) -> tuple[float, int]:
@@ -46,12 +46,11 @@ def _compile_bytecode() -> None:
 def run(group: Group) -> list[Result]:
     _compile_bytecode()
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
-    bare = [_spawn([sys.executable, str(ROOT / "bench" / "bare_window.py")], env) for _ in range(RUNS)]
     app_env = {**env, "ENTRAIDE_BENCH_PASSPHRASE": group.passphrase}
-    app = [
-        _spawn([sys.executable, "-m", "entraide_desktop", "--database", str(group.database)], app_env)
-        for _ in range(RUNS)
-    ]
+    bare, app = [], []
+    for _ in range(RUNS):  # alternated, so that both see the same moments of a shared machine
+        bare.append(_spawn([sys.executable, str(ROOT / "bench" / "bare_window.py")], env))
+        app.append(_spawn([sys.executable, "-m", "entraide_desktop", "--database", str(group.database)], app_env))
     bare_s = statistics.median(t for t, _ in bare)
     app_s = statistics.median(t for t, _ in app)
     peak_mib = max(p for _, p in app) / 1024

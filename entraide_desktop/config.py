@@ -18,6 +18,8 @@ import platformdirs
 from . import APP_NAME
 
 DATABASE_NAME = "entraide.db"
+DEFAULT_LOCK_MINUTES = 10
+"""Minutes without keyboard or mouse use before the secretary's screens lock (preference ``lock_minutes``)."""
 
 
 @dataclass(frozen=True)

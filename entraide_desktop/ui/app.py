@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTran
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from .. import APP_ID, APP_NAME, __version__
-from ..config import Paths, load_settings
+from ..config import DEFAULT_LOCK_MINUTES, Paths, load_settings
 from ..data.errors import EntraideError
 from ..i18n import _, locale_name
 from ..instance_lock import InstanceLock
@@ -79,8 +79,6 @@ class InactivityLock(QObject):
     def interval_ms(self) -> int:
         if self.fixed_interval_ms is not None:
             return self.fixed_interval_ms
-        from .preferences import DEFAULT_LOCK_MINUTES
-
         try:
             minutes = float(load_settings(self.paths).get("lock_minutes", DEFAULT_LOCK_MINUTES))
         except (TypeError, ValueError):

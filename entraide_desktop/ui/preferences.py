@@ -14,12 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..config import DEFAULT_LOCK_MINUTES
 from ..i18n import _, language
 from .context import AppContext
 from .forms import explanation, heading
 from .style import TEXT_SIZES, apply_style
 
-DEFAULT_LOCK_MINUTES = 10
 
 
 class PreferencesDialog(QDialog):
