@@ -108,7 +108,7 @@ def test_vote_dialog_and_refused_counts(qtbot, board, _no_blocking_boxes):
     assert editor.form.text.toPlainText() == "l'ordre du jour soit adopté tel que présenté."
     pid = editor.form.proposal.id
     mt.update_proposal(store, pid, moved_by=ids["Ana"], seconded_by=ids["Benoît"])
-    editor.reload_proposals(select=pid)
+    editor.reload_proposals(chosen=pid)
 
     def majority_with(counts):
         def handle(dialog):

@@ -211,7 +211,7 @@ class CalendarPage(QWidget):
 
     def refresh(self) -> None:
         view = self.current_view()
-        view.select(self.selected, emit=False)
+        view.select_day(self.selected, emit=False)
         first, last = view.visible_range()
         found = occurrences(
             self.store,
@@ -221,7 +221,7 @@ class CalendarPage(QWidget):
         )
         self._loaded = (first, last, found)
         view.set_occurrences(found)
-        view.select(self.selected, emit=False)
+        view.select_day(self.selected, emit=False)
         self._update_period()
         self._update_day_panel()
 

@@ -111,7 +111,7 @@ class AgendaView(QTreeWidget):
                 item.setForeground(column, QBrush(CANCELLED_INK))
         return item
 
-    def select(self, day: dt.date, *, emit: bool = True) -> None:
+    def select_day(self, day: dt.date, *, emit: bool = True) -> None:
         self.selected = day
         if emit:
             self.date_selected.emit(day)
@@ -134,11 +134,11 @@ class AgendaView(QTreeWidget):
             event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
         )
         if plain and key == Qt.Key.Key_PageUp:
-            self.select(add_months(self.selected, -1).replace(day=1))
+            self.select_day(add_months(self.selected, -1).replace(day=1))
         elif plain and key == Qt.Key.Key_PageDown:
-            self.select(add_months(self.selected, 1).replace(day=1))
+            self.select_day(add_months(self.selected, 1).replace(day=1))
         elif plain and key == Qt.Key.Key_T:
-            self.select(dt.date.today())
+            self.select_day(dt.date.today())
         elif plain and key == Qt.Key.Key_N:
             self.new_requested.emit(self.selected)
         elif plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem() is not None:

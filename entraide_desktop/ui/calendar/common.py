@@ -111,7 +111,7 @@ class CalendarView(QWidget):
         self.by_day = by_day
         self.update()
 
-    def select(self, day: dt.date, *, emit: bool = True) -> None:
+    def select_day(self, day: dt.date, *, emit: bool = True) -> None:
         changed = day != self.selected
         self.selected = day
         if changed:
@@ -145,21 +145,21 @@ class CalendarView(QWidget):
         if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
             moves[Qt.Key.Key_Left], moves[Qt.Key.Key_Right] = 1, -1
         if key in moves:
-            self.select(day + dt.timedelta(days=moves[key]))
+            self.select_day(day + dt.timedelta(days=moves[key]))
         elif key == Qt.Key.Key_PageUp:
-            self.select(self.step_page(-1))
+            self.select_day(self.step_page(-1))
         elif key == Qt.Key.Key_PageDown:
-            self.select(self.step_page(1))
+            self.select_day(self.step_page(1))
         elif key == Qt.Key.Key_Home:
             from ...data.calendar.labels import week_start
 
-            self.select(week_start(day))
+            self.select_day(week_start(day))
         elif key == Qt.Key.Key_End:
             from ...data.calendar.labels import week_start
 
-            self.select(week_start(day) + dt.timedelta(days=6))
+            self.select_day(week_start(day) + dt.timedelta(days=6))
         elif key == Qt.Key.Key_T:
-            self.select(dt.date.today())
+            self.select_day(dt.date.today())
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
             self.activate_selected()
         elif key == Qt.Key.Key_N:

@@ -260,7 +260,7 @@ class MonthView(CalendarView):
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         day, key = self._hit(event.position())
         if day is not None:
-            self.select(day)
+            self.select_day(day)
             self.selected_key = key
             self.update()
         super().mousePressEvent(event)

@@ -108,13 +108,13 @@ class TypesDialog(QDialog):
         em = self.fontMetrics().horizontalAdvance("M")
         self.resize(em * 64, em * 30)
 
-    def _load(self, select: str | None = None) -> None:
+    def _load(self, chosen: str | None = None) -> None:
         self.list.clear()
         for kind in kinds.list_types(self.store):
             item = QListWidgetItem(type_icon(kind.symbol, kind.colour), f"{kind.name} — {kind.short_label}")
             item.setData(Qt.ItemDataRole.UserRole, kind)
             self.list.addItem(item)
-            if kind.id == select:
+            if kind.id == chosen:
                 self.list.setCurrentItem(item)
         if self.list.currentItem() is None and self.list.count():
             self.list.setCurrentRow(0)

@@ -79,7 +79,7 @@ class MeetingsPage(QWidget):
         selected = self.view.meeting.id if self.view.meeting else ""
         self.list.refresh()
         self.stack.setCurrentWidget(self.list)
-        self.list.select(selected)
+        self.list.select_meeting(selected)
         self.list.focus_table()
 
     def new_meeting(self) -> None:

@@ -228,8 +228,8 @@ class MinutesEditor(ProposalActions, QWidget):
             self.form.set_people(mt.attendees(self.context.store, self.meeting_id))
             self.form.reload()
 
-    def reload_items(self, select: str | None = None) -> None:
-        current = select or self.current_item_id()
+    def reload_items(self, chosen: str | None = None) -> None:
+        current = chosen or self.current_item_id()
         self.items.blockSignals(True)
         self.items.clear()
         row = 0
@@ -305,7 +305,7 @@ class MinutesEditor(ProposalActions, QWidget):
         after = self.current_item_id() or None
         new_id: list[str] = []
         if self.autosaver.run(lambda: new_id.append(mt.add_item(self.context.store, self.meeting_id, after=after))):
-            self.reload_items(select=new_id[0])
+            self.reload_items(chosen=new_id[0])
             self._focus_title()
             self.changed.emit()
 
@@ -321,7 +321,7 @@ class MinutesEditor(ProposalActions, QWidget):
         if self.locked or not item_id:
             return
         if self.autosaver.run(lambda: mt.move_item(self.context.store, item_id, delta)):
-            self.reload_items(select=item_id)
+            self.reload_items(chosen=item_id)
             self.changed.emit()
 
     def remove_item(self) -> None:

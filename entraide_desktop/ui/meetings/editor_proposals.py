@@ -22,8 +22,8 @@ else:
 class ProposalActions(_Base):
     """Ctrl+P, Ctrl+Maj+A, Ctrl+Maj+U, Ctrl+D, Ctrl+T and the lists they fill."""
 
-    def reload_proposals(self, select: str | None = None) -> None:
-        current = select or (self.form.proposal.id if self.form.proposal else "")
+    def reload_proposals(self, chosen: str | None = None) -> None:
+        current = chosen or (self.form.proposal.id if self.form.proposal else "")
         item_id = self.current_item_id()
         self._proposals = [p for p in mt.proposals(self.context.store, self.meeting_id) if p.item_id == item_id]
         refs = {p.id: p.reference for p in self._proposals}
@@ -75,7 +75,7 @@ class ProposalActions(_Base):
                 new_id.append(mt.add_proposal(self.context.store, item_id, text))
 
         if self.autosaver.run(add):
-            self.reload_proposals(select=new_id[0])
+            self.reload_proposals(chosen=new_id[0])
             self._focus_proposal_text()
             self.changed.emit()
 
@@ -86,7 +86,7 @@ class ProposalActions(_Base):
         new_id: list[str] = []
         if self.autosaver.run(lambda: new_id.append(mt.add_proposal(self.context.store, parent.item_id,
                                                                      parent_id=parent.id))):
-            self.reload_proposals(select=new_id[0])
+            self.reload_proposals(chosen=new_id[0])
             self._focus_proposal_text()
             self.changed.emit()
 

@@ -158,7 +158,7 @@ class MeetingListView(QWidget):
                                 self.table.horizontalHeader().sortIndicatorOrder())
         self.follow_model.set_rows(mt.open_followups(store))
         self.tabs.setTabText(1, _("Suivis à faire ({n})").format(n=len(self.follow_model.rows)))
-        self.select(selected)
+        self.select_meeting(selected)
 
     def reload_filters(self) -> None:
         self._fill_filters()
@@ -168,7 +168,7 @@ class MeetingListView(QWidget):
         index = self.table.currentIndex()
         return str(self.proxy.data(index, ID_ROLE) or "") if index.isValid() else ""
 
-    def select(self, meeting_id: str) -> None:
+    def select_meeting(self, meeting_id: str) -> None:
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
             if self.proxy.data(index, ID_ROLE) == meeting_id or (not meeting_id and row == 0):

@@ -141,7 +141,7 @@ class TypesDialog(QDialog):
         em = self.fontMetrics().horizontalAdvance("M")
         self.resize(em * 62, em * 40)
 
-    def _load(self, select: str | None = None) -> None:
+    def _load(self, chosen: str | None = None) -> None:
         self.types.blockSignals(True)
         self.types.clear()
         row = 0
@@ -149,7 +149,7 @@ class TypesDialog(QDialog):
             item = QListWidgetItem(f"{kind.name} ({kind.abbrev})")
             item.setData(Qt.ItemDataRole.UserRole, kind.id)
             self.types.addItem(item)
-            if kind.id == select:
+            if kind.id == chosen:
                 row = n
         self.types.blockSignals(False)
         self.types.setCurrentRow(row)
@@ -189,7 +189,7 @@ class TypesDialog(QDialog):
             self.error.show_message(error.message)
             return
         self.error.clear_message()
-        self._load(select=tid)
+        self._load(chosen=tid)
         self.context.notify_changed("meetings")
 
     def _archive(self) -> None:
