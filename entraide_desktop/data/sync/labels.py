@@ -10,24 +10,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from ...i18n import N_, _
+from ..members.fields import PERSON_FIELDS
 from ..schema.registry import SYNCED_TABLES
 
 COMMON_FIELDS: dict[str, str] = {
     "archived": N_("Archivée ou active"),
-    "first_name": N_("Prénom"),
-    "last_name": N_("Nom de famille"),
-    "display_name": N_("Nom choisi"),
-    "roles": N_("Rôles"),
-    "status": N_("Statut"),
-    "phone": N_("Téléphone"),
-    "mobile": N_("Cellulaire"),
-    "email": N_("Courriel"),
-    "address": N_("Adresse"),
-    "contact_method": N_("Moyen de contact préféré"),
-    "contact_hours": N_("Moments pour joindre la personne"),
-    "emergency_contact": N_("Personne à joindre en cas d'urgence"),
-    "member_since": N_("Membre depuis"),
-    "notes": N_("Notes"),
+    **PERSON_FIELDS,
     "note": N_("Note"),
     "name": N_("Nom"),
     "region": N_("Région"),

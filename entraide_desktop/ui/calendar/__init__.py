@@ -35,10 +35,10 @@ from ...i18n import _
 from ..context import AppContext
 from ..flow_layout import FlowLayout
 from ..messages import confirm, show_error
+from ..public_calendar import schedule_public_calendar
 from .agenda_view import AgendaView
 from .common import CANCELLED_INK, tooltip, type_icon
 from .month_view import MonthView
-from ..public_calendar import schedule_public_calendar
 from .week_view import WeekView
 
 VIEWS = ("month", "week", "agenda")

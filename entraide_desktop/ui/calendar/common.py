@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPixmap
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QKeyEvent, QMouseEvent, QPainter, QPixmap
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from ... import i18n
 from ...data.calendar.labels import time_range
@@ -123,6 +123,47 @@ class CalendarView(QWidget):
 
     def step_page(self, direction: int) -> dt.date:
         return add_months(self.selected, direction)
+
+    # -- mouse, tooltips, focus (the views say what is under a point with ``_hit``) --------------
+    def _hit(self, pos: QPointF) -> tuple[dt.date | None, str]:
+        """The day and the occurrence key ("" for the day itself) under ``pos``."""
+        raise NotImplementedError
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        day, key = self._hit(event.position())
+        if day is not None:
+            self.select_day(day)
+            self.selected_key = key
+            self.update()
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        day, key = self._hit(event.position())
+        if day is None:
+            return
+        if key:
+            self.occurrence_activated.emit(key)
+        else:
+            self.new_requested.emit(day)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            day, key = self._hit(event.pos())  # type: ignore[attr-defined]
+            occ = next((o for o in self.by_day.get(day, []) if o.key == key), None) if day else None
+            if occ is not None:
+                QToolTip.showText(event.globalPos(), tooltip(occ), self)  # type: ignore[attr-defined]
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def focusInEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        self.update()
+        super().focusOutEvent(event)
 
     def activate_selected(self) -> None:
         items = self.by_day.get(self.selected, [])

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QWidget
 
 from ... import i18n
 from ...data.calendar.labels import capitalised, compact_time, week_start
 from ...data.calendar.occurrence import OccurrenceView
 from ...documents.calendar.painting import draw_symbol, tint
 from ...i18n import _
-from .common import ACCENT, CANCELLED_INK, FOCUS, CalendarView, tooltip
+from .common import ACCENT, CANCELLED_INK, FOCUS, CalendarView
 
 FIRST_HOUR, LAST_HOUR = 8, 22
 
@@ -224,38 +224,3 @@ class WeekView(CalendarView):
                 return day, ""
         return None, ""
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        day, key = self._hit(event.position())
-        if day is not None:
-            self.select_day(day)
-            self.selected_key = key
-            self.update()
-        super().mousePressEvent(event)
-
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        day, key = self._hit(event.position())
-        if day is None:
-            return
-        if key:
-            self.occurrence_activated.emit(key)
-        else:
-            self.new_requested.emit(day)
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
-            day, key = self._hit(event.pos())  # type: ignore[attr-defined]
-            occ = next((o for o in self.by_day.get(day, []) if o.key == key), None) if day else None
-            if occ is not None:
-                QToolTip.showText(event.globalPos(), tooltip(occ), self)  # type: ignore[attr-defined]
-            else:
-                QToolTip.hideText()
-            return True
-        return super().event(event)
-
-    def focusInEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
-        self.update()
-        super().focusInEvent(event)
-
-    def focusOutEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
-        self.update()
-        super().focusOutEvent(event)
