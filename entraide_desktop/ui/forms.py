@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from ..i18n import _
 from .context import icon
+from .style import style_role
 
 
 class ErrorLabel(QLabel):
@@ -14,7 +15,7 @@ class ErrorLabel(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("errorLabel")
+        style_role(self, "errorLabel")
         self.setWordWrap(True)
         self.setAccessibleName(_("Message d'erreur"))
         self.hide()
@@ -49,7 +50,7 @@ class PassphraseEdit(QLineEdit):
 
 def heading(text: str) -> QLabel:
     label = QLabel(text)
-    label.setObjectName("dialogTitle")
+    style_role(label, "dialogTitle")
     label.setWordWrap(True)
     return label
 
@@ -57,5 +58,5 @@ def heading(text: str) -> QLabel:
 def explanation(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setObjectName("explanation")
+    style_role(label, "explanation")
     return label

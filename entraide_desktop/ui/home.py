@@ -21,11 +21,12 @@ from ..data.schema.core import GROUP_PROFILE_ID
 from ..i18n import _, format_date, format_time
 from .context import AppContext
 from .tasks import run_task
+from .style import style_role
 
 
 def _section(title: str) -> QLabel:
     label = QLabel(title)
-    label.setObjectName("sectionTitle")
+    style_role(label, "sectionTitle")
     return label
 
 
@@ -37,7 +38,7 @@ class HomePage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
 
         self.greeting = QLabel()
-        self.greeting.setObjectName("homeGreeting")
+        style_role(self.greeting, "homeGreeting")
         self.greeting.setWordWrap(True)
         layout.addWidget(self.greeting)
 

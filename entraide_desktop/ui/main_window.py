@@ -22,6 +22,7 @@ from ..data.schema.core import GROUP_PROFILE_ID
 from ..i18n import _
 from .context import AppContext, app_icon, icon
 from .pages import PAGES, PageInfo, build_page
+from .style import style_role
 
 
 STARTUP_WORK_DELAY_MS = 2000
@@ -93,7 +94,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
 
         self.nav = QListWidget()
-        self.nav.setObjectName("navigation")
+        style_role(self.nav, "navigation")
         self.nav.setAccessibleName(_("Sections"))
         self.nav.setAccessibleDescription(_("Choisissez une section ; Ctrl+1 à Ctrl+7 y mènent directement."))
         self.nav.setIconSize(QSize(22, 22))
@@ -112,13 +113,13 @@ class MainWindow(QMainWindow):
 
         line = QFrame()
         line.setFrameShape(QFrame.Shape.VLine)
-        line.setObjectName("navSeparator")
+        style_role(line, "navSeparator")
         layout.addWidget(line)
 
         right = QVBoxLayout()
         right.setContentsMargins(18, 8, 18, 6)
         self.heading = QLabel()
-        self.heading.setObjectName("pageTitle")
+        style_role(self.heading, "pageTitle")
         self.heading.setAccessibleName(_("Titre de la section"))
         right.addWidget(self.heading)
         self.stack = QStackedWidget()
@@ -132,7 +133,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.who_label)
         if self.context.demo:
             demo = QLabel(_("Base de démonstration : les personnes et les activités sont fictives."))
-            demo.setObjectName("demoBadge")
+            style_role(demo, "demoBadge")
             self.statusBar().addWidget(demo)
 
     def _build_menus(self) -> None:

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..i18n import _
+from .style import style_role
 
 
 class PlaceholderPage(QWidget):
@@ -14,7 +15,7 @@ class PlaceholderPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         heading = QLabel(title)
-        heading.setObjectName("placeholderTitle")
+        style_role(heading, "placeholderTitle")
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         body = QLabel(text or _("Cette section sera offerte dans une prochaine version d'Entraide."))
         body.setWordWrap(True)

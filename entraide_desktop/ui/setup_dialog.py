@@ -27,6 +27,7 @@ from .context import app_icon
 from .forms import ErrorLabel, PassphraseEdit, explanation, heading
 from .messages import error_text
 from .tasks import run_task
+from .style import style_role
 
 
 class SetupDialog(QDialog):
@@ -177,7 +178,7 @@ class RecoveryKeyPage(QWidget):
             )
         )
         key_label = QLabel(recovery_key)
-        key_label.setObjectName("recoveryKey")
+        style_role(key_label, "recoveryKey")
         key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         key_label.setWordWrap(True)
         font = QFont("monospace")

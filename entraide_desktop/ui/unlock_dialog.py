@@ -25,6 +25,7 @@ from .forms import ErrorLabel, PassphraseEdit, explanation, heading
 from .messages import error_text
 from .tasks import run_task
 from .warm_up import warm_up
+from .style import style_role
 
 if TYPE_CHECKING:
     from ..data.store import Author, Store
@@ -62,7 +63,7 @@ class UnlockDialog(QDialog):
             hint = explanation(
                 _("Base de démonstration : la phrase de passe est « {p} ».").format(p=demo_passphrase)
             )
-            hint.setObjectName("demoHint")
+            style_role(hint, "demoHint")
             layout.addWidget(hint)
             self.passphrase.setText(demo_passphrase)
         self.error = ErrorLabel()

@@ -25,6 +25,7 @@ from ..flow_layout import FlowLayout
 from ..forms import explanation
 from ..messages import confirm, inform, show_error
 from ..tasks import run_with_progress
+from ..style import style_role
 
 
 class BackupsPage(QWidget):
@@ -44,7 +45,7 @@ class BackupsPage(QWidget):
             )
         )
         self.status = QLabel()
-        self.status.setObjectName("sectionTitle")
+        style_role(self.status, "sectionTitle")
         layout.addWidget(self.status)
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([_("Date"), _("Type"), _("Taille")])

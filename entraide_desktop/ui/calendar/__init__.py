@@ -40,6 +40,7 @@ from .agenda_view import AgendaView
 from .common import CANCELLED_INK, tooltip, type_icon
 from .month_view import MonthView
 from .week_view import WeekView
+from ..style import style_role
 
 VIEWS = ("month", "week", "agenda")
 
@@ -62,7 +63,7 @@ class CalendarPage(QWidget):
         self.next = QPushButton(_("Sui&vant ▶"))
         self.next.setAccessibleName(_("Période suivante"))
         self.period = QLabel()
-        self.period.setObjectName("sectionTitle")
+        style_role(self.period, "sectionTitle")
         self.period.setAccessibleName(_("Période affichée"))
         self.period.setWordWrap(True)
         for widget in (self.previous, self.today_button, self.next):
@@ -115,7 +116,7 @@ class CalendarPage(QWidget):
         panel = QVBoxLayout(self.day_panel)
         panel.setContentsMargins(8, 0, 0, 0)
         self.day_title = QLabel()
-        self.day_title.setObjectName("sectionTitle")
+        style_role(self.day_title, "sectionTitle")
         self.day_title.setWordWrap(True)
         panel.addWidget(self.day_title)
         self.day_list = QListWidget()
@@ -143,7 +144,7 @@ class CalendarPage(QWidget):
                 "Entrée : ouvrir · N : nouvelle activité · double-clic sur un jour : créer"
             )
         )
-        hint.setObjectName("explanation")
+        style_role(hint, "explanation")
         hint.setWordWrap(True)
         layout.addWidget(hint)
 

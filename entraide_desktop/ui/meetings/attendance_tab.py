@@ -26,6 +26,7 @@ from ..context import AppContext
 from ..flow_layout import FlowLayout
 from ..forms import ErrorLabel
 from .models import ID_ROLE, FilterProxy, RosterModel
+from ..style import style_role
 
 _KEYS = {Qt.Key.Key_P: mt.PRESENT, Qt.Key.Key_E: mt.EXCUSED, Qt.Key.Key_A: mt.ABSENT,
          Qt.Key.Key_Delete: "", Qt.Key.Key_Backspace: ""}
@@ -122,7 +123,7 @@ class AttendanceTab(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         guests_label = QLabel(_("Personnes invitées (sa&ns droit de vote)"))
-        guests_label.setObjectName("sectionTitle")
+        style_role(guests_label, "sectionTitle")
         guests_label.setWordWrap(True)
         self.guests = QListWidget()
         self.guests.setAccessibleName(_("Personnes invitées"))

@@ -30,6 +30,7 @@ from ...i18n import _, format_date, format_number, format_time
 from ..context import AppContext
 from ..forms import ErrorLabel, heading
 from .common import PersonCombo
+from ..style import style_role
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -132,7 +133,7 @@ class MeetingDialog(QDialog):
         layout.addLayout(form)
         hint = QLabel(_("Présidence et secrétariat : choisissez une personne du registre ou écrivez le nom "
                         "d'une personne invitée."))
-        hint.setObjectName("explanation")
+        style_role(hint, "explanation")
         hint.setWordWrap(True)
         layout.addWidget(hint)
         if meeting is None:

@@ -26,6 +26,7 @@ from ..messages import confirm
 from .common import Autosaver, shortcut
 from .editor_proposals import ProposalActions
 from .proposal_form import ProposalForm, meeting_choice_label
+from ..style import style_role
 
 SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Ctrl+I", N_("nouveau point")),
@@ -56,7 +57,7 @@ def short_shortcuts_text() -> str:
 
 def _section(text: str, buddy: QWidget) -> QLabel:
     label = QLabel(text)
-    label.setObjectName("sectionTitle")
+    style_role(label, "sectionTitle")
     label.setBuddy(buddy)
     return label
 
@@ -177,7 +178,7 @@ class MinutesEditor(ProposalActions, QWidget):
         self.saved_label = QLabel()
         self.saved_label.setAccessibleName(_("État de l'enregistrement"))
         self.help = QLabel(short_shortcuts_text())
-        self.help.setObjectName("explanation")
+        style_role(self.help, "explanation")
         self.help.setWordWrap(True)
         self.help.setToolTip(shortcuts_text())
         self.help.setAccessibleName(_("Raccourcis clavier du procès-verbal"))

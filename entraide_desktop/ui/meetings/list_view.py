@@ -24,6 +24,7 @@ from ...i18n import _
 from ..context import AppContext
 from .common import shortcut
 from .models import ID_ROLE, FilterProxy, FollowUpsModel, MeetingsModel
+from ..style import style_role
 
 
 def _table(model: FilterProxy, name: str) -> QTableView:
@@ -99,7 +100,7 @@ class MeetingListView(QWidget):
         self.table.activated.connect(self._open_index)
         meetings_layout.addWidget(self.table, 1)
         hint = QLabel(_("Entrée ouvre la réunion choisie. Ctrl+N crée une réunion."))
-        hint.setObjectName("explanation")
+        style_role(hint, "explanation")
         meetings_layout.addWidget(hint)
         self.tabs.addTab(meetings_page, _("Réunions"))
 
@@ -119,7 +120,7 @@ class MeetingListView(QWidget):
         self.done_button.clicked.connect(self.mark_done)
         follow_row.addWidget(self.done_button)
         follow_hint = QLabel(_("Entrée ouvre la réunion où le suivi a été décidé."))
-        follow_hint.setObjectName("explanation")
+        style_role(follow_hint, "explanation")
         follow_row.addWidget(follow_hint, 1)
         follow_layout.addLayout(follow_row)
         self.tabs.addTab(follow_page, _("Suivis à faire"))

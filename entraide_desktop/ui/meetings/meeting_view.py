@@ -27,6 +27,7 @@ from .attendance_tab import AttendanceTab
 from .common import ask_save_path, run_export, shortcut, slug
 from .editor import MinutesEditor
 from .models import ID_ROLE, FilterProxy, FollowUpsModel
+from ..style import style_role
 
 
 class FollowUpsTab(QWidget):
@@ -153,7 +154,7 @@ class MeetingView(QWidget):
         self.back_button.clicked.connect(self.go_back)
         top.addWidget(self.back_button)
         self.title = QLabel()
-        self.title.setObjectName("sectionTitle")
+        style_role(self.title, "sectionTitle")
         self.title.setWordWrap(True)
         self.title.setAccessibleName(_("Réunion"))
         top.addWidget(self.title, 1)

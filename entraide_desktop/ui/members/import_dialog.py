@@ -44,6 +44,7 @@ from ..messages import error_text
 from ..tasks import Progress, run_task, run_with_progress
 from .import_mapping import MappingPanel
 from .import_model import ImportRowsModel, describe_row
+from ..style import style_role
 
 
 def choose_and_import(context: AppContext, parent: QWidget) -> None:
@@ -176,7 +177,7 @@ class ImportDialog(QDialog):
         self.problems = ErrorLabel()
         layout.addWidget(self.problems)
         self.summary = QLabel()
-        self.summary.setObjectName("sectionTitle")
+        style_role(self.summary, "sectionTitle")
         self.summary.setAccessibleName(_("Résumé de l'importation"))
         layout.addWidget(self.summary)
 
@@ -191,7 +192,7 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(page)
         self.done_summary = QLabel()
         self.done_summary.setWordWrap(True)
-        self.done_summary.setObjectName("sectionTitle")
+        style_role(self.done_summary, "sectionTitle")
         layout.addWidget(self.done_summary)
         self.done_details = QLabel()
         self.done_details.setWordWrap(True)

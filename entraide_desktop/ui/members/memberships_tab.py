@@ -28,6 +28,7 @@ from ...data.members.records import MembershipDraft
 from ...i18n import _, format_date
 from ..forms import ErrorLabel
 from .widgets import DateField, buddy_label, hint
+from ..style import style_role
 
 
 class MembershipsTab(QWidget):
@@ -46,7 +47,7 @@ class MembershipsTab(QWidget):
         layout = QVBoxLayout(self)
         self.standing = QLabel()
         self.standing.setWordWrap(True)
-        self.standing.setObjectName("sectionTitle")
+        style_role(self.standing, "sectionTitle")
         self.standing.setAccessibleName(_("Membre en règle"))
         layout.addWidget(self.standing)
         layout.addWidget(hint(_(

@@ -33,6 +33,7 @@ from ...i18n import _, format_datetime
 from ..context import AppContext
 from ..forms import ErrorLabel, heading
 from .common import AREA, date_edit, from_qdate, to_qdate
+from ..style import style_role
 
 OCCURRENCE_DAYS = 60
 
@@ -132,7 +133,7 @@ class AssignDialog(QDialog):
 
         self.warning = QLabel()
         self.warning.setWordWrap(True)
-        self.warning.setObjectName("errorLabel")
+        style_role(self.warning, "errorLabel")
         self.warning.hide()
         layout.addWidget(self.warning)
         self.error = ErrorLabel()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDateEdit, QLabel, QListWidget, QListWidgetItem, Q
 
 from ...data.responsibilities.directory import GROUP_LABELS
 from ...i18n import _
+from ..style import style_role
 
 AREA = "responsibilities"
 
@@ -35,7 +36,7 @@ def date_edit(accessible_name: str, day: dt.date | None = None, parent: QWidget 
 
 def section(text: str, buddy: QWidget | None = None) -> QLabel:
     label = QLabel(text)
-    label.setObjectName("sectionTitle")
+    style_role(label, "sectionTitle")
     label.setWordWrap(True)
     if buddy is not None:
         label.setBuddy(buddy)
@@ -45,7 +46,7 @@ def section(text: str, buddy: QWidget | None = None) -> QLabel:
 def paragraph(text: str = "", *, selectable: bool = False) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setObjectName("explanation")
+    style_role(label, "explanation")
     if selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                       | Qt.TextInteractionFlag.TextSelectableByKeyboard)

@@ -31,11 +31,12 @@ from ...i18n import _, format_datetime, format_time, ngettext
 from ..context import AppContext
 from ..forms import explanation
 from ..messages import show_error
+from ..style import style_role
 
 
 def _section(title: str) -> QLabel:
     label = QLabel(title)
-    label.setObjectName("sectionTitle")
+    style_role(label, "sectionTitle")
     label.setWordWrap(True)
     return label
 

@@ -34,6 +34,7 @@ from ...i18n import _, format_datetime, join_list
 from ..context import AppContext
 from ..forms import explanation, heading
 from ..messages import show_error
+from ..style import style_role
 
 
 def origin_text(version: Version) -> str:
@@ -146,7 +147,7 @@ class ConflictView(QWidget):
         self.settle = settle
         layout = QVBoxLayout(self)
         title = QLabel(_("{record} — {field}").format(record=conflict.record, field=conflict.label))
-        title.setObjectName("sectionTitle")
+        style_role(title, "sectionTitle")
         title.setWordWrap(True)
         layout.addWidget(title)
         layout.addWidget(explanation(_("Section : {area}").format(area=conflict.area)))

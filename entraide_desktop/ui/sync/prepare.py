@@ -27,6 +27,7 @@ from ..context import AppContext
 from ..forms import ErrorLabel, explanation, heading
 from ..messages import error_text
 from ..tasks import run_with_progress
+from ..style import style_role
 
 VALIDITY = ((24, N_("24 heures")), (48, N_("48 heures")), (24 * 7, N_("7 jours")))
 
@@ -129,7 +130,7 @@ class CodePage(QWidget):
         )
         layout.addWidget(QLabel(_("Code de jumelage à taper sur le nouveau poste :")))
         code = QLabel(invitation.code)
-        code.setObjectName("recoveryKey")
+        style_role(code, "recoveryKey")
         code.setAlignment(Qt.AlignmentFlag.AlignCenter)
         code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         font = QFont("monospace")
