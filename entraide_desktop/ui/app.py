@@ -22,7 +22,7 @@ from ..data.errors import EntraideError
 from ..i18n import _, locale_name
 from ..instance_lock import InstanceLock
 from .context import AppContext, app_icon
-from .style import apply_style
+from .style import MIN_POINT_SIZE, apply_style
 
 if TYPE_CHECKING:
     from ..data.store import Store
@@ -210,12 +210,15 @@ class Controller(QObject):
         context.restore_requested.connect(self.restore)
         self.window = MainWindow(context)
         self.window.lock_requested.connect(self.lock)
+        # 1280 × 800 at the usual text size, larger with large text; maximised when that does not fit.
+        scale = max(self.app.font().pointSizeF() / MIN_POINT_SIZE, 1.0)
+        width, height = int(1280 * min(scale, 1.5)), int(800 * min(scale, 1.5))
         screen = self.app.primaryScreen()
         available = screen.availableGeometry() if screen is not None else None
-        if available is not None and (available.width() < 1300 or available.height() < 820):
+        if available is not None and (available.width() < width + 20 or available.height() < height + 20):
             self.window.showMaximized()
         else:
-            self.window.resize(1280, 800)
+            self.window.resize(width, height)
             self.window.show()
         self.app.setQuitOnLastWindowClosed(True)
         self.app.installEventFilter(self.inactivity)

@@ -134,7 +134,8 @@ class MainWindow(QMainWindow):
         if self.context.demo:
             demo = QLabel(_("Base de démonstration : les personnes et les activités sont fictives."))
             style_role(demo, "demoBadge")
-            self.statusBar().addWidget(demo)
+            demo.setWordWrap(True)  # on two lines rather than cut, with large text
+            self.statusBar().addWidget(demo, 1)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
