@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from entraide_desktop.data.text import fold
@@ -24,6 +24,13 @@ def test_quebec_names_fold_without_accents():
     assert fold("a\u034fb") == "a\u034fb"  # the grapheme joiner is not an accent: kept
 
 
+@settings(max_examples=3000, derandomize=True, deadline=None)
 @given(st.text())
 def test_fold_is_the_reference_for_any_text(text):
     assert fold(text) == reference(text)
+
+
+def test_fold_is_the_reference_for_every_character_of_the_basic_plane():
+    for start in range(0, 0x10000, 0x400):
+        text = "".join(chr(c) for c in range(start, start + 0x400) if not 0xD800 <= c < 0xE000)
+        assert fold(text) == reference(text), hex(start)
