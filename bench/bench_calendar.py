@@ -52,7 +52,7 @@ def run(group: Group) -> list[Result]:
         count, year, month = _busiest_month(store)
         view = MonthView()
         view.resize(900, 620)  # the month view's share of a 1366 × 768 window
-        view.select(dt.date(year, month, 15), emit=False)
+        view.select_day(dt.date(year, month, 15), emit=False)
         first, last = view.visible_range()
         start, end = (
             dt.datetime.combine(first, dt.time()),
