@@ -147,9 +147,14 @@ def format_date(value: dt.date, form: str = "full") -> str:
     In French the first of the month is written « 1er » (« mardi 1er décembre 2026 »).
     """
     text = dates.format_date(value, form, locale=locale_name())
-    if _language == "fr" and value.day == 1 and form in ("full", "long", "medium"):
-        text = text.replace(" 1 ", " 1er ", 1) if not text.startswith("1 ") else "1er " + text[2:]
-    return text
+    return _first_of_month(text, value) if form in ("full", "long", "medium") else text
+
+
+def _first_of_month(text: str, value: dt.date) -> str:
+    """« 1er » for the first of the month in French, wherever the day is written before the month."""
+    if _language != "fr" or value.day != 1:
+        return text
+    return text.replace(" 1 ", " 1er ", 1) if not text.startswith("1 ") else "1er " + text[2:]
 
 
 def format_time(value: dt.time | dt.datetime) -> str:
@@ -171,7 +176,8 @@ def format_month(value: dt.date) -> str:
 
 
 def format_skeleton(skeleton: str, value: dt.date | dt.datetime) -> str:
-    return dates.format_skeleton(skeleton, value, locale=locale_name())
+    text = dates.format_skeleton(skeleton, value, locale=locale_name())
+    return _first_of_month(text, value) if "d" in skeleton and "M" in skeleton else text
 
 
 def format_number(value: int | float | Decimal) -> str:

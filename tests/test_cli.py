@@ -69,9 +69,11 @@ def test_help_and_usage_errors_are_in_french(capsys):
 def test_french_dates_and_times_as_written_in_quebec():
     import datetime as dt
 
-    from entraide_desktop.i18n import format_date, format_time
+    from entraide_desktop.i18n import format_date, format_skeleton, format_time
 
     assert format_date(dt.date(2026, 11, 23)) == "lundi 23 novembre 2026"
     assert format_date(dt.date(2026, 12, 1)) == "mardi 1er décembre 2026"
+    assert format_skeleton("MMMMd", dt.date(2026, 12, 1)) == "1er décembre"  # calendar headings
+    assert format_skeleton("MMMMd", dt.date(2026, 12, 11)) == "11 décembre"
     assert format_time(dt.time(19, 30)) == "19 h 30"
     assert format_time(dt.time(9, 0)) == "9 h"

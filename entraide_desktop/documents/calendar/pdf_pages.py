@@ -172,7 +172,8 @@ def _paint_items(painter: QPainter, pen: Pen, laid: list, left: float, top: floa
     return y
 
 
-def paint_month(painter: QPainter, size: QSizeF, page: WallData, resolution: int) -> None:
+def _page_frame(painter: QPainter, size: QSizeF, page: WallData, resolution: int) -> tuple[float, float, float, float, float]:
+    """Margins, header, legend and footer of a wall page; (pt, left, width, top of the grid, bottom of the grid)."""
     pt = resolution / 72
     margin = 24 * pt
     left, top, width = margin, margin, size.width() - 2 * margin
@@ -180,7 +181,11 @@ def paint_month(painter: QPainter, size: QSizeF, page: WallData, resolution: int
     y = _header(painter, page, left, top, width, pt)
     y = _legend(painter, page, left, y, width, pt)
     _footer(painter, page, left, bottom, width)
-    grid_bottom = bottom - 16 * pt
+    return pt, left, width, y, bottom - 16 * pt
+
+
+def paint_month(painter: QPainter, size: QSizeF, page: WallData, resolution: int) -> None:
+    pt, left, width, y, grid_bottom = _page_frame(painter, size, page, resolution)
     col_w = width / 7
     head_font = QFont(FAMILY)
     head_font.setPointSizeF(11)
@@ -254,14 +259,7 @@ def paint_month(painter: QPainter, size: QSizeF, page: WallData, resolution: int
 
 def paint_week(painter: QPainter, size: QSizeF, page: WallData, resolution: int) -> None:
     """One row per day (the locale's first day on top), the day's activities as cards side by side."""
-    pt = resolution / 72
-    margin = 24 * pt
-    left, top, width = margin, margin, size.width() - 2 * margin
-    bottom = size.height() - margin
-    y = _header(painter, page, left, top, width, pt)
-    y = _legend(painter, page, left, y, width, pt)
-    _footer(painter, page, left, bottom, width)
-    grid_bottom = bottom - 16 * pt
+    pt, left, width, y, grid_bottom = _page_frame(painter, size, page, resolution)
     row_h = (grid_bottom - y) / 7
     head_w = 118 * pt
     head_font = QFont(FAMILY)
