@@ -1,0 +1,409 @@
+"""Bringing a calendar in from an ICS file (Google, Outlook, Thunderbird, khal…), with icalendar.
+
+A recurring event (RRULE) becomes a series: its EXDATEs become cancelled occurrences and its
+RECURRENCE-ID events moved or changed ones. A one-off event becomes an activity. Nothing is
+written by :func:`preview_calendar`; :func:`apply_calendar` writes everything in one transaction,
+recorded as an import (undone as one step, see ``data/import_log.py``). Each event's UID is
+remembered: importing the same file again adds nothing. Times become local America/Montreal
+wall-clock times. A file from outside is hostile: its size, event count and rules are bounded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ...i18n import _, format_date
+from .. import rows
+from ..errors import EntraideError, ValidationError
+from ..store import Store
+from ..text import fold
+from . import recurrence as rec
+from .activities import TIMEZONE, ActivityInput, _check, exists_locally
+from .activity_types import DEFAULT_TYPES, default_type_id, ensure_default_types, list_types
+from .occurrence import start_text
+from .occurrence_edits import exception_id
+
+MAX_BYTES = 5 * 1024 * 1024
+"""Ten years of a busy group's calendar fit in well under 1 MB."""
+MAX_EVENTS = 5000
+ALLOWED_FREQ = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
+"""Never SECONDLY, MINUTELY or HOURLY: a group's activity happens at most once a day."""
+UIDS = "imported_events"
+OWN_DOMAIN = "@entraide.calendrier"
+
+
+class CalendarFileError(EntraideError):
+    """The file cannot be read as a calendar; the message says why."""
+
+
+@dataclass
+class Override:
+    original: dt.datetime
+    cancelled: bool
+    start: dt.datetime | None = None
+    end: dt.datetime | None = None
+    title: str = ""
+    place: str = ""
+
+
+@dataclass
+class PlannedEvent:
+    """One event of the file as it will be created (a series, or a single activity)."""
+
+    uid: str
+    title: str
+    start: dt.datetime
+    end: dt.datetime  # the last day (midnight) when all-day
+    all_day: bool
+    rrule: str = ""
+    place: str = ""
+    description: str = ""
+    public: bool = True
+    category: str = ""
+    type_id: str = ""
+    overrides: list[Override] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    already: bool = False
+    """Its UID was imported before (or it is one of this group's own activities): nothing to add."""
+    problem: str = ""
+    """Why it cannot be created (an hourly rule, an impossible date…); left out, said why."""
+
+    @property
+    def creates(self) -> bool:
+        return not self.already and not self.problem
+
+    @property
+    def cancelled_count(self) -> int:
+        return sum(1 for o in self.overrides if o.cancelled)
+
+    @property
+    def changed_count(self) -> int:
+        return sum(1 for o in self.overrides if not o.cancelled)
+
+    def describe(self) -> str:
+        """« Chaque mardi … · 2 annulées · 1 déplacée » or the date of a single activity."""
+        if self.rrule:
+            text = rec.describe(self.rrule, self.start.date())
+        else:
+            text = format_date(self.start.date())
+        if self.cancelled_count:
+            text += " · " + _("{n} annulée(s)").format(n=self.cancelled_count)
+        if self.changed_count:
+            text += " · " + _("{n} déplacée(s) ou modifiée(s)").format(n=self.changed_count)
+        return text
+
+
+@dataclass
+class CalendarPreview:
+    file_name: str
+    events: list[PlannedEvent]
+    ignored: list[str]
+    """What the file holds that is not brought in (tasks, cancelled events…), said once each."""
+
+    @property
+    def to_create(self) -> list[PlannedEvent]:
+        return [e for e in self.events if e.creates]
+
+    def summary(self) -> str:
+        series = sum(1 for e in self.to_create if e.rrule)
+        single = len(self.to_create) - series
+        already = sum(1 for e in self.events if e.already)
+        refused = sum(1 for e in self.events if e.problem)
+        parts = [_("{n} série(s) à créer").format(n=series), _("{n} activité(s) ponctuelle(s)").format(n=single)]
+        if already:
+            parts.append(_("{n} déjà importée(s)").format(n=already))
+        if refused:
+            parts.append(_("{n} laissée(s) de côté").format(n=refused))
+        return " · ".join(parts)
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+
+def _read(path: Path) -> Any:
+    import icalendar
+
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            raise CalendarFileError(_("Le fichier « {name} » est vide.").format(name=path.name))
+        if size > MAX_BYTES:
+            raise CalendarFileError(_("Le fichier « {name} » est trop gros pour un calendrier de groupe (au plus "
+                                      "5 Mo).").format(name=path.name))
+        data = path.read_bytes()
+    except OSError as error:
+        raise CalendarFileError(_("Impossible de lire le fichier « {name} » ({reason}).").format(
+            name=path.name, reason=error.strerror or error)) from error
+    if b"BEGIN:VCALENDAR" not in data[:4096].upper():
+        raise CalendarFileError(_("« {name} » n'est pas un calendrier ICS : exportez l'agenda au format .ics depuis "
+                                  "Google Agenda, Outlook ou Thunderbird.").format(name=path.name))
+    try:
+        return icalendar.Calendar.from_ical(data)
+    except Exception as error:  # icalendar raises many kinds on damaged files
+        raise CalendarFileError(_("Le calendrier « {name} » est endommagé ou illisible ({reason}).").format(
+            name=path.name, reason=type(error).__name__)) from error
+
+
+def _local(value: dt.date | dt.datetime) -> dt.datetime:
+    """A DTSTART-like value as a naive local datetime (dates at midnight, floating times as written)."""
+    if not isinstance(value, dt.datetime):
+        return dt.datetime.combine(value, dt.time())
+    if value.tzinfo is not None:
+        value = value.astimezone(TIMEZONE).replace(tzinfo=None)
+    return value.replace(second=0, microsecond=0)
+
+
+def _one(event: Any, name: str) -> Any:
+    """A property that should appear once (a damaged file may repeat it: the first counts)."""
+    value = event.get(name)
+    return value[0] if isinstance(value, list) and value else value
+
+
+def _text(event: Any, name: str) -> str:
+    value = _one(event, name)
+    return " ".join(str(value).split()) if name != "description" and value else (str(value).strip() if value else "")
+
+
+def _times(event: Any) -> tuple[dt.datetime, dt.datetime, bool]:
+    start_prop = _one(event, "dtstart")
+    if start_prop is None:
+        raise ValidationError(_("événement sans date de début"))
+    raw = start_prop.dt
+    all_day = not isinstance(raw, dt.datetime)
+    start = _local(raw)
+    end_prop, duration = _one(event, "dtend"), _one(event, "duration")
+    if end_prop is not None:
+        end = _local(end_prop.dt)
+    elif duration is not None:
+        end = start + duration.dt
+    else:
+        end = start + (dt.timedelta(days=1) if all_day else dt.timedelta(hours=1))
+    if all_day:
+        end = max(start, end - dt.timedelta(days=1))  # ICS ends the day after; the form keeps the last day
+    elif end <= start:
+        end = start + dt.timedelta(hours=1)
+    return start, end, all_day
+
+
+def _rule(event: Any, start: dt.datetime, today: dt.date, notes: list[str]) -> str:
+    """The stored rule (local UNTIL, an end always); a :class:`ValidationError` when it cannot be used."""
+    prop = event.get("rrule")
+    if prop is None:
+        return ""
+    if isinstance(prop, list):
+        raise ValidationError(_("plusieurs règles de répétition dans un même événement"))
+    parts = {k.upper(): v for k, v in prop.items()}
+    freq = str(parts.get("FREQ", [""])[0]).upper()
+    if freq not in ALLOWED_FREQ:
+        raise ValidationError(_("répétition trop fréquente ou inconnue ({freq}) : une activité se répète au plus "
+                                "une fois par jour").format(freq=freq or "?"))
+    text = prop.to_ical().decode()
+    kept = {k: v for k, v in rec.rule_parts(text).items() if k not in ("UNTIL", "WKST")}
+    limit = dt.date(min(start.year + rec.MAX_YEARS, max(today.year, start.year) + 1), 12, 31)
+    if "UNTIL" in parts:
+        raw_until = parts["UNTIL"][0]
+        until = _local(raw_until)
+        last = until.date()
+        if isinstance(raw_until, dt.datetime) and until.time() < start.time():
+            last -= dt.timedelta(days=1)  # UNTIL before the day's time: that day's occurrence is not included
+        if last.year > start.year + rec.MAX_YEARS:
+            notes.append(_("répétée jusqu'au {date} (au plus {n} ans)").format(date=format_date(limit),
+                                                                               n=rec.MAX_YEARS))
+            last = limit
+        kept["UNTIL"] = last.strftime("%Y%m%dT235959")
+    elif "COUNT" not in kept:
+        kept["UNTIL"] = limit.strftime("%Y%m%dT235959")
+        notes.append(_("sans fin dans le fichier : répétée jusqu'au {date}").format(date=format_date(limit)))
+    return ";".join(f"{k}={v}" for k, v in kept.items())
+
+
+def _dates_of(prop: Any) -> list[dt.datetime]:
+    found = []
+    for item in prop if isinstance(prop, list) else [prop]:
+        for value in getattr(item, "dts", []):
+            found.append(value.dt)
+    return found
+
+
+def _type_for(category: str, types: dict[str, str], fallback: str) -> str:
+    return types.get(fold(category), fallback) if category else fallback
+
+
+def preview_calendar(store: Store, path: str | Path, *, today: dt.date | None = None) -> CalendarPreview:
+    """Read ``path`` and plan what it will create; nothing is written."""
+    path = Path(path)
+    cal = _read(path)
+    today = today or dt.date.today()
+    types = {fold(t.name): t.id for t in list_types(store)} or {
+        fold(_(name)): default_type_id(form) for form, name, *_rest in DEFAULT_TYPES}  # created on confirming
+    fallback = types.get(fold(_("Entraide collective")), next(iter(types.values())))
+    masters: dict[str, Any] = {}
+    overrides: dict[str, list[Any]] = {}
+    ignored: list[str] = []
+    count = 0
+    for component in cal.walk():
+        name = component.name
+        if name in ("VTODO", "VJOURNAL"):
+            ignored.append(_("Les tâches et les notes du fichier ne sont pas importées."))
+            continue
+        if name != "VEVENT":
+            continue
+        count += 1
+        if count > MAX_EVENTS:
+            raise CalendarFileError(_("« {name} » compte plus de {n} événements : ce n'est sans doute pas le "
+                                      "calendrier d'un groupe.").format(name=path.name, n=MAX_EVENTS))
+        uid = str(component.get("uid") or f"sans-uid-{count}@{path.name}")
+        if _one(component, "recurrence-id") is not None:
+            overrides.setdefault(uid, []).append(component)
+        elif uid not in masters:
+            masters[uid] = component
+    events = []
+    for uid, component in masters.items():
+        events.append(_plan(store, uid, component, overrides.pop(uid, []), today, types, fallback))
+    for uid, orphans in overrides.items():  # a changed occurrence whose series is not in the file
+        for index, component in enumerate(orphans):
+            events.append(_plan(store, f"{uid}#{index}", component, [], today, types, fallback))
+    return CalendarPreview(path.name, sorted(events, key=lambda e: e.start), sorted(set(ignored)))
+
+
+def _plan(store: Store, uid: str, event: Any, changed: list[Any], today: dt.date, types: dict[str, str],
+          fallback: str) -> PlannedEvent:
+    title = _text(event, "summary")[:200] or _("(sans titre)")
+    categories = event.get("categories")
+    category = ""
+    if categories is not None:
+        first = categories[0] if isinstance(categories, list) else categories
+        category = str(first.cats[0]) if getattr(first, "cats", None) else ""
+    planned = PlannedEvent(uid, title, dt.datetime.min, dt.datetime.min, False, place=_text(event, "location")[:300],
+                           description=_text(event, "description")[:5000], category=category,
+                           public=str(_one(event, "class") or "PUBLIC").upper() == "PUBLIC",
+                           type_id=_type_for(category, types, fallback))
+    try:
+        planned.start, planned.end, planned.all_day = _times(event)
+        cancelled_one = str(_one(event, "status") or "").upper() == "CANCELLED"
+        planned.rrule = _rule(event, planned.start, today, planned.notes)
+        if cancelled_one and not planned.rrule:
+            raise ValidationError(_("événement annulé dans le fichier"))
+        _validate(planned)
+        if planned.rrule:
+            _plan_overrides(planned, event, changed)
+    except ValidationError as error:
+        planned.problem = error.message
+    except (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError):
+        planned.problem = _("événement illisible dans le fichier")
+    planned.already = _known(store, uid)
+    return planned
+
+
+def _validate(planned: PlannedEvent) -> None:
+    """The checks of the activity form that do not need the database (the type is chosen later)."""
+    start, end = planned.start, planned.end
+    if planned.all_day and (end - start).days > 31:
+        raise ValidationError(_("une activité ne peut pas durer plus d'un mois"))
+    if not planned.all_day:
+        if end - start > dt.timedelta(hours=24):
+            raise ValidationError(_("une activité avec des heures dure au plus 24 heures"))
+        if not exists_locally(start):
+            raise ValidationError(_("l'heure de début n'existe pas ce jour-là (passage à l'heure avancée)"))
+    rec.check_rule(planned.rrule, start)
+
+
+def _plan_overrides(planned: PlannedEvent, event: Any, changed: list[Any]) -> None:
+    rule, first = planned.rrule, planned.start
+    seen: set[dt.datetime] = set()
+    for value in _dates_of(event.get("exdate")) if event.get("exdate") is not None else []:
+        when = _local(value) if isinstance(value, dt.datetime) or planned.all_day else \
+            dt.datetime.combine(value, first.time())
+        if when not in seen and rec.is_occurrence(rule, first, when):
+            seen.add(when)
+            planned.overrides.append(Override(when, True))
+    for component in changed:
+        value = _one(component, "recurrence-id").dt
+        when = _local(value) if isinstance(value, dt.datetime) or planned.all_day else \
+            dt.datetime.combine(value, first.time())
+        if when in seen or not rec.is_occurrence(rule, first, when):
+            continue
+        seen.add(when)
+        if str(_one(component, "status") or "").upper() == "CANCELLED":
+            planned.overrides.append(Override(when, True))
+            continue
+        try:
+            start, end, _all_day = _times(component)
+        except ValidationError:
+            continue
+        title = _text(component, "summary")[:200]
+        place = _text(component, "location")[:300]
+        planned.overrides.append(Override(when, False, start, end, title if title != planned.title else "",
+                                          place if place != planned.place else ""))
+    planned.overrides.sort(key=lambda o: o.original)
+
+
+def _known(store: Store, uid: str) -> bool:
+    row = rows.get(store, UIDS, rows.deterministic_id(UIDS, uid))
+    if row is not None and not row.get("archived"):
+        return True
+    if uid.endswith(OWN_DOMAIN):  # exported by Entraide: this group's own activity, when it is still here
+        own = rows.get(store, "activities", uid[:36])
+        return own is not None and not own.get("archived")
+    return False
+
+
+# -- writing ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CalendarImportResult:
+    series: int
+    single: int
+    exceptions: int
+    import_id: str
+
+    def summary(self) -> str:
+        return _("Calendrier importé : {series} série(s), {single} activité(s) ponctuelle(s), {exceptions} "
+                 "occurrence(s) annulée(s) ou modifiée(s).").format(series=self.series, single=self.single,
+                                                                     exceptions=self.exceptions)
+
+
+def apply_calendar(store: Store, preview: CalendarPreview) -> CalendarImportResult:
+    """Create what the preview planned, in one transaction, recorded as one import."""
+    from ..import_log import ImportLog
+
+    log = ImportLog("calendar", preview.file_name)
+    series = single = exceptions = 0
+    with store.write():
+        ensure_default_types(store)
+        for planned in preview.to_create:
+            if _known(store, planned.uid):
+                continue
+            data = ActivityInput(planned.title, planned.type_id, planned.start, planned.end, planned.all_day,
+                                 rec.Recurrence("custom", rule=planned.rrule) if planned.rrule else rec.Recurrence(),
+                                 planned.place, planned.description, "", planned.public)
+            try:
+                values, _rule_text = _check(store, data)
+            except ValidationError as error:  # a type retired since the preview…: said, left out
+                planned.problem = error.message
+                continue
+            activity_id = rows.insert(store, "activities", {**values, "continues": ""})
+            log.created("activities", activity_id)
+            for override in planned.overrides:
+                original = start_text(override.original, planned.all_day)
+                exc_id = exception_id(activity_id, original)
+                rows.upsert(store, "activity_exceptions", exc_id, {
+                    "activity_id": activity_id, "original_start": original, "cancelled": int(override.cancelled),
+                    "new_start": start_text(override.start, planned.all_day) if override.start else "",
+                    "new_end": start_text(override.end, planned.all_day) if override.end else "",
+                    "title": override.title, "place": override.place, "reason": "", "archived": 0})
+                log.created("activity_exceptions", exc_id)
+                exceptions += 1
+            uid_id = rows.deterministic_id(UIDS, planned.uid)
+            rows.upsert(store, UIDS, uid_id, {"uid": planned.uid, "activity_id": activity_id, "import_id": log.id,
+                                              "archived": 0})
+            log.created(UIDS, uid_id)
+            series += bool(planned.rrule)
+            single += not planned.rrule
+        result = CalendarImportResult(series, single, exceptions, log.id)
+        log.save(store, result.summary())
+    return result
