@@ -183,10 +183,11 @@ def test_an_xlsx_with_numbers_serial_dates_and_yes_no(store, tmp_path):
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 def test_an_xlsx_saved_by_libreoffice_from_a_windows_csv(store, tmp_path):
+    # A Windows-1252 list (filter option 1), converted headless as a secretary would save it in Calc.
     source = _csv(tmp_path, "Prénom;Nom;Téléphone;Cotisation payée;Remarques\n"
                   "Hélène;Côté;418 555-0101;Oui;allergique\nRéjean;Bélanger;pas de téléphone;non;\n", "cp1252")
     done = subprocess.run(
-        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--infilter=CSV:59,34,76",
+        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--infilter=CSV:59,34,1",
          "--convert-to", "xlsx", "--outdir", str(tmp_path / "out"), str(source)],
         capture_output=True, timeout=180, check=False)
     path = tmp_path / "out" / "liste.xlsx"
