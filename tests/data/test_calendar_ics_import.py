@@ -294,3 +294,26 @@ def test_a_calendar_written_by_khal(store, tmp_path):
     assert planned["Groupe du mardi"].rrule.startswith("FREQ=WEEKLY")
     assert planned["Souper de Noël"].start == dt.datetime(2026, 12, 17, 17, 30)
     assert len(_occurrences(store)) == 25 + 1, "khal ends the series at midnight on June 30: 25 Tuesdays"
+
+
+def test_the_import_calendar_command_previews_then_imports_once(tmp_path, monkeypatch, capsys):
+    from entraide_desktop.cli import run
+    from tests.conftest import PASSPHRASE
+
+    db = tmp_path / "g" / "entraide.db"
+    monkeypatch.setenv("ENTRAIDE_PASSPHRASE", PASSPHRASE)
+    assert run(["init", "--database", str(db), "--group", "Le Phare", "--person", "Marie"]) == 0
+    path = _file(tmp_path, GOOGLE)
+    capsys.readouterr()
+    assert run(["import-calendar", str(path), "--dry-run", "--database", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "1 série(s) à créer · 2 activité(s) ponctuelle(s)" in out and "rien n'a été écrit" in out
+    assert "Rappel chaque heure" in out and "laissée de côté : répétition trop fréquente" in out
+    assert run(["import-calendar", str(path), "--database", str(db)]) == 0
+    assert "Calendrier importé : 1 série(s), 2 activité(s) ponctuelle(s)" in capsys.readouterr().out
+    assert run(["import-calendar", str(path), "--database", str(db)]) == 0
+    assert "0 série(s) à créer · 0 activité(s) ponctuelle(s) · 3 déjà importée(s)" in capsys.readouterr().out
+    bad = tmp_path / "liste.ics"
+    bad.write_text("Prénom;Nom\n", encoding="utf-8")
+    assert run(["import-calendar", str(bad), "--database", str(db)]) == 1
+    assert "n'est pas un calendrier ICS" in capsys.readouterr().out
