@@ -96,14 +96,14 @@ class ImportPreview:
         """« 18 personnes à ajouter · 1 à fusionner · 2 doublons ignorés · 1 ligne rejetée »."""
         create, merge, skip, reject = (self.count(a) for a in ("create", "merge", "skip", "reject"))
         parts = [ngettext("{n} personne à ajouter", "{n} personnes à ajouter", create).format(n=create)]
+        checked = sum(1 for r in self.rows if r.checks and r.action in ("create", "merge"))
+        if checked:
+            parts[0] += " " + ngettext("(dont {n} avec des renseignements à vérifier)",
+                                       "(dont {n} avec des renseignements à vérifier)", checked).format(n=checked)
         if merge:
             parts.append(ngettext("{n} fiche à compléter (fusion)", "{n} fiches à compléter (fusion)", merge).format(n=merge))
         if skip:
             parts.append(ngettext("{n} ligne ignorée", "{n} lignes ignorées", skip).format(n=skip))
-        checked = sum(1 for r in self.rows if r.checks and r.action in ("create", "merge"))
-        if checked:
-            parts.append(ngettext("dont {n} avec des renseignements à vérifier", "dont {n} avec des renseignements à "
-                                  "vérifier", checked).format(n=checked))
         if reject:
             parts.append(ngettext("{n} ligne rejetée (sans nom)", "{n} lignes rejetées (sans nom)", reject).format(n=reject))
         return " · ".join(parts)
