@@ -307,12 +307,12 @@ def test_the_import_calendar_command_previews_then_imports_once(tmp_path, monkey
     capsys.readouterr()
     assert run(["import-calendar", str(path), "--dry-run", "--database", str(db)]) == 0
     out = capsys.readouterr().out
-    assert "1 série(s) à créer · 2 activité(s) ponctuelle(s)" in out and "rien n'a été écrit" in out
+    assert "1 série à créer · 2 activités ponctuelles à créer" in out and "rien n'a été écrit" in out
     assert "Rappel chaque heure" in out and "laissée de côté : répétition trop fréquente" in out
     assert run(["import-calendar", str(path), "--database", str(db)]) == 0
-    assert "Calendrier importé : 1 série(s), 2 activité(s) ponctuelle(s)" in capsys.readouterr().out
+    assert "Calendrier importé : 1 série, 2 activités ponctuelles" in capsys.readouterr().out
     assert run(["import-calendar", str(path), "--database", str(db)]) == 0
-    assert "0 série(s) à créer · 0 activité(s) ponctuelle(s) · 3 déjà importée(s)" in capsys.readouterr().out
+    assert "0 série à créer · 0 activité ponctuelle à créer · 3 déjà importées" in capsys.readouterr().out
     bad = tmp_path / "liste.ics"
     bad.write_text("Prénom;Nom\n", encoding="utf-8")
     assert run(["import-calendar", str(bad), "--database", str(db)]) == 1

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ...i18n import _, format_date
+from ...i18n import _, format_date, ngettext
 from .. import rows
 from ..errors import EntraideError, ValidationError
 from ..store import Store
@@ -90,9 +90,10 @@ class PlannedEvent:
         else:
             text = format_date(self.start.date())
         if self.cancelled_count:
-            text += " · " + _("{n} annulée(s)").format(n=self.cancelled_count)
+            text += " · " + ngettext("{n} annulée", "{n} annulées", self.cancelled_count).format(n=self.cancelled_count)
         if self.changed_count:
-            text += " · " + _("{n} déplacée(s) ou modifiée(s)").format(n=self.changed_count)
+            text += " · " + ngettext("{n} déplacée ou modifiée", "{n} déplacées ou modifiées",
+                                     self.changed_count).format(n=self.changed_count)
         return text
 
 
@@ -112,11 +113,12 @@ class CalendarPreview:
         single = len(self.to_create) - series
         already = sum(1 for e in self.events if e.already)
         refused = sum(1 for e in self.events if e.problem)
-        parts = [_("{n} série(s) à créer").format(n=series), _("{n} activité(s) ponctuelle(s)").format(n=single)]
+        parts = [ngettext("{n} série à créer", "{n} séries à créer", series).format(n=series),
+                 ngettext("{n} activité ponctuelle à créer", "{n} activités ponctuelles à créer", single).format(n=single)]
         if already:
-            parts.append(_("{n} déjà importée(s)").format(n=already))
+            parts.append(ngettext("{n} déjà importée", "{n} déjà importées", already).format(n=already))
         if refused:
-            parts.append(_("{n} laissée(s) de côté").format(n=refused))
+            parts.append(ngettext("{n} laissée de côté", "{n} laissées de côté", refused).format(n=refused))
         return " · ".join(parts)
 
 
@@ -362,9 +364,11 @@ class CalendarImportResult:
     import_id: str
 
     def summary(self) -> str:
-        return _("Calendrier importé : {series} série(s), {single} activité(s) ponctuelle(s), {exceptions} "
-                 "occurrence(s) annulée(s) ou modifiée(s).").format(series=self.series, single=self.single,
-                                                                     exceptions=self.exceptions)
+        parts = [ngettext("{n} série", "{n} séries", self.series).format(n=self.series),
+                 ngettext("{n} activité ponctuelle", "{n} activités ponctuelles", self.single).format(n=self.single),
+                 ngettext("{n} occurrence annulée ou modifiée", "{n} occurrences annulées ou modifiées",
+                          self.exceptions).format(n=self.exceptions)]
+        return _("Calendrier importé : {parts}.").format(parts=", ".join(parts))
 
 
 def apply_calendar(store: Store, preview: CalendarPreview) -> CalendarImportResult:
