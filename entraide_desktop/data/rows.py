@@ -215,6 +215,41 @@ def insert_many(store: Store, table: str, rows: Iterable[Mapping[str, Any]]) -> 
     return ids
 
 
+def insert_new_many(store: Store, table: str, items: Iterable[tuple[str | None, Mapping[str, Any]]]) -> list[str]:
+    """Create many new rows (an import): the same versions, plain rows and history as :func:`insert`,
+    one dot per row, written with one statement of each kind. Given ids must be new (else nothing is written)."""
+    prepared: list[tuple[str, dict[str, Value]]] = []
+    for row_id, values in items:
+        clean = _check_fields(store, table, values)
+        clean.setdefault(ARCHIVED, 0)
+        prepared.append((row_id or new_id(), clean))
+    ids = [row_id for row_id, _values in prepared]
+    with store.write():
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            if store.db.execute(f'SELECT 1 FROM "{table}" WHERE id IN ({marks}) UNION ALL SELECT 1 FROM _tombstones '
+                                f"WHERE tbl = ? AND row_id IN ({marks}) LIMIT 1", [*chunk, table, *chunk]).fetchone():
+                raise ValueError(f"{table}: some of these rows already exist or were erased")
+        states, history = [], []
+        plain: dict[str, list[list[Any]]] = {}
+        fields = fields_of(store, table)
+        for row_id, clean in prepared:
+            site, counter, hlc = store.next_dot()
+            siblings = [(name, Sibling(site, counter, hlc, value, store.author.name)) for name, value in clean.items()]
+            states.append(_state_params(table, row_id, {name: local_write(None, s) for name, s in siblings}))
+            history += _history_params(table, row_id, siblings)
+            row = {name: None for name in fields}
+            row.update(clean)
+            sql, params = _plain_statement(table, row_id, row, exists=False)
+            plain.setdefault(sql, []).append(params)
+        store.db.conn.executemany(_SAVE_STATE, states)
+        for sql, params_list in plain.items():
+            store.db.conn.executemany(sql, params_list)
+        store.db.conn.executemany(_LOG, history)
+    return ids
+
+
 def update(store: Store, table: str, row_id: str, values: Mapping[str, Any]) -> set[str]:
     """Change some fields; returns the names of the fields whose value (or conflict) changed.
 

@@ -315,18 +315,19 @@ def _validate(planned: PlannedEvent) -> None:
 
 def _plan_overrides(planned: PlannedEvent, event: Any, changed: list[Any]) -> None:
     rule, first = planned.rrule, planned.start
+    natural = set(rec.all_starts(rule, first))  # expanded once: a file may hold hundreds of exceptions
     seen: set[dt.datetime] = set()
     for value in _dates_of(event.get("exdate")) if event.get("exdate") is not None else []:
         when = _local(value) if isinstance(value, dt.datetime) or planned.all_day else \
             dt.datetime.combine(value, first.time())
-        if when not in seen and rec.is_occurrence(rule, first, when):
+        if when not in seen and when in natural:
             seen.add(when)
             planned.overrides.append(Override(when, True))
     for component in changed:
         value = _one(component, "recurrence-id").dt
         when = _local(value) if isinstance(value, dt.datetime) or planned.all_day else \
             dt.datetime.combine(value, first.time())
-        if when in seen or not rec.is_occurrence(rule, first, when):
+        if when in seen or when not in natural:
             continue
         seen.add(when)
         if str(_one(component, "status") or "").upper() == "CANCELLED":
@@ -371,12 +372,28 @@ class CalendarImportResult:
         return _("Calendrier importé : {parts}.").format(parts=", ".join(parts))
 
 
+def _fresh_uids(store: Store, items: list[tuple[str | None, dict[str, Any]]],
+                log: Any) -> list[tuple[str | None, dict[str, Any]]]:
+    """UID rows to create; one left by an undone import is brought back instead (its id is fixed)."""
+    fresh = []
+    for row_id, values in items:
+        assert row_id is not None
+        if rows.get(store, UIDS, row_id) is None:
+            fresh.append((row_id, values))
+        else:
+            rows.update(store, UIDS, row_id, {**values, "archived": 0})
+            log.created(UIDS, row_id)
+    return fresh
+
+
 def apply_calendar(store: Store, preview: CalendarPreview) -> CalendarImportResult:
     """Create what the preview planned, in one transaction, recorded as one import."""
     from ..import_log import ImportLog
 
     log = ImportLog("calendar", preview.file_name)
-    series = single = exceptions = 0
+    series = single = 0
+    exceptions: list[tuple[str | None, dict[str, Any]]] = []
+    uids: list[tuple[str | None, dict[str, Any]]] = []
     with store.write():
         ensure_default_types(store)
         for planned in preview.to_create:
@@ -394,20 +411,20 @@ def apply_calendar(store: Store, preview: CalendarPreview) -> CalendarImportResu
             log.created("activities", activity_id)
             for override in planned.overrides:
                 original = start_text(override.original, planned.all_day)
-                exc_id = exception_id(activity_id, original)
-                rows.upsert(store, "activity_exceptions", exc_id, {
-                    "activity_id": activity_id, "original_start": original, "cancelled": int(override.cancelled),
-                    "new_start": start_text(override.start, planned.all_day) if override.start else "",
-                    "new_end": start_text(override.end, planned.all_day) if override.end else "",
-                    "title": override.title, "place": override.place, "reason": "", "archived": 0})
-                log.created("activity_exceptions", exc_id)
-                exceptions += 1
-            uid_id = rows.deterministic_id(UIDS, planned.uid)
-            rows.upsert(store, UIDS, uid_id, {"uid": planned.uid, "activity_id": activity_id, "import_id": log.id,
-                                              "archived": 0})
-            log.created(UIDS, uid_id)
+                values = {"activity_id": activity_id, "original_start": original, "cancelled": int(override.cancelled),
+                          "reason": ""}
+                if not override.cancelled:  # only what the occurrence changes, as the occurrence form writes it
+                    values.update({"new_start": start_text(override.start, planned.all_day),
+                                   "new_end": start_text(override.end, planned.all_day)})
+                    values.update({k: v for k, v in (("title", override.title), ("place", override.place)) if v})
+                exceptions.append((exception_id(activity_id, original), values))
+            uids.append((rows.deterministic_id(UIDS, planned.uid),
+                         {"uid": planned.uid, "activity_id": activity_id, "import_id": log.id}))
             series += bool(planned.rrule)
             single += not planned.rrule
-        result = CalendarImportResult(series, single, exceptions, log.id)
+        for table, items in (("activity_exceptions", exceptions), (UIDS, _fresh_uids(store, uids, log))):
+            for row_id in rows.insert_new_many(store, table, items):  # thousands of rows: written together
+                log.created(table, row_id)
+        result = CalendarImportResult(series, single, len(exceptions), log.id)
         log.save(store, result.summary())
     return result
