@@ -411,8 +411,7 @@ def apply_calendar(store: Store, preview: CalendarPreview) -> CalendarImportResu
             log.created("activities", activity_id)
             for override in planned.overrides:
                 original = start_text(override.original, planned.all_day)
-                values = {"activity_id": activity_id, "original_start": original, "cancelled": int(override.cancelled),
-                          "reason": ""}
+                values = {"activity_id": activity_id, "original_start": original, "cancelled": int(override.cancelled)}
                 if not override.cancelled:  # only what the occurrence changes, as the occurrence form writes it
                     values.update({"new_start": start_text(override.start, planned.all_day),
                                    "new_end": start_text(override.end, planned.all_day)})
