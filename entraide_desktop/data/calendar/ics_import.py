@@ -392,6 +392,7 @@ def apply_calendar(store: Store, preview: CalendarPreview) -> CalendarImportResu
 
     log = ImportLog("calendar", preview.file_name)
     series = single = 0
+    activities: list[tuple[str | None, dict[str, Any]]] = []
     exceptions: list[tuple[str | None, dict[str, Any]]] = []
     uids: list[tuple[str | None, dict[str, Any]]] = []
     with store.write():
@@ -407,8 +408,8 @@ def apply_calendar(store: Store, preview: CalendarPreview) -> CalendarImportResu
             except ValidationError as error:  # a type retired since the preview…: said, left out
                 planned.problem = error.message
                 continue
-            activity_id = rows.insert(store, "activities", {**values, "continues": ""})
-            log.created("activities", activity_id)
+            activity_id = rows.new_id()
+            activities.append((activity_id, {**values, "continues": ""}))
             for override in planned.overrides:
                 original = start_text(override.original, planned.all_day)
                 values = {"activity_id": activity_id, "original_start": original, "cancelled": int(override.cancelled)}
@@ -421,7 +422,8 @@ def apply_calendar(store: Store, preview: CalendarPreview) -> CalendarImportResu
                          {"uid": planned.uid, "activity_id": activity_id, "import_id": log.id}))
             series += bool(planned.rrule)
             single += not planned.rrule
-        for table, items in (("activity_exceptions", exceptions), (UIDS, _fresh_uids(store, uids, log))):
+        for table, items in (("activities", activities), ("activity_exceptions", exceptions),
+                             (UIDS, _fresh_uids(store, uids, log))):
             for row_id in rows.insert_new_many(store, table, items):  # thousands of rows: written together
                 log.created(table, row_id)
         result = CalendarImportResult(series, single, len(exceptions), log.id)
