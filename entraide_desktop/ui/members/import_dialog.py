@@ -289,7 +289,7 @@ class ImportDialog(QDialog):
                 row.action = decisions[row.line]
         self.rows_model.set_rows(preview.rows)
         self.rows_view.resizeColumnsToContents()
-        for column, most in ((1, 20), (2, 13), (3, 22)):
+        for column, most in ((1, 20), (2, 13), (3, 18)):
             limit = self.rows_view.fontMetrics().horizontalAdvance("n") * most
             if self.rows_view.columnWidth(column) > limit:
                 self.rows_view.setColumnWidth(column, limit)

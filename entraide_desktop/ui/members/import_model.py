@@ -96,4 +96,4 @@ def describe_row(row: ImportRow) -> str:
         parts.append(_("consentements : {list}").format(list=", ".join(given)))
     text = ", ".join(parts) + "."
     remark = row.remark()
-    return text + (" " + remark if remark else "")
+    return text + (" " + remark[:1].upper() + remark[1:] if remark else "")

@@ -27,6 +27,7 @@ from ...i18n import _, ngettext
 from ..context import AppContext
 from ..forms import explanation, heading
 from ..messages import show_error
+from ..style import style_role
 
 
 class ReviewDialog(QDialog):
@@ -52,6 +53,7 @@ class ReviewDialog(QDialog):
         side.setContentsMargins(0, 0, 0, 0)
         self.person_label = QLabel()
         self.person_label.setWordWrap(True)
+        style_role(self.person_label, "sectionTitle")
         side.addWidget(self.person_label)
         self.cells = QTableWidget(0, 3)
         self.cells.setHorizontalHeaderLabels([_("Colonne du fichier"), _("Ce qui était écrit"), _("Pourquoi")])
@@ -123,8 +125,10 @@ class ReviewDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.cells.setItem(number, column, item)
-        self.cells.resizeColumnsToContents()
-        self.cells.resizeRowsToContents()
+        em = self.fontMetrics().horizontalAdvance("n")
+        self.cells.setColumnWidth(0, em * 16)
+        self.cells.setColumnWidth(1, em * 18)
+        self.cells.resizeRowsToContents()  # the reason wraps in the last column
 
     def _open(self) -> None:
         from .person_dialog import PersonDialog

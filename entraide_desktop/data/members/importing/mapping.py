@@ -57,7 +57,7 @@ def fee_target(year: int) -> str:
 
 def target_label(target: str) -> str:
     if target.startswith(FEE_PAID + ":"):
-        return _("Cotisation payée pour {year} (oui, x ou montant)").format(year=target.partition(":")[2])
+        return _("Cotisation {year} payée (oui, x ou montant)").format(year=target.partition(":")[2])
     label = _(TARGETS[target])
     if target.startswith("consent:"):
         return label.format(label=_(CONSENT_PURPOSES[target.split(":", 1)[1]]))
