@@ -168,7 +168,7 @@ def test_a_google_calendar_becomes_series_exceptions_and_activities(store, tmp_p
     assert table_count(store, "activities") == 0, "nothing is written before confirming"
     by_title = {e.title: e for e in preview.events}
     group = by_title["Groupe de discussion"]
-    assert group.rrule.startswith("FREQ=WEEKLY") and "UNTIL=20260629T235959" in group.rrule
+    assert group.rrule.startswith("FREQ=WEEKLY") and "UNTIL=20260623T235959" in group.rrule
     assert (group.cancelled_count, group.changed_count) == (2, 1)
     assert group.place == "Salle communautaire, 123 rue Principale"
     week = by_title["Semaine de la santé mentale"]
@@ -199,7 +199,7 @@ def test_outlook_windows_time_zones_and_private_events(store, tmp_path):
 def test_thunderbird_series_without_end_cancelled_occurrence_and_tasks(store, tmp_path):
     preview = preview_calendar(store, _file(tmp_path, THUNDERBIRD), today=TODAY)
     (event,) = preview.events
-    assert "UNTIL=20271231T235959" in event.rrule and "sans fin" in event.notes[0]
+    assert "UNTIL=20271230T235959" in event.rrule and "sans fin" in event.notes[0]  # the last Thursday of 2027
     assert event.cancelled_count == 1
     assert any("tâches" in text for text in preview.ignored)
     apply_calendar(store, preview)

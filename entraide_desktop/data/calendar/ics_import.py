@@ -87,6 +87,8 @@ class PlannedEvent:
         """« Chaque mardi … · 2 annulées · 1 déplacée » or the date of a single activity."""
         if self.rrule:
             text = rec.describe(self.rrule, self.start.date())
+        elif self.all_day and self.end.date() > self.start.date():
+            text = _("du {start} au {end}").format(start=format_date(self.start.date()), end=format_date(self.end.date()))
         else:
             text = format_date(self.start.date())
         if self.cancelled_count:
@@ -222,6 +224,15 @@ def _rule(event: Any, start: dt.datetime, today: dt.date, notes: list[str]) -> s
     return ";".join(f"{k}={v}" for k, v in kept.items())
 
 
+def _until_last(rule: str, start: dt.datetime) -> str:
+    """The rule ending on the day of its last occurrence (« jusqu'au mardi 23 juin », as the form writes it)."""
+    rec.check_rule(rule, start)  # bounded before it is expanded
+    starts = rec.all_starts(rule, start)
+    parts = rec.rule_parts(rule)
+    parts["UNTIL"] = starts[-1].strftime("%Y%m%dT235959")
+    return ";".join(f"{k}={v}" for k, v in parts.items())
+
+
 def _dates_of(prop: Any) -> list[dt.datetime]:
     found = []
     for item in prop if isinstance(prop, list) else [prop]:
@@ -287,6 +298,8 @@ def _plan(store: Store, uid: str, event: Any, changed: list[Any], today: dt.date
         planned.start, planned.end, planned.all_day = _times(event)
         cancelled_one = str(_one(event, "status") or "").upper() == "CANCELLED"
         planned.rrule = _rule(event, planned.start, today, planned.notes)
+        if planned.rrule and "UNTIL" in rec.rule_parts(planned.rrule):
+            planned.rrule = _until_last(planned.rrule, planned.start)
         if cancelled_one and not planned.rrule:
             raise ValidationError(_("événement annulé dans le fichier"))
         _validate(planned)

@@ -64,7 +64,7 @@ class CalendarImportDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
         self.notes = QLabel()
@@ -139,8 +139,9 @@ class CalendarImportDialog(QDialog):
             self.table.setItem(number, 3, status)
         self.table.resizeColumnsToContents()
         em = self.fontMetrics().horizontalAdvance("n")
-        for column, most in ((0, 30), (1, 42), (2, 26)):
+        for column, most in ((0, 28), (1, 40), (2, 28)):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), em * most))
+        self.table.resizeRowsToContents()  # long descriptions and reasons wrap
         self.notes.setText(" ".join(preview.ignored))
         self.summary.setText(preview.summary())
         count = len(preview.to_create)
