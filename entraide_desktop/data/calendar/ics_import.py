@@ -11,6 +11,7 @@ wall-clock times. A file from outside is hostile: its size, event count and rule
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -145,7 +146,9 @@ def _read(path: Path) -> Any:
         raise CalendarFileError(_("« {name} » n'est pas un calendrier ICS : exportez l'agenda au format .ics depuis "
                                   "Google Agenda, Outlook ou Thunderbird.").format(name=path.name))
     try:
-        return icalendar.Calendar.from_ical(data)
+        with warnings.catch_warnings():  # guesses about vendor time-zone names: the times are checked anyway
+            warnings.simplefilter("ignore")
+            return icalendar.Calendar.from_ical(data)
     except Exception as error:  # icalendar raises many kinds on damaged files
         raise CalendarFileError(_("Le calendrier « {name} » est endommagé ou illisible ({reason}).").format(
             name=path.name, reason=type(error).__name__)) from error

@@ -23,13 +23,19 @@ from PySide6.QtWidgets import (
 )
 
 from ...data.calendar.activity_types import list_types
-from ...data.calendar.ics_import import CalendarImportResult, CalendarPreview, apply_calendar, preview_calendar
+from ...data.calendar.ics_import import (
+    CalendarImportResult,
+    CalendarPreview,
+    apply_calendar,
+    preview_calendar,
+)
 from ...i18n import _
 from ..context import AppContext
 from ..forms import ErrorLabel, explanation, heading
 from ..messages import error_text
 from ..style import style_role
 from ..tasks import Progress, run_task
+
 
 def choose_and_import_calendar(context: AppContext, parent: QWidget) -> bool:
     start = str(context.settings.get("last_import_dir") or Path.home())

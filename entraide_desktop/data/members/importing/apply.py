@@ -9,13 +9,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from ....i18n import _
-from ... import rows
+from ... import group, rows
 from ...errors import EntraideError
+from ...import_log import ImportLog
 from ...people import ROLES, consent_id
 from ...store import Store
-from ... import group
 from ..memberships import PeriodOf, clean_membership
-from ...import_log import ImportLog
 from ..merge import merged_values
 from .preview import ImportPreview, ImportRow
 

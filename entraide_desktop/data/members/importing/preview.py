@@ -10,14 +10,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from ....i18n import N_, _, ngettext
 from ...people import display_name
 from ...store import Store
 from ...text import fold
 from ..validation import phone_digits
-from .mapping import IGNORE, NAME_TARGETS, find_header, guess_by_values, guess_mapping, repeatable, target_label
+from .mapping import (
+    IGNORE,
+    NAME_TARGETS,
+    find_header,
+    guess_by_values,
+    guess_mapping,
+    repeatable,
+    target_label,
+)
 from .parsing import CellCheck, ImportRow, parse_row  # noqa: F401  (CellCheck re-exported)
 from .reading import RawTable
 
