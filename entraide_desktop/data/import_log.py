@@ -159,3 +159,14 @@ def undone_rows(store: Store, table: str) -> set[str]:
     ).fetchall():
         found.update(json.loads(created or "{}").get(table, []))
     return found
+
+
+def forget_person(store: Store, person_id: str) -> None:
+    """Erase the records of imports that kept this person's former values (a Law 25 erasure).
+
+    Such an import can no longer be undone; the rows it created stay as they are.
+    """
+    for (import_id,) in store.db.execute(
+        "SELECT id FROM imports WHERE replaced LIKE ?", [f"%{person_id}%"]
+    ).fetchall():
+        rows.erase(store, TABLE, import_id)

@@ -216,3 +216,22 @@ def test_every_named_row_is_created_or_found_a_duplicate(store, tmp_path_factory
     duplicates = sum(1 for r in preview.rows if r.action == "skip")
     assert preview.count("create") + duplicates == named
     assert preview.count("reject") == len(preview.rows) - named
+
+
+def test_erasing_a_person_erases_their_cells_to_check_and_the_values_an_import_kept(store, tmp_path):
+    from entraide_desktop.data.members.erase import erase_person
+
+    existing = members.create_person(store, {"first_name": "Luc", "last_name": "Roy", "phone": "418 555-0102",
+                                             "email": "ancien@exemple.org"})
+    path = _csv(tmp_path, "Prénom;Nom;Téléphone;Date d'adhésion\nLuc;Roy;418 555-0102;31/02/2019\n")
+    preview = preview_file(store, str(path), today=TODAY)
+    preview.rows[0].action = "merge"
+    apply_import(store, preview, today=TODAY)
+    assert count_to_check(store) == 1
+    erase_person(store, existing, "Luc Roy")
+    found = store.db.execute("SELECT count(*) FROM import_checks").fetchone()[0]
+    kept = store.db.execute("SELECT count(*) FROM imports").fetchone()[0]
+    history = store.db.execute("SELECT count(*) FROM _history WHERE value LIKE '%ancien@exemple.org%' "
+                               "OR value LIKE '%31/02/2019%'").fetchone()[0]
+    assert (found, kept, history) == (0, 0, 0), "nothing of what the file or the record said is left"
+    assert last_import(store) is None
