@@ -120,6 +120,7 @@ _SAVE_STATE = (  # updated in place when the record exists (a REPLACE would dele
     "ON CONFLICT (tbl, row_id) DO UPDATE SET state = excluded.state, conflicted = excluded.conflicted, "
     "hlc = excluded.hlc"
 )
+_VALUE_JSON = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps with options builds an encoder per call
 _LOG = "INSERT INTO _history (tbl, row_id, field, value, author, site, hlc) VALUES (?, ?, ?, ?, ?, ?, ?)"
 
 
@@ -140,7 +141,7 @@ def _derived(table: str, row: Mapping[str, Any]) -> dict[str, Any]:
 
 def _history_params(table: str, row_id: str, changes: Iterable[tuple[str, Sibling]]) -> list[tuple[Any, ...]]:
     return [
-        (table, row_id, name, json.dumps(s.value, ensure_ascii=False), s.author, s.site, s.hlc) for name, s in changes
+        (table, row_id, name, _VALUE_JSON(s.value), s.author, s.site, s.hlc) for name, s in changes
     ]
 
 

@@ -11,6 +11,7 @@ wall-clock times. A file from outside is hostile: its size, event count and rule
 from __future__ import annotations
 
 import datetime as dt
+import re
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -148,10 +149,28 @@ def _read(path: Path) -> Any:
     try:
         with warnings.catch_warnings():  # guesses about vendor time-zone names: the times are checked anyway
             warnings.simplefilter("ignore")
-            return icalendar.Calendar.from_ical(data)
+            return icalendar.Calendar.from_ical(_joined_exdates(data))
     except Exception as error:  # icalendar raises many kinds on damaged files
         raise CalendarFileError(_("Le calendrier « {name} » est endommagé ou illisible ({reason}).").format(
             name=path.name, reason=type(error).__name__)) from error
+
+
+def _joined_exdates(data: bytes) -> str:
+    """The file with its consecutive EXDATE lines of the same kind joined into one (same meaning).
+
+    Google writes one line per cancelled date; read one by one, thousands of them cost more than
+    the rest of the file.
+    """
+    text = re.sub(r"\r?\n[ \t]", "", data.decode("utf-8", errors="replace"))
+    lines: list[str] = []
+    for line in text.splitlines():
+        if line[:6].upper() == "EXDATE" and lines and ":" in line:
+            prefix, _sep, value = line.partition(":")
+            if lines[-1].startswith(prefix + ":") and ":" not in lines[-1][len(prefix) + 1:]:
+                lines[-1] += "," + value
+                continue
+        lines.append(line)
+    return "\r\n".join(lines) + "\r\n"
 
 
 def _local(value: dt.date | dt.datetime) -> dt.datetime:
