@@ -149,22 +149,33 @@ def _read(path: Path) -> Any:
     try:
         with warnings.catch_warnings():  # guesses about vendor time-zone names: the times are checked anyway
             warnings.simplefilter("ignore")
-            return icalendar.Calendar.from_ical(_joined_exdates(data))
+            return icalendar.Calendar.from_ical(_essential(data))
     except Exception as error:  # icalendar raises many kinds on damaged files
         raise CalendarFileError(_("Le calendrier « {name} » est endommagé ou illisible ({reason}).").format(
             name=path.name, reason=type(error).__name__)) from error
 
 
-def _joined_exdates(data: bytes) -> str:
-    """The file with its consecutive EXDATE lines of the same kind joined into one (same meaning).
+_USED = frozenset({"UID", "DTSTART", "DTEND", "DURATION", "RRULE", "EXDATE", "RECURRENCE-ID", "SUMMARY", "LOCATION",
+                   "DESCRIPTION", "CATEGORIES", "CLASS", "STATUS", "VERSION", "PRODID", "RDATE"})
 
-    Google writes one line per cancelled date; read one by one, thousands of them cost more than
-    the rest of the file.
+
+def _essential(data: bytes) -> str:
+    """The file reduced to what the import reads (same meaning): consecutive EXDATE lines of one
+    kind joined, properties never read (attendees, alarms, stamps, X-…) left out, time zones whole.
+
+    Google writes one line per cancelled date, and many lines nobody reads here: parsed one by
+    one, they cost more than the rest of the file.
     """
     text = re.sub(r"\r?\n[ \t]", "", data.decode("utf-8", errors="replace"))
     lines: list[str] = []
+    in_zone = 0
     for line in text.splitlines():
-        if line[:6].upper() == "EXDATE" and lines and ":" in line:
+        name = re.split(r"[;:]", line, maxsplit=1)[0].strip().upper()
+        if name in ("BEGIN", "END"):
+            in_zone += {"BEGIN:VTIMEZONE": 1, "END:VTIMEZONE": -1}.get(line.strip().upper(), 0)
+        elif not in_zone and name not in _USED:
+            continue
+        elif name == "EXDATE" and lines and ":" in line:
             prefix, _sep, value = line.partition(":")
             if lines[-1].startswith(prefix + ":") and ":" not in lines[-1][len(prefix) + 1:]:
                 lines[-1] += "," + value
@@ -327,6 +338,8 @@ def _plan(store: Store, uid: str, event: Any, changed: list[Any], today: dt.date
         _validate(planned)
         if planned.rrule:
             _plan_overrides(planned, event, changed)
+        if event.get("rdate") is not None:
+            planned.notes.append(_("les dates ajoutées à part (RDATE) ne sont pas importées"))
     except ValidationError as error:
         planned.problem = error.message
     except (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError):
