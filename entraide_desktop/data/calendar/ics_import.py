@@ -11,34 +11,37 @@ wall-clock times. A file from outside is hostile: its size, event count and rule
 from __future__ import annotations
 
 import datetime as dt
-import re
-import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ...i18n import _, format_date, ngettext
 from .. import rows
-from ..errors import EntraideError, ValidationError
+from ..errors import ValidationError
 from ..store import Store
 from ..text import fold
 from . import recurrence as rec
-from .activities import TIMEZONE, ActivityInput, _check, exists_locally
+from .activities import ActivityInput, _check, exists_locally
 from .activity_types import DEFAULT_TYPES, default_type_id, ensure_default_types, list_types
+from .ics_reading import (  # noqa: F401  (the error and bounds are re-exported)
+    ALLOWED_FREQ,
+    MAX_BYTES,
+    CalendarFileError,
+    dates_of,
+    event_rule,
+    event_times,
+    local_time,
+    one_value,
+    read_calendar,
+    text_of,
+    until_last,
+)
 from .occurrence import start_text
 from .occurrence_edits import exception_id
 
-MAX_BYTES = 5 * 1024 * 1024
-"""Ten years of a busy group's calendar fit in well under 1 MB."""
 MAX_EVENTS = 5000
-ALLOWED_FREQ = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
-"""Never SECONDLY, MINUTELY or HOURLY: a group's activity happens at most once a day."""
 UIDS = "imported_events"
 OWN_DOMAIN = "@entraide.calendrier"
-
-
-class CalendarFileError(EntraideError):
-    """The file cannot be read as a calendar; the message says why."""
 
 
 @dataclass
@@ -126,152 +129,7 @@ class CalendarPreview:
         return " · ".join(parts)
 
 
-# -- reading ------------------------------------------------------------------------------------
-
-
-def _read(path: Path) -> Any:
-    import icalendar
-
-    try:
-        size = path.stat().st_size
-        if size == 0:
-            raise CalendarFileError(_("Le fichier « {name} » est vide.").format(name=path.name))
-        if size > MAX_BYTES:
-            raise CalendarFileError(_("Le fichier « {name} » est trop gros pour un calendrier de groupe (au plus "
-                                      "5 Mo).").format(name=path.name))
-        data = path.read_bytes()
-    except OSError as error:
-        raise CalendarFileError(_("Impossible de lire le fichier « {name} » ({reason}).").format(
-            name=path.name, reason=error.strerror or error)) from error
-    if b"BEGIN:VCALENDAR" not in data[:4096].upper():
-        raise CalendarFileError(_("« {name} » n'est pas un calendrier ICS : exportez l'agenda au format .ics depuis "
-                                  "Google Agenda, Outlook ou Thunderbird.").format(name=path.name))
-    try:
-        with warnings.catch_warnings():  # guesses about vendor time-zone names: the times are checked anyway
-            warnings.simplefilter("ignore")
-            return icalendar.Calendar.from_ical(_essential(data))
-    except Exception as error:  # icalendar raises many kinds on damaged files
-        raise CalendarFileError(_("Le calendrier « {name} » est endommagé ou illisible ({reason}).").format(
-            name=path.name, reason=type(error).__name__)) from error
-
-
-_USED = frozenset({"UID", "DTSTART", "DTEND", "DURATION", "RRULE", "EXDATE", "RECURRENCE-ID", "SUMMARY", "LOCATION",
-                   "DESCRIPTION", "CATEGORIES", "CLASS", "STATUS", "VERSION", "PRODID", "RDATE"})
-
-
-def _essential(data: bytes) -> str:
-    """The file reduced to what the import reads (same meaning): consecutive EXDATE lines of one
-    kind joined, properties never read (attendees, alarms, stamps, X-…) left out, time zones whole.
-
-    Google writes one line per cancelled date, and many lines nobody reads here: parsed one by
-    one, they cost more than the rest of the file.
-    """
-    text = re.sub(r"\r?\n[ \t]", "", data.decode("utf-8", errors="replace"))
-    lines: list[str] = []
-    in_zone = 0
-    for line in text.splitlines():
-        name = re.split(r"[;:]", line, maxsplit=1)[0].strip().upper()
-        if name in ("BEGIN", "END"):
-            in_zone += {"BEGIN:VTIMEZONE": 1, "END:VTIMEZONE": -1}.get(line.strip().upper(), 0)
-        elif not in_zone and name not in _USED:
-            continue
-        elif name == "EXDATE" and lines and ":" in line:
-            prefix, _sep, value = line.partition(":")
-            if lines[-1].startswith(prefix + ":") and ":" not in lines[-1][len(prefix) + 1:]:
-                lines[-1] += "," + value
-                continue
-        lines.append(line)
-    return "\r\n".join(lines) + "\r\n"
-
-
-def _local(value: dt.date | dt.datetime) -> dt.datetime:
-    """A DTSTART-like value as a naive local datetime (dates at midnight, floating times as written)."""
-    if not isinstance(value, dt.datetime):
-        return dt.datetime.combine(value, dt.time())
-    if value.tzinfo is not None:
-        value = value.astimezone(TIMEZONE).replace(tzinfo=None)
-    return value.replace(second=0, microsecond=0)
-
-
-def _one(event: Any, name: str) -> Any:
-    """A property that should appear once (a damaged file may repeat it: the first counts)."""
-    value = event.get(name)
-    return value[0] if isinstance(value, list) and value else value
-
-
-def _text(event: Any, name: str) -> str:
-    value = _one(event, name)
-    return " ".join(str(value).split()) if name != "description" and value else (str(value).strip() if value else "")
-
-
-def _times(event: Any) -> tuple[dt.datetime, dt.datetime, bool]:
-    start_prop = _one(event, "dtstart")
-    if start_prop is None:
-        raise ValidationError(_("événement sans date de début"))
-    raw = start_prop.dt
-    all_day = not isinstance(raw, dt.datetime)
-    start = _local(raw)
-    end_prop, duration = _one(event, "dtend"), _one(event, "duration")
-    if end_prop is not None:
-        end = _local(end_prop.dt)
-    elif duration is not None:
-        end = start + duration.dt
-    else:
-        end = start + (dt.timedelta(days=1) if all_day else dt.timedelta(hours=1))
-    if all_day:
-        end = max(start, end - dt.timedelta(days=1))  # ICS ends the day after; the form keeps the last day
-    elif end <= start:
-        end = start + dt.timedelta(hours=1)
-    return start, end, all_day
-
-
-def _rule(event: Any, start: dt.datetime, today: dt.date, notes: list[str]) -> str:
-    """The stored rule (local UNTIL, an end always); a :class:`ValidationError` when it cannot be used."""
-    prop = event.get("rrule")
-    if prop is None:
-        return ""
-    if isinstance(prop, list):
-        raise ValidationError(_("plusieurs règles de répétition dans un même événement"))
-    parts = {k.upper(): v for k, v in prop.items()}
-    freq = str(parts.get("FREQ", [""])[0]).upper()
-    if freq not in ALLOWED_FREQ:
-        raise ValidationError(_("répétition trop fréquente ou inconnue ({freq}) : une activité se répète au plus "
-                                "une fois par jour").format(freq=freq or "?"))
-    text = prop.to_ical().decode()
-    kept = {k: v for k, v in rec.rule_parts(text).items() if k not in ("UNTIL", "WKST")}
-    limit = dt.date(min(start.year + rec.MAX_YEARS, max(today.year, start.year) + 1), 12, 31)
-    if "UNTIL" in parts:
-        raw_until = parts["UNTIL"][0]
-        until = _local(raw_until)
-        last = until.date()
-        if isinstance(raw_until, dt.datetime) and until.time() < start.time():
-            last -= dt.timedelta(days=1)  # UNTIL before the day's time: that day's occurrence is not included
-        if last.year > start.year + rec.MAX_YEARS:
-            notes.append(_("répétée jusqu'au {date} (au plus {n} ans)").format(date=format_date(limit),
-                                                                               n=rec.MAX_YEARS))
-            last = limit
-        kept["UNTIL"] = last.strftime("%Y%m%dT235959")
-    elif "COUNT" not in kept:
-        kept["UNTIL"] = limit.strftime("%Y%m%dT235959")
-        notes.append(_("sans fin dans le fichier : répétée jusqu'au {date}").format(date=format_date(limit)))
-    return ";".join(f"{k}={v}" for k, v in kept.items())
-
-
-def _until_last(rule: str, start: dt.datetime) -> str:
-    """The rule ending on the day of its last occurrence (« jusqu'au mardi 23 juin », as the form writes it)."""
-    rec.check_rule(rule, start)  # bounded before it is expanded
-    starts = rec.all_starts(rule, start)
-    parts = rec.rule_parts(rule)
-    parts["UNTIL"] = starts[-1].strftime("%Y%m%dT235959")
-    return ";".join(f"{k}={v}" for k, v in parts.items())
-
-
-def _dates_of(prop: Any) -> list[dt.datetime]:
-    found = []
-    for item in prop if isinstance(prop, list) else [prop]:
-        for value in getattr(item, "dts", []):
-            found.append(value.dt)
-    return found
+# -- planning -----------------------------------------------------------------------------------
 
 
 def _type_for(category: str, types: dict[str, str], fallback: str) -> str:
@@ -281,7 +139,7 @@ def _type_for(category: str, types: dict[str, str], fallback: str) -> str:
 def preview_calendar(store: Store, path: str | Path, *, today: dt.date | None = None) -> CalendarPreview:
     """Read ``path`` and plan what it will create; nothing is written."""
     path = Path(path)
-    cal = _read(path)
+    cal = read_calendar(path)
     today = today or dt.date.today()
     types = {fold(t.name): t.id for t in list_types(store)} or {
         fold(_(name)): default_type_id(form) for form, name, *_rest in DEFAULT_TYPES}  # created on confirming
@@ -302,7 +160,7 @@ def preview_calendar(store: Store, path: str | Path, *, today: dt.date | None = 
             raise CalendarFileError(_("« {name} » compte plus de {n} événements : ce n'est sans doute pas le "
                                       "calendrier d'un groupe.").format(name=path.name, n=MAX_EVENTS))
         uid = str(component.get("uid") or f"sans-uid-{count}@{path.name}")
-        if _one(component, "recurrence-id") is not None:
+        if one_value(component, "recurrence-id") is not None:
             overrides.setdefault(uid, []).append(component)
         elif uid not in masters:
             masters[uid] = component
@@ -317,22 +175,22 @@ def preview_calendar(store: Store, path: str | Path, *, today: dt.date | None = 
 
 def _plan(store: Store, uid: str, event: Any, changed: list[Any], today: dt.date, types: dict[str, str],
           fallback: str) -> PlannedEvent:
-    title = _text(event, "summary")[:200] or _("(sans titre)")
+    title = text_of(event, "summary")[:200] or _("(sans titre)")
     categories = event.get("categories")
     category = ""
     if categories is not None:
         first = categories[0] if isinstance(categories, list) else categories
         category = str(first.cats[0]) if getattr(first, "cats", None) else ""
-    planned = PlannedEvent(uid, title, dt.datetime.min, dt.datetime.min, False, place=_text(event, "location")[:300],
-                           description=_text(event, "description")[:5000], category=category,
-                           public=str(_one(event, "class") or "PUBLIC").upper() == "PUBLIC",
+    planned = PlannedEvent(uid, title, dt.datetime.min, dt.datetime.min, False, place=text_of(event, "location")[:300],
+                           description=text_of(event, "description")[:5000], category=category,
+                           public=str(one_value(event, "class") or "PUBLIC").upper() == "PUBLIC",
                            type_id=_type_for(category, types, fallback))
     try:
-        planned.start, planned.end, planned.all_day = _times(event)
-        cancelled_one = str(_one(event, "status") or "").upper() == "CANCELLED"
-        planned.rrule = _rule(event, planned.start, today, planned.notes)
+        planned.start, planned.end, planned.all_day = event_times(event)
+        cancelled_one = str(one_value(event, "status") or "").upper() == "CANCELLED"
+        planned.rrule = event_rule(event, planned.start, today, planned.notes)
         if planned.rrule and "UNTIL" in rec.rule_parts(planned.rrule):
-            planned.rrule = _until_last(planned.rrule, planned.start)
+            planned.rrule = until_last(planned.rrule, planned.start)
         if cancelled_one and not planned.rrule:
             raise ValidationError(_("événement annulé dans le fichier"))
         _validate(planned)
@@ -365,28 +223,28 @@ def _plan_overrides(planned: PlannedEvent, event: Any, changed: list[Any]) -> No
     rule, first = planned.rrule, planned.start
     natural = set(rec.all_starts(rule, first))  # expanded once: a file may hold hundreds of exceptions
     seen: set[dt.datetime] = set()
-    for value in _dates_of(event.get("exdate")) if event.get("exdate") is not None else []:
-        when = _local(value) if isinstance(value, dt.datetime) or planned.all_day else \
+    for value in dates_of(event.get("exdate")) if event.get("exdate") is not None else []:
+        when = local_time(value) if isinstance(value, dt.datetime) or planned.all_day else \
             dt.datetime.combine(value, first.time())
         if when not in seen and when in natural:
             seen.add(when)
             planned.overrides.append(Override(when, True))
     for component in changed:
-        value = _one(component, "recurrence-id").dt
-        when = _local(value) if isinstance(value, dt.datetime) or planned.all_day else \
+        value = one_value(component, "recurrence-id").dt
+        when = local_time(value) if isinstance(value, dt.datetime) or planned.all_day else \
             dt.datetime.combine(value, first.time())
         if when in seen or when not in natural:
             continue
         seen.add(when)
-        if str(_one(component, "status") or "").upper() == "CANCELLED":
+        if str(one_value(component, "status") or "").upper() == "CANCELLED":
             planned.overrides.append(Override(when, True))
             continue
         try:
-            start, end, _all_day = _times(component)
+            start, end, _all_day = event_times(component)
         except ValidationError:
             continue
-        title = _text(component, "summary")[:200]
-        place = _text(component, "location")[:300]
+        title = text_of(component, "summary")[:200]
+        place = text_of(component, "location")[:300]
         planned.overrides.append(Override(when, False, start, end, title if title != planned.title else "",
                                           place if place != planned.place else ""))
     planned.overrides.sort(key=lambda o: o.original)
