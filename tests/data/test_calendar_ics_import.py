@@ -317,3 +317,19 @@ def test_the_import_calendar_command_previews_then_imports_once(tmp_path, monkey
     bad.write_text("Prénom;Nom\n", encoding="utf-8")
     assert run(["import-calendar", str(bad), "--database", str(db)]) == 1
     assert "n'est pas un calendrier ICS" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("freq", ["SECONDLY", "MINUTELY", "HOURLY"])
+def test_rules_more_often_than_daily_are_left_out_with_the_reason(store, tmp_path, freq):
+    text = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x@exemple\r\nDTSTART:20260601T090000\r\n"
+            f"DTEND:20260601T091500\r\nRRULE:FREQ={freq};COUNT=500\r\nSUMMARY:Trop souvent\r\nEND:VEVENT\r\n"
+            "END:VCALENDAR\r\n")
+    (event,) = preview_calendar(store, _file(tmp_path, text), today=TODAY).events
+    assert not event.creates and f"({freq})" in event.problem and "au plus une fois par jour" in event.problem
+
+
+def test_a_file_with_too_many_events_is_refused(store, tmp_path):
+    body = "".join(f"BEGIN:VEVENT\r\nUID:{n}@x\r\nDTSTART:20260601T090000\r\nSUMMARY:A\r\nEND:VEVENT\r\n"
+                   for n in range(5001))
+    with pytest.raises(CalendarFileError, match="plus de 5000 événements"):
+        preview_calendar(store, _file(tmp_path, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + body + "END:VCALENDAR\r\n"))
