@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ....i18n import _
@@ -56,19 +56,41 @@ def _person_values(row: ImportRow) -> dict[str, Any]:
     return values
 
 
-def _consents(store: Store, person_id: str, row: ImportRow, today: dt.date, log: ImportLog,
+@dataclass
+class _Batch:
+    """New rows of an import, written together at the end (thousands of rows: one statement per kind)."""
+
+    rows: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+    periods: set[tuple[str, str]] = field(default_factory=set)
+
+    def add(self, table: str, values: dict[str, Any], row_id: str | None = None) -> str:
+        row_id = row_id or rows.new_id()
+        self.rows.setdefault(table, {}).setdefault(row_id, values)  # the same consent twice is one row
+        return row_id
+
+    def has(self, table: str, row_id: str) -> bool:
+        return row_id in self.rows.get(table, {})
+
+    def write(self, store: Store, log: ImportLog) -> None:
+        for table in ("people", "consents", "memberships", "import_checks"):
+            items = list(self.rows.get(table, {}).items())
+            for row_id in rows.insert_new_many(store, table, items):
+                log.created(table, row_id)
+
+
+def _consents(store: Store, person_id: str, row: ImportRow, today: dt.date, batch: _Batch,
               *, keep_existing: bool) -> None:
     for purpose, given in row.consents.items():
         row_id = consent_id(person_id, purpose)
-        if not given or (keep_existing and rows.get(store, "consents", row_id) is not None):
+        if not given or batch.has("consents", row_id) or (
+                keep_existing and rows.get(store, "consents", row_id) is not None):
             continue  # « non » means never given; the register's own record of a consent wins
-        log.created("consents", rows.insert(store, "consents", {"person_id": person_id, "purpose": purpose,
-                                                                "granted": 1, "granted_on": today.isoformat()},
-                                            row_id=row_id))
+        batch.add("consents", {"person_id": person_id, "purpose": purpose, "granted": 1,
+                               "granted_on": today.isoformat()}, row_id)
 
 
 def _memberships(store: Store, person_id: str, row: ImportRow, period_of: PeriodOf, year_period: PeriodOf,
-                 log: ImportLog) -> None:
+                 batch: _Batch, *, existing: bool) -> None:
     for membership in row.memberships:
         if membership.get("paid_on"):
             values = clean_membership(membership, period_of)
@@ -76,19 +98,19 @@ def _memberships(store: Store, person_id: str, row: ImportRow, period_of: Period
             start, end = year_period(dt.date(membership["year"], 12, 31))
             values = {"period_start": start.isoformat(), "period_end": end.isoformat(), "paid_on": None,
                       "amount": membership.get("amount"), "note": None}
-        same = store.db.execute(
-            "SELECT 1 FROM memberships WHERE person_id = ? AND period_start = ? AND archived = 0",
-            [person_id, values["period_start"]],
-        ).fetchone()
-        if same is None:
-            log.created("memberships", rows.insert(store, "memberships", {"person_id": person_id, **values}))
+        key = (person_id, values["period_start"])
+        if key in batch.periods or (existing and store.db.execute(
+            "SELECT 1 FROM memberships WHERE person_id = ? AND period_start = ? AND archived = 0", list(key)
+        ).fetchone()):
+            continue
+        batch.periods.add(key)
+        batch.add("memberships", {"person_id": person_id, **values})
 
 
-def _checks(store: Store, person_id: str, row: ImportRow, log: ImportLog) -> None:
+def _checks(person_id: str, row: ImportRow, batch: _Batch, import_id: str) -> None:
     for check in row.checks:
-        log.created("import_checks", rows.insert(store, "import_checks", {
-            "import_id": log.id, "person_id": person_id, "field": check.field, "column_name": check.column,
-            "raw_value": check.raw, "message": check.message}))
+        batch.add("import_checks", {"import_id": import_id, "person_id": person_id, "field": check.field,
+                                    "column_name": check.column, "raw_value": check.raw, "message": check.message})
 
 
 def apply_import(store: Store, preview: ImportPreview, progress: ProgressFn | None = None,
@@ -106,6 +128,7 @@ def apply_import(store: Store, preview: ImportPreview, progress: ProgressFn | No
     profile = group.profile(store)  # the group's membership year, read once
     period_of: PeriodOf = profile.membership_period
     log = ImportLog("members", preview.table.name)
+    batch = _Batch()
     with store.write():
         for done, row in enumerate(todo, start=1):
             if progress is not None and done % 50 == 0:
@@ -119,16 +142,17 @@ def apply_import(store: Store, preview: ImportPreview, progress: ProgressFn | No
                 if changes:
                     log.replaced("people", person_id, {k: current.get(k) for k in changes})
                     rows.update(store, "people", person_id, changes)
-                _consents(store, person_id, row, today, log, keep_existing=True)
+                _consents(store, person_id, row, today, batch, keep_existing=True)
                 merged += 1
             else:
-                person_id = rows.insert(store, "people", _person_values(row))
-                log.created("people", person_id)
-                _consents(store, person_id, row, today, log, keep_existing=False)
+                person_id = batch.add("people", _person_values(row))
+                _consents(store, person_id, row, today, batch, keep_existing=False)
                 created += 1
-            _memberships(store, person_id, row, period_of, _label_year_period(profile), log)
-            _checks(store, person_id, row, log)
+            _memberships(store, person_id, row, period_of, _label_year_period(profile), batch,
+                         existing=row.action == "merge")
+            _checks(person_id, row, batch, log.id)
             to_check += bool(row.checks)
+        batch.write(store, log)
         result = ImportResult(created, merged, preview.count("skip"), preview.count("reject"), to_check, log.id)
         log.save(store, result.summary())
     if progress is not None:
