@@ -112,13 +112,13 @@ def test_loose_consent_columns_and_columns_never_brought_in_silently(store, tmp_
 
 
 def test_every_bad_cell_is_kept_on_the_person_and_in_the_review_list(store, tmp_path):
-    path = _csv(tmp_path, "Prénom;Nom;Courriel;Téléphone;Date d'adhésion;Réseau téléphonique\n"
-                "Anne;Roy;anne@;418 555-0101;31/02/2019;peut-être\n"
-                "Luc;Roy;luc@exemple.org;418 555-0102;2019-01-01;oui\n")
+    path = _csv(tmp_path, "Prénom;Nom;Courriel;Téléphone;Date d'adhésion;Réseau téléphonique;Rôle\n"
+                "Anne;Roy;anne@;418 555-0101;31/02/2019;peut-être;Trésorière\n"
+                "Luc;Roy;luc@exemple.org;418 555-0102;2019-01-01;oui;Membre\n")
     preview = preview_file(store, str(path), today=TODAY)
     anne = preview.rows[0]
-    assert anne.action == "create" and len(anne.checks) == 3
-    assert anne.remark().startswith("importée, 3 renseignements à vérifier")
+    assert anne.action == "create" and len(anne.checks) == 4
+    assert anne.remark().startswith("importée, 4 renseignements à vérifier")
     result = apply_import(store, preview, today=TODAY)
     assert result.to_check == 1 and "1 fiche à vérifier" in result.summary()
     record = members.get_person(store, _person(store, "Anne Roy").id)
@@ -126,15 +126,15 @@ def test_every_bad_cell_is_kept_on_the_person_and_in_the_review_list(store, tmp_
     assert "- Courriel : « anne@ »" in record.notes and "« 31/02/2019 »" in record.notes
     (listed,) = people_to_check(store)
     assert listed.name == "Anne Roy" and [c.column for c in listed.checks] == [
-        "Courriel", "Date d'adhésion", "Réseau téléphonique"]
+        "Courriel", "Date d'adhésion", "Rôle", "Réseau téléphonique"], "a role given by default is still to check"
     # The secretary types the e-mail in the form: that cell leaves the list by itself.
     members.update_person(store, listed.person_id, {"email": "anne@exemple.org"})
     (listed,) = people_to_check(store)
-    assert [c.column for c in listed.checks] == ["Date d'adhésion", "Réseau téléphonique"]
+    assert [c.column for c in listed.checks] == ["Date d'adhésion", "Rôle", "Réseau téléphonique"]
     clear_checks(store, [c.id for c in listed.checks])
     assert people_to_check(store) == [] and count_to_check(store) == 0
     history = store.db.execute("SELECT count(*) FROM _history WHERE tbl = 'import_checks' AND field = 'archived' AND value = '1'")
-    assert history.fetchone()[0] == 3, "clearing is a change through the write path (it syncs)"
+    assert history.fetchone()[0] == 4, "clearing is a change through the write path (it syncs)"
 
 
 def test_an_import_is_undone_as_one_step_then_not_after_a_sync(store, tmp_path):

@@ -110,10 +110,6 @@ def _contact_method(text: str) -> str | None:
     return _CONTACT_WORDS.get(fold(text.strip()).rstrip("."))
 
 
-def _date(text: str, target: str) -> str | None:
-    return import_date(text, target)
-
-
 def parse_row(line: int, cells: list[str], mapping: list[str], headers: list[str],
               today: dt.date, header_width: int | None = None, default_year: int | None = None) -> ImportRow:
     """One row of the file turned into person fields, consents and memberships, with the cells to check."""
@@ -162,7 +158,7 @@ def parse_row(line: int, cells: list[str], mapping: list[str], headers: list[str
     person["email"] = attempt("email", normalise_email)
     address = [one(t)[1] for t in ("address", "city", "postal_code") if one(t)[1]]
     person["address"] = ", ".join(address) or None
-    person["member_since"] = attempt("member_since", _date)
+    person["member_since"] = attempt("member_since", import_date)
     if person["member_since"] and person["member_since"] > (today + dt.timedelta(days=366)).isoformat():
         header, cell = one("member_since")
         row.checks.append(CellCheck("member_since", column("member_since", header), cell,
@@ -194,7 +190,7 @@ def parse_row(line: int, cells: list[str], mapping: list[str], headers: list[str
 
 
 def _memberships(row: ImportRow, values: dict[str, list[tuple[str, str]]], attempt: Any, default_year: int | None) -> None:
-    paid_on = attempt("membership_paid_on", _date)
+    paid_on = attempt("membership_paid_on", import_date)
     amount = attempt("membership_amount", parse_amount)
     if paid_on:
         row.memberships.append({"paid_on": paid_on, "amount": amount, "year": None})

@@ -33,8 +33,13 @@ class PersonToCheck:
     checks: tuple[PendingCheck, ...]
 
 
+FILLED_BY_HAND = frozenset({"phone", "mobile", "email", "member_since"})
+"""Fields left empty when their cell was unreadable: once typed in the form, the cell is fixed.
+(Roles and status get a default instead, consents and fees live elsewhere: marked by hand.)"""
+
+
 def _filled(person: dict, field: str) -> bool:
-    return bool(person.get(field)) if field in person else False
+    return field in FILLED_BY_HAND and bool(person.get(field))
 
 
 def people_to_check(store: Store, *, tidy: bool = True) -> list[PersonToCheck]:
