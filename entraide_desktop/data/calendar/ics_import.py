@@ -278,18 +278,15 @@ class CalendarImportResult:
         return _("Calendrier importé : {parts}.").format(parts=", ".join(parts))
 
 
-def _fresh_uids(store: Store, items: list[tuple[str | None, dict[str, Any]]],
-                log: Any) -> list[tuple[str | None, dict[str, Any]]]:
-    """UID rows to create; one left by an undone import is brought back instead (its id is fixed)."""
-    fresh = []
-    for row_id, values in items:
-        assert row_id is not None
-        if rows.get(store, UIDS, row_id) is None:
-            fresh.append((row_id, values))
-        else:
-            rows.update(store, UIDS, row_id, {**values, "archived": 0})
-            log.created(UIDS, row_id)
-    return fresh
+def _uid_rows(store: Store, uids: list[str]) -> dict[str, int]:
+    """{row id: archived} of the UID rows already stored, read in a few queries."""
+    ids = [rows.deterministic_id(UIDS, uid) for uid in uids]
+    found: dict[str, int] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        found.update(store.db.execute(f"SELECT id, archived FROM {UIDS} WHERE id IN ({', '.join('?' * len(chunk))})",
+                                      chunk).fetchall())
+    return found
 
 
 def apply_calendar(store: Store, preview: CalendarPreview) -> CalendarImportResult:
@@ -303,9 +300,11 @@ def apply_calendar(store: Store, preview: CalendarPreview) -> CalendarImportResu
     uids: list[tuple[str | None, dict[str, Any]]] = []
     with store.write():
         ensure_default_types(store)
+        stored = _uid_rows(store, [p.uid for p in preview.to_create])
         for planned in preview.to_create:
-            if _known(store, planned.uid):
-                continue
+            uid_id = rows.deterministic_id(UIDS, planned.uid)
+            if stored.get(uid_id) == 0 or (planned.uid.endswith(OWN_DOMAIN) and _known(store, planned.uid)):
+                continue  # imported since the preview (another window): nothing twice
             data = ActivityInput(planned.title, planned.type_id, planned.start, planned.end, planned.all_day,
                                  rec.Recurrence("custom", rule=planned.rrule) if planned.rrule else rec.Recurrence(),
                                  planned.place, planned.description, "", planned.public)
@@ -324,12 +323,16 @@ def apply_calendar(store: Store, preview: CalendarPreview) -> CalendarImportResu
                                    "new_end": start_text(override.end, planned.all_day)})
                     values.update({k: v for k, v in (("title", override.title), ("place", override.place)) if v})
                 exceptions.append((exception_id(activity_id, original), values))
-            uids.append((rows.deterministic_id(UIDS, planned.uid),
-                         {"uid": planned.uid, "activity_id": activity_id, "import_id": log.id}))
+            uid_values = {"uid": planned.uid, "activity_id": activity_id, "import_id": log.id}
+            if uid_id in stored:  # left by an undone import: brought back (its id is fixed)
+                rows.update(store, UIDS, uid_id, {**uid_values, "archived": 0})
+                log.created(UIDS, uid_id)
+            else:
+                uids.append((uid_id, uid_values))
             series += bool(planned.rrule)
             single += not planned.rrule
         for table, items in (("activities", activities), ("activity_exceptions", exceptions),
-                             (UIDS, _fresh_uids(store, uids, log))):
+                             (UIDS, uids)):
             for row_id in rows.insert_new_many(store, table, items):  # thousands of rows: written together
                 log.created(table, row_id)
         result = CalendarImportResult(series, single, len(exceptions), log.id)
