@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "entraide_desktop.commands.core",
     "entraide_desktop.commands.members",
     "entraide_desktop.commands.calendar",
+    "entraide_desktop.commands.calendar_import",
     "entraide_desktop.commands.responsibilities",
     "entraide_desktop.commands.meetings",
     "entraide_desktop.commands.sync",

@@ -17,9 +17,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         help=_("importer une liste de membres (CSV ou XLSX) ; les doublons sont ignorés"),
         description=_(
             "Lit une liste de membres (CSV en UTF-8 ou Windows-1252, séparée par des virgules, des points-virgules "
-            "ou des tabulations, ou un classeur XLSX), reconnaît les colonnes d'après les en-têtes, puis ajoute "
-            "les personnes. Les doublons (même nom et même téléphone ou courriel) sont ignorés ; les lignes "
-            "fautives sont rejetées avec la raison."
+            "ou des tabulations, ou un classeur XLSX), reconnaît les colonnes d'après les en-têtes et les valeurs, "
+            "puis ajoute les personnes. Les doublons (même nom et même téléphone ou courriel) sont ignorés. Une "
+            "cellule illisible ne coûte jamais la personne : elle est importée et la cellule est gardée « à "
+            "vérifier ». Seule une ligne sans nom est rejetée."
         ),
     )
     add_common_options(p)
@@ -28,6 +29,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--merge-duplicates", action="store_true",
                    help=_("compléter les fiches existantes avec les doublons au lieu de les ignorer"))
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser(
+        "undo-import",
+        help=_("annuler la dernière importation (liste de membres ou calendrier) faite sur ce poste"),
+    )
+    add_common_options(p)
+    p.add_argument("--dry-run", action="store_true", help=_("seulement dire ce qui serait annulé"))
+    p.set_defaults(func=cmd_undo)
 
     p = sub.add_parser(
         "export-members",
@@ -70,12 +79,45 @@ def cmd_import(args: argparse.Namespace) -> int:
         for row in preview.rows:
             if row.action == "skip":
                 out("  " + _("ligne {line} : {name} — {remark}").format(line=row.line, name=row.name, remark=row.remark()))
+        checked = [r for r in preview.rows if r.checks and r.action in ("create", "merge")]
+        out(ngettext("{n} personne importée avec des renseignements à vérifier",
+                     "{n} personnes importées avec des renseignements à vérifier", len(checked)).format(n=len(checked)))
+        for row in checked:
+            out("  " + _("ligne {line} : {name} — {remark}").format(line=row.line, name=row.name,
+                                                                   remark=row.check_text()))
+            for check in row.checks:
+                out("    " + _("{column} : {message}").format(column=check.column, message=check.message))
         out(ngettext("{n} ligne rejetée", "{n} lignes rejetées", reject).format(n=reject))
         for row in preview.rows:
             if row.action == "reject":
                 out("  " + _("ligne {line} : {reason}").format(line=row.line, reason=row.remark()))
         if args.dry_run:
             out(_("Essai seulement (--dry-run) : rien n'a été écrit."))
+    return 0
+
+
+def cmd_undo(args: argparse.Namespace) -> int:
+    from ..data.errors import EntraideError
+    from ..data.import_log import last_import, undo_import
+
+    with open_store(args) as store:
+        record = last_import(store)
+        if record is None:
+            out(_("Aucune importation à annuler."))
+            return 1
+        out(record.describe())
+        if not record.can_undo:
+            out(record.why_not)
+            return 1
+        if args.dry_run:
+            out(_("Essai seulement (--dry-run) : rien n'a été annulé."))
+            return 0
+        try:
+            result = undo_import(store, record.id)
+        except EntraideError as error:
+            out(error.message)
+            return 1
+    out(result.summary())
     return 0
 
 

@@ -120,6 +120,7 @@ _SAVE_STATE = (  # updated in place when the record exists (a REPLACE would dele
     "ON CONFLICT (tbl, row_id) DO UPDATE SET state = excluded.state, conflicted = excluded.conflicted, "
     "hlc = excluded.hlc"
 )
+_VALUE_JSON = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps with options builds an encoder per call
 _LOG = "INSERT INTO _history (tbl, row_id, field, value, author, site, hlc) VALUES (?, ?, ?, ?, ?, ?, ?)"
 
 
@@ -140,7 +141,7 @@ def _derived(table: str, row: Mapping[str, Any]) -> dict[str, Any]:
 
 def _history_params(table: str, row_id: str, changes: Iterable[tuple[str, Sibling]]) -> list[tuple[Any, ...]]:
     return [
-        (table, row_id, name, json.dumps(s.value, ensure_ascii=False), s.author, s.site, s.hlc) for name, s in changes
+        (table, row_id, name, _VALUE_JSON(s.value), s.author, s.site, s.hlc) for name, s in changes
     ]
 
 
@@ -212,6 +213,41 @@ def insert_many(store: Store, table: str, rows: Iterable[Mapping[str, Any]]) -> 
             values = dict(values)
             row_id = values.pop("id", None)
             ids.append(insert(store, table, values, row_id=row_id))
+    return ids
+
+
+def insert_new_many(store: Store, table: str, items: Iterable[tuple[str | None, Mapping[str, Any]]]) -> list[str]:
+    """Create many new rows (an import): the same versions, plain rows and history as :func:`insert`,
+    one dot per row, written with one statement of each kind. Given ids must be new (else nothing is written)."""
+    prepared: list[tuple[str, dict[str, Value]]] = []
+    for row_id, values in items:
+        clean = _check_fields(store, table, values)
+        clean.setdefault(ARCHIVED, 0)
+        prepared.append((row_id or new_id(), clean))
+    ids = [row_id for row_id, _values in prepared]
+    with store.write():
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            if store.db.execute(f'SELECT 1 FROM "{table}" WHERE id IN ({marks}) UNION ALL SELECT 1 FROM _tombstones '
+                                f"WHERE tbl = ? AND row_id IN ({marks}) LIMIT 1", [*chunk, table, *chunk]).fetchone():
+                raise ValueError(f"{table}: some of these rows already exist or were erased")
+        states, history = [], []
+        plain: dict[str, list[list[Any]]] = {}
+        fields = fields_of(store, table)
+        for row_id, clean in prepared:
+            site, counter, hlc = store.next_dot()
+            siblings = [(name, Sibling(site, counter, hlc, value, store.author.name)) for name, value in clean.items()]
+            states.append(_state_params(table, row_id, {name: local_write(None, s) for name, s in siblings}))
+            history += _history_params(table, row_id, siblings)
+            row = {name: None for name in fields}
+            row.update(clean)
+            sql, params = _plain_statement(table, row_id, row, exists=False)
+            plain.setdefault(sql, []).append(params)
+        store.db.conn.executemany(_SAVE_STATE, states)
+        for sql, params_list in plain.items():
+            store.db.conn.executemany(sql, params_list)
+        store.db.conn.executemany(_LOG, history)
     return ids
 
 

@@ -126,8 +126,12 @@ def merge_record(a: RecordState, b: RecordState) -> RecordState:
     return merged
 
 
+_RECORD_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+"""One encoder for every record (``json.dumps`` with options builds a new one per call)."""
+
+
 def encode_record(state: RecordState) -> str:
-    return json.dumps({k: v.to_json() for k, v in sorted(state.items())}, ensure_ascii=False, separators=(",", ":"))
+    return _RECORD_JSON({k: v.to_json() for k, v in sorted(state.items())})
 
 
 def decode_record(text: str) -> RecordState:

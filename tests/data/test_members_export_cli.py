@@ -86,14 +86,23 @@ def test_import_members_command(tmp_path, monkeypatch, capsys):
     fixture = str(FIXTURES / "liste-windows-1252.csv")
     assert run(["import-members", fixture, "--dry-run", "--database", str(db)]) == 0
     out = capsys.readouterr().out
-    assert "4 personnes seraient créées" in out and "1 doublon ignoré" in out and "3 lignes rejetées" in out
-    assert "ligne 6 : Date d'adhésion : La date « 31/02/2019 » n'existe pas." in out
+    assert "7 personnes seraient créées" in out and "1 doublon ignoré" in out and "0 ligne rejetée" in out
+    assert "3 personnes importées avec des renseignements à vérifier" in out
+    assert "ligne 6 : Gaétan Lévesque — importée, 1 renseignement à vérifier" in out
+    assert "Date d'adhésion : La date « 31/02/2019 » n'existe pas." in out
     assert "rien n'a été écrit" in out
     assert run(["import-members", fixture, "--database", str(db)]) == 0
     out = capsys.readouterr().out
-    assert "4 personnes créées" in out
+    assert "7 personnes créées" in out
     assert run(["import-members", fixture, "--database", str(db)]) == 0
     assert "0 personne créée" in capsys.readouterr().out
+    # The last import (here, the second: it created nothing) is undone, then the first.
+    assert run(["undo-import", "--database", str(db)]) == 0
+    assert "« liste-windows-1252.csv » annulée : 0 personne retirée" in capsys.readouterr().out
+    assert run(["undo-import", "--database", str(db)]) == 0
+    assert "annulée : 7 personnes retirées du registre (archivées)" in capsys.readouterr().out
+    assert run(["import-members", fixture, "--database", str(db)]) == 0
+    assert "7 personnes créées" in capsys.readouterr().out, "people taken back by an undo are not duplicates"
 
 
 def test_import_members_refuses_ugly_files_with_status_1(tmp_path, monkeypatch, capsys):

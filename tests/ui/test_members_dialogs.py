@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 from entraide_desktop.data import members, people
 from entraide_desktop.data.members.fields import NOTES_REMINDER
 from entraide_desktop.ui.context import AppContext
+from entraide_desktop.ui.members import import_actions
 from entraide_desktop.ui.members.import_dialog import ImportDialog
+from entraide_desktop.ui.members.import_mapping import MappingPanel
 from entraide_desktop.ui.members.person_dialog import PersonDialog
 from entraide_desktop.ui.tasks import wait_for_tasks
 
@@ -133,18 +135,21 @@ def _checked(qtbot, dialog):
     qtbot.waitUntil(lambda: not dialog.busy, timeout=10000)
 
 
-def test_import_preview_then_import(qtbot, ctx, store, tmp_path):
+def test_import_preview_then_import(qtbot, ctx, store, tmp_path, monkeypatch):
     path = tmp_path / "liste.csv"
     shutil.copy(FIXTURES / "liste-windows-1252.csv", path)
     dialog = _import_dialog(qtbot, ctx, path)
     assert dialog.width() <= 1366 and dialog.height() <= 740
     assert dialog.stack.currentWidget() is dialog.preview_page
     assert "Windows-1252" in dialog.description.text()
-    assert dialog.summary.text() == "4 personnes à ajouter · 1 ligne ignorée · 3 lignes rejetées"
+    assert dialog.summary.text() == "7 personnes à ajouter (dont 3 avec des renseignements à vérifier) · 1 ligne ignorée"
     assert store.db.execute("SELECT count(*) FROM people").fetchone()[0] == 0
-    # The secretary decides not to import the notes column.
+    # The notes column is « non importée » by default; sending it to the notes asks first (health information).
     notes_combo = dialog.combos[9]
-    notes_combo.setCurrentIndex(notes_combo.findData(""))
+    assert notes_combo.currentData() == "" and notes_combo.currentText() == "— Non importée —"
+    monkeypatch.setattr(MappingPanel, "_health_reminder", lambda self: False)
+    notes_combo.setCurrentIndex(notes_combo.findData("notes"))
+    assert notes_combo.currentData() == "", "the reminder was declined: the column stays out"
     _checked(qtbot, dialog)
     assert dialog.preview.mapping[9] == ""
     # …and to add the repeated line anyway.
@@ -152,15 +157,38 @@ def test_import_preview_then_import(qtbot, ctx, store, tmp_path):
     dialog.rows_view.selectRow(last)
     dialog.decision.setCurrentIndex(dialog.decision.findData("create"))
     dialog.decision.activated.emit(dialog.decision.currentIndex())
-    assert dialog.import_button.text() == "&Importer 5 lignes"
+    assert dialog.import_button.text() == "&Importer 8 lignes"
     dialog.import_button.click()
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
     wait_for_tasks()
     assert dialog.stack.currentWidget() is dialog.done_page
-    assert "5 personnes ajoutées" in dialog.done_summary.text()
-    assert "ligne 6" in dialog.done_details.text()
-    assert store.db.execute("SELECT count(*) FROM people").fetchone()[0] == 5
-    assert store.db.execute("SELECT count(*) FROM people WHERE notes IS NOT NULL").fetchone()[0] == 0
+    assert "8 personnes ajoutées" in dialog.done_summary.text() and "3 fiches à vérifier" in dialog.done_summary.text()
+    assert "ligne 6 : Gaétan Lévesque — importée, 1 renseignement à vérifier" in dialog.done_details.text()
+    assert not dialog.review_button.isHidden()
+    assert store.db.execute("SELECT count(*) FROM people").fetchone()[0] == 8
+    assert store.db.execute("SELECT count(*) FROM people WHERE notes IS NOT NULL").fetchone()[0] == 3, "to check"
+    # The mapping was wrong after all: the whole import is taken back in one step.
+    monkeypatch.setattr(import_actions, "confirm", lambda *args, **kwargs: True)
+    monkeypatch.setattr(import_actions, "inform", lambda *args, **kwargs: None)
+    dialog.undo_button.click()
+    assert store.db.execute("SELECT count(*) FROM people WHERE archived = 0").fetchone()[0] == 0
+    assert "Importation annulée" in dialog.done_summary.text() and not dialog.undo_button.isEnabled()
+
+
+def test_the_review_list_goes_through_people_one_by_one(qtbot, ctx, store, tmp_path):
+    from entraide_desktop.data.members.importing import apply_import, preview_file
+    from entraide_desktop.ui.members.review_dialog import ReviewDialog
+
+    apply_import(store, preview_file(store, str(FIXTURES / "liste-windows-1252.csv")))
+    dialog = ReviewDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 3 and dialog.count_label.text() == "3 personnes à vérifier"
+    assert dialog.cells.rowCount() >= 1
+    dialog.done_button.click()
+    assert dialog.list.count() == 2
+    dialog.done_button.click()
+    dialog.done_button.click()
+    assert dialog.list.count() == 0 and "Toutes les fiches ont été vérifiées." in dialog.person_label.text()
 
 
 @pytest.mark.parametrize(("fixture", "words"), [("vide.csv", "est vide"), ("lignes-vides.csv", "est vide")])

@@ -1,6 +1,7 @@
 """Erasing a person for good (Quebec's Law 25).
 
-The person's record, memberships and consents are removed with their versions and history;
+The person's record, memberships, consents and cells to check are removed with their versions
+and history (and the record of an import that kept their former values, see ``import_log``);
 tombstones carry the erasure to every other machine at the next sync. Other areas keep only
 the person's id: minutes and attendance then show « Personne retirée du registre » (see
 ``people.names``) and still count them in totals.
@@ -27,10 +28,13 @@ def rows_where(store: Store, table: str, column: str, value: str) -> list[dict[s
 
 def erase_records(store: Store, person_id: str) -> None:
     """Erase the person's record, memberships and consents (no confirmation: see :func:`erase_person`)."""
+    from ..import_log import forget_person
+
     with store.write():
-        for table in ("memberships", "consents"):
+        for table in ("memberships", "consents", "import_checks"):  # a cell to check holds what the file said
             for row in rows_where(store, table, "person_id", person_id):
                 rows.erase(store, table, row["id"])
+        forget_person(store, person_id)
         rows.erase(store, "people", person_id)
 
 

@@ -96,7 +96,8 @@ class CalendarPage(QWidget):
         self.new_button.setToolTip(_("Créer une activité le jour choisi (N)"))
         self.export_button = QPushButton(_("E&xporter ou imprimer…"))
         self.types_button = QPushButton(_("&Types d'activités…"))
-        for widget in (self.new_button, self.export_button, self.types_button):
+        self.import_button = QPushButton(_("&Importer un calendrier (ICS)…"))
+        for widget in (self.new_button, self.export_button, self.types_button, self.import_button):
             second.addWidget(widget)
 
         body = QHBoxLayout()
@@ -156,6 +157,7 @@ class CalendarPage(QWidget):
         self.new_button.clicked.connect(lambda: self.new_activity(self.selected))
         self.export_button.clicked.connect(self.export)
         self.types_button.clicked.connect(self.edit_types)
+        self.import_button.clicked.connect(self.import_calendar)
         context.data_changed.connect(self._data_changed)
         # Tabbing into the screen reaches the calendar itself first, then the day's list, then the tools.
         chain = [
@@ -172,6 +174,7 @@ class CalendarPage(QWidget):
             self.new_button,
             self.export_button,
             self.types_button,
+            self.import_button,
         ]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
@@ -407,6 +410,11 @@ class CalendarPage(QWidget):
         if dialog.changed:
             self._fill_types()
             self.after_edit()
+
+    def import_calendar(self) -> None:
+        from .ics_import_dialog import choose_and_import_calendar
+
+        choose_and_import_calendar(self.context, self)
 
     def _data_changed(self, area: str) -> None:
         if area in ("calendar", "members", "*") and not getattr(self, "_own_change", False):

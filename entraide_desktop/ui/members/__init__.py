@@ -118,6 +118,9 @@ class MembersPage(QWidget):
         self.files_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         menu = QMenu(self.files_button)
         menu.addAction(_("&Importer une liste de membres (CSV ou XLSX)…"), self.import_list)
+        from .import_actions import add_import_actions
+
+        add_import_actions(menu, self.context, self)
         menu.addSeparator()
         menu.addAction(_("Exporter le registre en &CSV…"), lambda: self.export_register("csv"))
         menu.addAction(_("Exporter le registre en &XLSX…"), lambda: self.export_register("xlsx"))

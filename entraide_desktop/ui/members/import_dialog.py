@@ -42,6 +42,7 @@ from ..context import AppContext
 from ..forms import ErrorLabel, explanation, heading
 from ..messages import error_text
 from ..tasks import Progress, run_task, run_with_progress
+from .import_actions import open_review, undo_last_import
 from .import_mapping import MappingPanel
 from .import_model import ImportRowsModel, describe_row
 from ..style import style_role
@@ -128,7 +129,10 @@ class ImportDialog(QDialog):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
 
-        self.mapping = MappingPanel()
+        from ...data.members.importing.preview import current_fee_year
+
+        self.fee_year = current_fee_year(self.context.store)
+        self.mapping = MappingPanel(self.fee_year)
         self.mapping.changed.connect(self._setup_changed)
         splitter.addWidget(self.mapping)
 
@@ -198,6 +202,17 @@ class ImportDialog(QDialog):
         self.done_details.setWordWrap(True)
         self.done_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.done_details)
+        after = QHBoxLayout()
+        self.review_button = QPushButton(_("Voir les fiches à &vérifier…"))
+        self.review_button.clicked.connect(lambda: open_review(self.context, self))
+        self.undo_button = QPushButton(_("Annuler cette &importation…"))
+        self.undo_button.setToolTip(_("Si les colonnes étaient mal choisies : tout retirer d'un coup, puis "
+                                      "recommencer."))
+        self.undo_button.clicked.connect(self._undo)
+        after.addWidget(self.review_button)
+        after.addWidget(self.undo_button)
+        after.addStretch(1)
+        layout.addLayout(after)
         layout.addStretch(1)
         return page
 
@@ -219,7 +234,7 @@ class ImportDialog(QDialog):
 
     def _loaded(self, result: tuple[RawTable, ExistingPeople]) -> None:
         self.table, self.existing = result
-        self.setup = initial_setup(self.table)
+        self.setup = initial_setup(self.table, self.fee_year)
         self.description.setText(self.table.describe())
         self.mapping.fill(self.table, self.setup)
         self._rebuild()
@@ -258,7 +273,9 @@ class ImportDialog(QDialog):
         table, setup, existing = self.table, self.setup, self.existing
         self.import_button.setEnabled(False)
         self.summary.setText(_("Vérification des lignes…"))
-        run_task(lambda _progress: build_preview(table, setup, existing), lambda preview: self._show(preview, generation),
+        year = self.fee_year
+        run_task(lambda _progress: build_preview(table, setup, existing, default_year=year),
+                 lambda preview: self._show(preview, generation),
                  self._failed)
 
     def _show(self, preview: ImportPreview, generation: int) -> None:
@@ -272,7 +289,7 @@ class ImportDialog(QDialog):
                 row.action = decisions[row.line]
         self.rows_model.set_rows(preview.rows)
         self.rows_view.resizeColumnsToContents()
-        for column, most in ((1, 20), (2, 13), (3, 22)):
+        for column, most in ((1, 20), (2, 13), (3, 18)):
             limit = self.rows_view.fontMetrics().horizontalAdvance("n") * most
             if self.rows_view.columnWidth(column) > limit:
                 self.rows_view.setColumnWidth(column, limit)
@@ -363,14 +380,19 @@ class ImportDialog(QDialog):
         self.result = result
         self.context.notify_changed("members")
         self.done_summary.setText(result.summary())
-        rejected = [r for r in (self.preview.rows if self.preview else []) if r.action == "reject"]
+        rows = self.preview.rows if self.preview else []
+        rejected = [r for r in rows if r.action == "reject"]
+        checked = [r for r in rows if r.checks and r.action in ("create", "merge")]
+        lines = []
+        if checked:
+            lines.append(_("Personnes importées avec des renseignements à vérifier (voir « Fiches à vérifier ») :"))
+            lines += [_("ligne {line} : {name} — {remark}").format(line=r.line, name=r.name, remark=r.check_text())
+                      for r in checked[:100]]
         if rejected:
-            lines = [_("Lignes rejetées (corrigez-les dans le fichier, puis importez-le de nouveau : les personnes "
-                       "déjà ajoutées seront reconnues comme doublons) :")]
-            lines += [_("ligne {line} : {reason}").format(line=r.line, reason=r.remark()) for r in rejected[:200]]
-            self.done_details.setText("\n".join(lines))
-        else:
-            self.done_details.setText("")
+            lines.append(_("Lignes laissées de côté (sans aucun nom) :"))
+            lines += [_("ligne {line} : {reason}").format(line=r.line, reason=r.remark()) for r in rejected[:100]]
+        self.done_details.setText("\n".join(lines))
+        self.review_button.setVisible(bool(checked))
         self.stack.setCurrentWidget(self.done_page)
         self.other_button.hide()
         self.import_button.hide()
@@ -379,6 +401,12 @@ class ImportDialog(QDialog):
         self.cancel_button.clicked.disconnect()
         self.cancel_button.clicked.connect(self.accept)
         self.cancel_button.setFocus()
+
+    def _undo(self) -> None:
+        if undo_last_import(self.context, self, "members"):
+            self.undo_button.setEnabled(False)
+            self.review_button.setEnabled(False)
+            self.done_summary.setText(_("Importation annulée : rien de ce fichier ne reste au registre."))
 
     def _import_failed(self, error: BaseException) -> None:
         self.problems.show_message(error_text(error))

@@ -14,7 +14,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...data.members.importing import TARGETS, ImportSetup, RawTable, headers_of, initial_setup, target_label
+from ...data.members.importing.mapping import FEE_PAID, IGNORE, fee_target
 from ...i18n import _
+
+
+def _label(target: str) -> str:
+    """« non importée » for a column that goes nowhere, else the field."""
+    return _("— Non importée —") if target == IGNORE else target_label(target)
 
 
 class MappingPanel(QGroupBox):
@@ -25,8 +31,9 @@ class MappingPanel(QGroupBox):
 
     changed = Signal(object)
 
-    def __init__(self) -> None:
+    def __init__(self, fee_year: int | None = None) -> None:
         super().__init__(_("Ce que contient chaque colonne"))
+        self.fee_year = fee_year
         self.table: RawTable | None = None
         self.setup: ImportSetup | None = None
         self.combos: list[QComboBox] = []
@@ -61,9 +68,10 @@ class MappingPanel(QGroupBox):
             self.grid.setItem(column, 2, sample)
             combo = QComboBox()
             combo.setAccessibleName(_("Champ pour la colonne « {header} »").format(header=headers[column]))
-            for target in TARGETS:
-                combo.addItem(target_label(target), target)
+            for target in self._targets(setup.mapping[column]):
+                combo.addItem(_label(target), target)
             combo.setCurrentIndex(max(0, combo.findData(setup.mapping[column])))
+            combo.setProperty("previous", combo.currentData())
             combo.currentIndexChanged.connect(self._mapping_changed)
             self.grid.setCellWidget(column, 1, combo)
             self.combos.append(combo)
@@ -73,10 +81,39 @@ class MappingPanel(QGroupBox):
         self.grid.setColumnWidth(1, em * 24)
         self.grid.horizontalHeader().setStretchLastSection(True)
 
+    def _targets(self, current: str) -> list[str]:
+        """Every field, with one « Cotisation payée pour … » per year around this one (the year can be changed)."""
+        years = {int(current.partition(":")[2])} if current.startswith(FEE_PAID + ":") else set()
+        if self.fee_year:
+            years |= set(range(self.fee_year - 4, self.fee_year + 2))
+        found = [t for t in TARGETS if t != FEE_PAID]
+        position = found.index("membership_amount") + 1
+        return found[:position] + [fee_target(y) for y in sorted(years, reverse=True)] + found[position:]
+
     def _mapping_changed(self) -> None:
         assert self.setup is not None
+        combo = self.sender()
+        if isinstance(combo, QComboBox) and combo.currentData() == "notes" and combo.property("previous") != "notes":
+            if not self._health_reminder():
+                combo.blockSignals(True)
+                combo.setCurrentIndex(max(0, combo.findData(combo.property("previous"))))
+                combo.blockSignals(False)
+                return
+        if isinstance(combo, QComboBox):
+            combo.setProperty("previous", combo.currentData())
         self.setup = ImportSetup(self.setup.header_row, [c.currentData() for c in self.combos])
         self.changed.emit(self.setup)
+
+    def _health_reminder(self) -> bool:
+        from ..messages import confirm
+
+        return confirm(
+            self, _("Envoyer cette colonne dans les notes ?"),
+            _("Les notes sont lues par toutes les personnes qui ouvrent le registre. N'y mettez aucun renseignement "
+              "de santé : ni diagnostic, ni médicament, ni allergie, ni hospitalisation. Si la colonne en contient, "
+              "laissez-la « non importée » et gardez ces renseignements hors d'Entraide, ou retirez-les du fichier "
+              "avant de l'importer."),
+            _("Envoyer dans les notes"))
 
     def _header_toggled(self, checked: bool) -> None:
         assert self.table is not None and self.setup is not None

@@ -19,6 +19,8 @@ def decision_text(row: ImportRow) -> str:
         return "⚠ " + _(ACTIONS[row.action])
     if row.action == "skip" and (row.duplicate_of or row.duplicate_line is not None):
         return _("Ignorer (doublon)")
+    if row.action in ("create", "merge") and row.checks:
+        return "✎ " + _(ACTIONS[row.action]) + " " + _("(à vérifier)")
     return _(ACTIONS[row.action])
 
 
@@ -86,9 +88,12 @@ def describe_row(row: ImportRow) -> str:
 
         since = format_date(dt.date.fromisoformat(person["member_since"]), "medium")
         parts.append(_("membre depuis le {date}").format(date=since))
+    years = [str(m["year"]) for m in row.memberships if m.get("year")]
+    if years:
+        parts.append(_("cotisation payée pour {years}").format(years=", ".join(years)))
     given = [_(CONSENT_PURPOSES[p]) for p, yes in row.consents.items() if yes]
     if given:
         parts.append(_("consentements : {list}").format(list=", ".join(given)))
     text = ", ".join(parts) + "."
     remark = row.remark()
-    return text + (" " + remark if remark else "")
+    return text + (" " + remark[:1].upper() + remark[1:] if remark else "")

@@ -11,6 +11,7 @@ from ...errors import ValidationError
 from ...people import CONSENT_PURPOSES
 from ...text import fold
 from ..validation import normalise_email, normalise_phone, parse_bool, parse_date, parse_status, role_code
+from .cells import fee_cell, import_date, year_in_header
 
 IGNORE = ""
 
@@ -36,13 +37,27 @@ TARGETS: dict[str, str] = {
     **{f"consent:{p}": N_("Consentement : {label}") for p in CONSENT_PURPOSES},
     "membership_paid_on": N_("Cotisation payée le"),
     "membership_amount": N_("Montant de la cotisation"),
+    "membership_paid": N_("Cotisation payée (oui, x ou montant)"),
     "archived": N_("Archivé·e (oui ou non)"),
 }
 NAME_TARGETS = ("first_name", "last_name", "full_name", "display_name")
 REPEATABLE = {"notes", IGNORE}
+FEE_PAID = "membership_paid"
+"""« Cotisation payée », « Payé 2024 », « 2023 »: ``membership_paid:2024`` names the year (its exercice)."""
+
+
+def repeatable(target: str) -> bool:
+    """Targets that several columns may feed: notes, and one fee column per year."""
+    return target in REPEATABLE or target.startswith(FEE_PAID)
+
+
+def fee_target(year: int) -> str:
+    return f"{FEE_PAID}:{year}"
 
 
 def target_label(target: str) -> str:
+    if target.startswith(FEE_PAID + ":"):
+        return _("Cotisation {year} payée (oui, x ou montant)").format(year=target.partition(":")[2])
     label = _(TARGETS[target])
     if target.startswith("consent:"):
         return label.format(label=_(CONSENT_PURPOSES[target.split(":", 1)[1]]))
@@ -77,11 +92,11 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "member_since": ("date d'adhesion", "membre depuis", "adhesion", "date d'inscription", "inscription", "member since",
                      "date joined", "joined", "depuis", "date d'arrivee", "arrivee", "date d'entree", "date adhesion"),
     "notes": ("notes", "note", "remarques", "remarque", "commentaires", "commentaire", "comments", "remarks"),
-    "consent:phone_network": ("reseau telephonique", "reseau de soutien telephonique", "reseau d'entraide telephonique",
+    "consent:phone_network": ("reseau telephonique", "liste telephonique", "liste de telephone", "chaine d'appels", "reseau de soutien telephonique", "reseau d'entraide telephonique",
                               "reseau tel", "phone network", "phone tree", "chaine telephonique", "appels d'entraide"),
     "consent:calendar_leader": ("nomme dans le calendrier", "nom au calendrier", "nomme·e dans le calendrier comme "
                                 "animateur·trice", "animateur au calendrier", "calendar leader", "calendrier"),
-    "consent:photos": ("photos", "photo", "consentement photo", "droit a l'image", "photo consent", "photos ok"),
+    "consent:photos": ("photos", "photo", "ok photo", "ok photos", "consentement photo", "droit a l'image", "photo consent", "photos ok"),
     "consent:mailings": ("envois", "envois postaux", "infolettre", "mailings", "newsletter", "envois postaux et courriels",
                          "liste d'envoi", "bulletin"),
     "membership_paid_on": ("cotisation", "cotisation payee le", "date de cotisation", "date de paiement", "paye le",
@@ -90,7 +105,9 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "membership_amount": ("montant", "montant de la cotisation", "montant paye", "amount", "cotisation ($)",
                           "cotisation $", "montant ($)"),
     "archived": ("archive", "archivee", "archive·e", "archived"),
-    IGNORE: ("membre en regle", "en regle", "id", "no", "numero", "#", "no de membre", "numero de membre"),
+    FEE_PAID: ("cotisation payee", "cotisation payee (oui/non)", "paye", "payee", "membre en regle", "en regle",
+               "cotisation annuelle payee", "carte de membre payee", "dues paid (y/n)", "paid", "cotisation a jour"),
+    IGNORE: ("id", "no", "numero", "#", "no de membre", "numero de membre"),
 }
 
 
@@ -106,7 +123,8 @@ _EXACT = {syn: target for target, syns in _SYNONYMS.items() for syn in syns}
 _CONTAINS = (
     ("courriel", "email"), ("e-mail", "email"), ("email", "email"), ("cellulaire", "mobile"), ("cell", "mobile"),
     ("urgence", "emergency_contact"), ("emergency", "emergency_contact"), ("reseau", "consent:phone_network"),
-    ("photo", "consent:photos"), ("infolettre", "consent:mailings"), ("envoi", "consent:mailings"),
+    ("photo", "consent:photos"), ("liste tel", "consent:phone_network"),
+    ("telephonique", "consent:phone_network"), ("en regle", FEE_PAID), ("paye", FEE_PAID), ("infolettre", "consent:mailings"), ("envoi", "consent:mailings"),
     ("cotisation", "membership_paid_on"), ("adhesion", "member_since"), ("inscription", "member_since"),
     ("telephone", "phone"), ("phone", "phone"), ("prenom", "first_name"), ("first", "first_name"),
     ("code postal", "postal_code"), ("adresse", "address"), ("address", "address"), ("ville", "city"),
@@ -122,6 +140,8 @@ def header_target(header: str) -> str | None:
         return None
     if text in _EXACT:
         return _EXACT[text]
+    if re.fullmatch(r"(19|20)\d\d(\s*-\s*(19|20)?\d\d)?", text):
+        return FEE_PAID  # a column per year: « 2022 », « 2023 », « 2023-2024 »
     for word, target in _CONTAINS:
         if word in text:
             return target
@@ -157,6 +177,26 @@ def _roles_share(values: list[str]) -> float:
     return sum(1 for v in filled if role_code(v) is not None) / len(filled) if filled else 0.0
 
 
+def _by_values(target: str | None, header: str, values: list[str], default_year: int | None) -> str | None:
+    """The header's guess checked against what the column holds.
+
+    Yes/no words never go to a date: a « Cotisation payée » of « oui »/« non » is a fee paid for
+    the year the header names (else the current one). Free text (« Remarques », « Allergies »)
+    goes nowhere unless the secretary sends it to the notes: health information is never
+    brought in silently.
+    """
+    if target == "notes":
+        return IGNORE
+    if target in ("member_since", "membership_paid_on", FEE_PAID) and _share(values, import_date) < 0.8:
+        if _share(values, fee_cell) >= 0.8 and (target != "member_since" or _share(values, parse_bool) >= 0.8):
+            year = year_in_header(header) or default_year
+            return fee_target(year) if year else FEE_PAID
+        return IGNORE if target == FEE_PAID else target
+    if target == FEE_PAID:  # « Payé » holding dates: the day it was paid
+        return "membership_paid_on"
+    return target
+
+
 def guess_by_values(values: list[str]) -> str | None:
     """A field for a column without a recognised header, from what it holds."""
     if _share(values, normalise_email) >= 0.8:
@@ -170,8 +210,8 @@ def guess_by_values(values: list[str]) -> str | None:
     return None
 
 
-def guess_mapping(headers: list[str], samples: list[list[str]]) -> list[str]:
-    """A target per column (IGNORE when unknown); each field is used once, except notes."""
+def guess_mapping(headers: list[str], samples: list[list[str]], default_year: int | None = None) -> list[str]:
+    """A target per column (IGNORE when unknown); each field is used once, except fee years."""
     width = max([len(headers), *(len(r) for r in samples)], default=0)
     columns = [[row[i] if i < len(row) else "" for row in samples] for i in range(width)]
     mapping: list[str] = []
@@ -189,11 +229,12 @@ def guess_mapping(headers: list[str], samples: list[list[str]]) -> list[str]:
             target = None
         if target is None:
             target = guess_by_values(values)
+        target = _by_values(target, header, values, default_year)
         if target == "phone" and "phone" in used and "mobile" not in used:
             target = "mobile"
         if target == "last_name" and "full_name" in used:
             target = None
-        if target is None or (target in used and target not in REPEATABLE):
+        if target is None or (target in used and not repeatable(target)):
             target = IGNORE
         used.add(target)
         mapping.append(target)

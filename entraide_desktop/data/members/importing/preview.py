@@ -1,8 +1,8 @@
 """The import preview: every row read, checked and matched against the register, before anything is written.
 
-Rows with a mistake (impossible date, unreadable phone…) are rejected with the reason; rows
-that match a person already in the register, or an earlier row of the file (same name, and
-the same phone or e-mail), are duplicates the secretary skips or merges.
+A cell that cannot be read is kept to check (the person is imported); only a row without a name
+is rejected. Rows that match a person already in the register, or an earlier row of the file
+(same name, and the same phone or e-mail), are duplicates the secretary skips or merges.
 """
 
 from __future__ import annotations
@@ -10,25 +10,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from ....i18n import N_, _, ngettext
-from ...errors import ValidationError
 from ...people import display_name
 from ...store import Store
 from ...text import fold
-from ..validation import (
-    clean_text,
-    date_text,
-    normalise_email,
-    normalise_phone,
-    parse_amount,
-    parse_bool,
-    parse_roles,
-    parse_status,
-    phone_digits,
+from ..validation import phone_digits
+from .mapping import (
+    IGNORE,
+    NAME_TARGETS,
+    find_header,
+    guess_by_values,
+    guess_mapping,
+    repeatable,
+    target_label,
 )
-from .mapping import IGNORE, NAME_TARGETS, REPEATABLE, find_header, guess_by_values, guess_mapping, target_label
+from .parsing import CellCheck, ImportRow, parse_row  # noqa: F401  (CellCheck re-exported)
 from .reading import RawTable
 
 ACTIONS: dict[str, str] = {
@@ -37,14 +34,6 @@ ACTIONS: dict[str, str] = {
     "merge": N_("Fusionner avec la fiche existante"),
     "reject": N_("Ligne rejetée"),
 }
-
-_CONTACT_WORDS = {
-    "telephone": "phone", "tel": "phone", "phone": "phone", "cellulaire": "mobile", "cell": "mobile", "mobile": "mobile",
-    "texto": "text", "sms": "text", "text": "text", "courriel": "email", "email": "email", "e-mail": "email",
-    "poste": "mail", "courrier": "mail", "par la poste": "mail", "mail": "email", "en personne": "in_person",
-    "au local": "in_person",
-}
-
 
 def name_key(first: str | None, last: str | None, chosen: str | None = None) -> str:
     full = " ".join(p for p in (first or "", last or "") if p.strip())
@@ -67,10 +56,15 @@ class ExistingPeople:
 
     @classmethod
     def load(cls, store: Store) -> ExistingPeople:
+        from ...import_log import undone_rows
+
         found = cls()
+        undone = undone_rows(store, "people")  # an import taken back: its people are not duplicates
         for pid, first, last, chosen, phone, mobile, email in store.db.execute(
             "SELECT id, first_name, last_name, display_name, phone, mobile, email FROM people"
         ).fetchall():
+            if pid in undone:
+                continue
             shown = display_name({"display_name": chosen, "first_name": first, "last_name": last})
             phones = {d for d in (phone_digits(phone), phone_digits(mobile)) if d}
             emails = {email.lower()} if email else set()
@@ -88,49 +82,6 @@ class ExistingPeople:
     def namesake(self, key: str) -> str | None:
         people = self.by_name.get(key)
         return people[0][1] if people else None
-
-
-@dataclass
-class ImportRow:
-    line: int
-    person: dict[str, Any]
-    consents: dict[str, bool] = field(default_factory=dict)
-    membership: dict[str, Any] | None = None
-    errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    duplicate_of: str = ""
-    """Id of the person already in the register that this row repeats."""
-    duplicate_line: int | None = None
-    """Earlier line of the file that this row repeats."""
-    duplicate_name: str = ""
-    action: str = "create"
-
-    @property
-    def name(self) -> str:
-        if not any(self.person.get(k) for k in ("first_name", "last_name", "display_name")):
-            return _("(sans nom)")
-        return display_name(self.person)
-
-    def choices(self) -> list[str]:
-        """The actions the secretary may pick for this row."""
-        if self.errors:
-            return ["reject"]
-        if self.duplicate_of:
-            return ["skip", "merge", "create"]
-        if self.duplicate_line is not None:
-            return ["skip", "create"]
-        return ["create", "skip"]
-
-    def remark(self) -> str:
-        """What the preview says about the row (reasons, duplicate, warnings)."""
-        if self.errors:
-            return " ".join(self.errors)
-        parts = []
-        if self.duplicate_of:
-            parts.append(_("Déjà au registre : {name} (même nom et mêmes coordonnées).").format(name=self.duplicate_name))
-        elif self.duplicate_line is not None:
-            parts.append(_("Même personne qu'à la ligne {line} du fichier.").format(line=self.duplicate_line))
-        return " ".join(parts + self.warnings)
 
 
 @dataclass
@@ -152,12 +103,16 @@ class ImportPreview:
         """« 18 personnes à ajouter · 1 à fusionner · 2 doublons ignorés · 1 ligne rejetée »."""
         create, merge, skip, reject = (self.count(a) for a in ("create", "merge", "skip", "reject"))
         parts = [ngettext("{n} personne à ajouter", "{n} personnes à ajouter", create).format(n=create)]
+        checked = sum(1 for r in self.rows if r.checks and r.action in ("create", "merge"))
+        if checked:
+            parts[0] += " " + ngettext("(dont {n} avec des renseignements à vérifier)",
+                                       "(dont {n} avec des renseignements à vérifier)", checked).format(n=checked)
         if merge:
             parts.append(ngettext("{n} fiche à compléter (fusion)", "{n} fiches à compléter (fusion)", merge).format(n=merge))
         if skip:
             parts.append(ngettext("{n} ligne ignorée", "{n} lignes ignorées", skip).format(n=skip))
         if reject:
-            parts.append(ngettext("{n} ligne rejetée", "{n} lignes rejetées", reject).format(n=reject))
+            parts.append(ngettext("{n} ligne rejetée (sans nom)", "{n} lignes rejetées (sans nom)", reject).format(n=reject))
         return " · ".join(parts)
 
 
@@ -175,7 +130,7 @@ def headers_of(table: RawTable, header_row: int | None) -> list[str]:
     return [cells[i] if i < len(cells) and cells[i] else _("Colonne {n}").format(n=i + 1) for i in range(table.width)]
 
 
-def initial_setup(table: RawTable) -> ImportSetup:
+def initial_setup(table: RawTable, default_year: int | None = None) -> ImportSetup:
     """The header row (None when the file starts with data) and the guessed mapping."""
     header_row = find_header(table.rows)
     if header_row is None:
@@ -185,7 +140,7 @@ def initial_setup(table: RawTable) -> ImportSetup:
     start = 0 if header_row is None else header_row + 1
     samples = [cells for _line, cells in table.rows[start : start + 200]]
     headers = table.rows[header_row][1] if header_row is not None else []
-    mapping = guess_mapping(headers, samples)
+    mapping = guess_mapping(headers, samples, default_year)
     mapping += [IGNORE] * (table.width - len(mapping))
     if header_row is None and not any(t in NAME_TARGETS for t in mapping):
         # No headers: the first columns of words are most likely the first and last names.
@@ -202,94 +157,8 @@ def _names_share(values: list[str]) -> float:
     return sum(1 for v in filled if re.fullmatch(r"[^\W\d_]+(?:[ '’.-][^\W\d_]+)*", v)) / len(filled)
 
 
-def _split_full_name(text: str) -> tuple[str | None, str | None]:
-    """« Côté, Hélène » → (Hélène, Côté); « Hélène Côté » → (Hélène, Côté); one word → a first name."""
-    text = " ".join(text.split())
-    if "," in text:
-        last, _sep, first = text.partition(",")
-        return clean_text(first), clean_text(last)
-    first, _sep, last = text.partition(" ")
-    return clean_text(first), clean_text(last)
-
-
-def _contact_method(text: str) -> str | None:
-    return _CONTACT_WORDS.get(fold(text.strip()).rstrip("."))
-
-
-def parse_row(line: int, cells: list[str], mapping: list[str], headers: list[str],
-              today: dt.date, header_width: int | None = None) -> ImportRow:
-    """One row of the file turned into person fields, consents and membership, with its mistakes."""
-    row = ImportRow(line, {})
-    values: dict[str, list[tuple[str, str]]] = {}
-    extra = False
-    for index, cell in enumerate(cells):
-        target = mapping[index] if index < len(mapping) else IGNORE
-        if cell and target != IGNORE:
-            values.setdefault(target, []).append((headers[index] if index < len(headers) else "", cell))
-        elif cell and header_width is not None and index >= header_width:
-            extra = True
-    if extra:
-        row.warnings.append(_("Cette ligne a plus de cellules que la ligne d'en-têtes : les cellules en trop sont ignorées."))
-
-    def one(target: str) -> tuple[str, str]:
-        return values.get(target, [("", "")])[0]
-
-    def attempt(target: str, parse: Any) -> Any:
-        header, cell = one(target)
-        if not cell:
-            return None
-        try:
-            return parse(cell, target)
-        except ValidationError as error:
-            row.errors.append(_("{column} : {message}").format(column=header or target_label(target), message=error.message))
-            return None
-
-    person = row.person
-    if "full_name" in values:
-        person["first_name"], person["last_name"] = _split_full_name(one("full_name")[1])
-    for target in ("first_name", "last_name", "display_name", "contact_hours", "emergency_contact"):
-        if target in values:
-            person[target] = clean_text(one(target)[1])
-    person["phone"] = attempt("phone", normalise_phone)
-    person["mobile"] = attempt("mobile", normalise_phone)
-    person["email"] = attempt("email", normalise_email)
-    address = [one(t)[1] for t in ("address", "city", "postal_code") if one(t)[1]]
-    person["address"] = ", ".join(address) or None
-    person["member_since"] = attempt("member_since", date_text)
-    if person["member_since"] and person["member_since"] > (today + dt.timedelta(days=366)).isoformat():
-        row.errors.append(_("{column} : la date « {value} » est trop loin dans le futur.").format(
-            column=one("member_since")[0] or target_label("member_since"), value=one("member_since")[1]))
-    notes = [cell for _h, cell in values.get("notes", [])]
-    method_text = one("contact_method")[1]
-    person["contact_method"] = _contact_method(method_text) if method_text else None
-    if method_text and person["contact_method"] is None:
-        notes.append(_("Moyen de contact préféré : {value}").format(value=method_text))
-    person["notes"] = "\n".join(notes) or None
-    person["roles"] = attempt("roles", parse_roles) or ["membre"]  # a member list: members unless told otherwise
-    status = attempt("status", parse_status) or (None, False)
-    person["status"] = status[0] or "actif"
-    archived = attempt("archived", parse_bool)
-    person["archived"] = 1 if (status[1] or archived) else 0
-    for target in values:
-        if target.startswith("consent:"):
-            given = attempt(target, parse_bool)
-            if given is not None:
-                row.consents[target.split(":", 1)[1]] = given
-    paid_on = attempt("membership_paid_on", date_text)
-    amount = attempt("membership_amount", parse_amount)
-    if paid_on:
-        row.membership = {"paid_on": paid_on, "amount": amount}
-    elif amount is not None and not row.errors:
-        row.warnings.append(_("Montant de cotisation sans date de paiement : il n'est pas importé."))
-    if not any(person.get(k) for k in NAME_TARGETS if k != "full_name"):
-        row.errors.insert(0, _("Aucun nom sur cette ligne."))
-    if row.errors:
-        row.action = "reject"
-    return row
-
-
 def build_preview(table: RawTable, setup: ImportSetup, existing: ExistingPeople,
-                  *, today: dt.date | None = None) -> ImportPreview:
+                  *, today: dt.date | None = None, default_year: int | None = None) -> ImportPreview:
     """Check every row and find duplicates; nothing is written."""
     today = today or dt.date.today()
     headers = headers_of(table, setup.header_row)
@@ -303,7 +172,7 @@ def build_preview(table: RawTable, setup: ImportSetup, existing: ExistingPeople,
         else:
             problems.append(_("Aucune colonne n'indique le nom des personnes : choisissez ci-contre la colonne du "
                               "prénom, du nom ou du nom complet."))
-    duplicated = {t for t in mapping if t not in REPEATABLE and mapping.count(t) > 1}
+    duplicated = {t for t in mapping if not repeatable(t) and mapping.count(t) > 1}
     for target in sorted(duplicated):
         problems.append(_("Plusieurs colonnes vont dans « {field} » : gardez-en une seule.").format(field=target_label(target)))
     start = 0 if setup.header_row is None else setup.header_row + 1
@@ -316,7 +185,7 @@ def build_preview(table: RawTable, setup: ImportSetup, existing: ExistingPeople,
     seen: dict[str, list[tuple[int, set[str], set[str]]]] = {}
     header_width = len(table.rows[setup.header_row][1]) if setup.header_row is not None else None
     for line, cells in data:
-        row = parse_row(line, cells, mapping, headers, today, header_width)
+        row = parse_row(line, cells, mapping, headers, today, header_width, default_year)
         rows.append(row)
         if row.errors:
             continue
@@ -348,5 +217,13 @@ def preview_file(store: Store, path: str, *, today: dt.date | None = None) -> Im
     from .reading import read_table
 
     table = read_table(path)
-    return build_preview(table, initial_setup(table), ExistingPeople.load(store), today=today)
+    year = current_fee_year(store, today)
+    return build_preview(table, initial_setup(table, year), ExistingPeople.load(store), today=today, default_year=year)
+
+
+def current_fee_year(store: Store, today: dt.date | None = None) -> int:
+    """The label year of the group's current membership period (a fee column naming no year)."""
+    from ... import group
+
+    return group.profile(store).membership_period(today or dt.date.today())[0].year
 
