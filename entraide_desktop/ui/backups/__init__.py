@@ -181,5 +181,5 @@ class BackupsPage(QWidget):
         self.context.restore_requested.emit(str(path))
 
     def _open_folder(self) -> None:
-        self.context.paths.backups_dir.mkdir(parents=True, exist_ok=True)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.context.paths.backups_dir)))
+        self.context.paths.database_backups_dir.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.context.paths.database_backups_dir)))
