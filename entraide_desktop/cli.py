@@ -115,6 +115,9 @@ def _early_language(argv: list[str]) -> str:
 
 
 def run(argv: list[str]) -> int:
+    from .private_files import restrict_umask
+
+    restrict_umask()  # every file made from here on is the user's alone (POSIX)
     language = _early_language(argv)
     paths = paths_for(None)
     set_language(language, paths.cache_dir)

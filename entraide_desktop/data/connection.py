@@ -30,6 +30,16 @@ from .schema.core import GROUP_PROFILE_ID
 from .store import Author, Store, _WriteState, new_site_id
 
 
+def _make_files_private(paths: Paths) -> None:
+    """Files made by older versions (0644) become the user's alone (POSIX; see private_files)."""
+    from ..private_files import make_private
+
+    side = [Path(str(paths.database) + suffix) for suffix in ("-wal", "-shm")]
+    folder = paths.database_backups_dir
+    copies = list(folder.iterdir()) if folder.is_dir() else []
+    make_private(paths.database, paths.key_file, *side, paths.backups_dir, folder, *copies)
+
+
 def _key_pragma(data_key: bytes) -> str:
     return f"PRAGMA key = \"x'{data_key.hex()}'\""
 
@@ -212,6 +222,7 @@ def open_with_key(paths: Paths, data_key: bytes, author: Author) -> Store:
             state = _WriteState(local["site_id"], int(local.get("counter", "0")), HybridClock(int(local.get("clock", "0"))))
             store = Store(db, paths, data_key, author, state)
             _renew_site_if_copied(store, local)
+            _make_files_private(paths)
     except BaseException:
         db.close()
         raise
