@@ -111,3 +111,13 @@ def test_stale_temporary_files_are_cleaned_up_and_fresh_ones_kept(store):
     os.utime(stale, (two_hours_ago, two_hours_ago))
     backups.backup_now(store, "manual")
     assert not stale.exists() and fresh.exists()
+
+
+def test_list_backups_reports_the_copies_left_in_the_shared_folder(store, capsys):
+    from entraide_desktop.cli import run
+
+    (store.paths.backups_dir).mkdir(parents=True, exist_ok=True)
+    (store.paths.backups_dir / "entraide-2026-01-13-080000-manuelle.db").write_bytes(b"inconnue")
+    assert run(["list-backups", "--database", str(store.paths.database)]) == 0
+    out = capsys.readouterr().out
+    assert "n'a pas encore été rangée" in out and "entraide-2026-01-13-080000-manuelle.db" in out
