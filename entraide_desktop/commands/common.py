@@ -63,8 +63,8 @@ def open_store(args: argparse.Namespace, *, lock: bool = True) -> Iterator[Store
 
 def run_command(args: argparse.Namespace) -> int:
     """Run ``args.func``; expected errors print their French message and give exit status 1."""
-    from ..data.errors import translate_sqlite_error
     from ..data._driver import sqlite3
+    from ..data.errors import translate_sqlite_error
 
     try:
         return int(args.func(args) or 0)

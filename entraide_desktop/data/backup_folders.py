@@ -51,7 +51,8 @@ def sort_shared_folder(store: Store) -> SortReport:
             log.warning("backup %s not moved: %s", path, error)
             report.left.append(path)
     if report.left:
-        log.warning("backups left in the shared folder (database unknown): %s", ", ".join(p.name for p in report.left))
+        log.warning("backups left in the shared folder (database unknown): %s",
+                    ", ".join(p.name for p in report.left))
     return report
 
 

@@ -34,7 +34,8 @@ batman starwars pokemon trustno1 freedom liberte abc123 test essai utilisateur u
 entraide groupe ordinateur clavier famille maison
 """.split())
 
-_LEET = str.maketrans({"@": "a", "4": "a", "0": "o", "1": "i", "!": "i", "3": "e", "$": "s", "5": "s", "7": "t"})
+_LEET = str.maketrans({"@": "a", "4": "a", "0": "o", "1": "i", "!": "i", "3": "e", "$": "s", "5": "s",
+                       "7": "t"})
 
 
 @dataclass(frozen=True)
@@ -49,8 +50,8 @@ def estimate(passphrase: str, context: tuple[str, ...] = ()) -> Advice:
     """Judge ``passphrase``; ``context`` holds words a guesser would try first (group, person)."""
     stripped = passphrase.strip()
     if len(stripped) < MIN_LENGTH:
-        return Advice(False, _("Trop courte : au moins {n} caractères. Une courte phrase facile à retenir fait "
-                               "l'affaire, par exemple « café du mardi au local ».").format(n=MIN_LENGTH))
+        return Advice(False, _("Trop courte : au moins {n} caractères. Une courte phrase facile à retenir "
+                               "fait l'affaire, par exemple « café du mardi au local ».").format(n=MIN_LENGTH))
     compact = re.sub(r"[\W_]+", "", fold(stripped))
     if len(set(compact)) < MIN_DISTINCT or re.fullmatch(r"(.+)\1+.?", compact):
         return Advice(False, _("Trop facile à deviner : elle répète les mêmes caractères. "
@@ -62,8 +63,9 @@ def estimate(passphrase: str, context: tuple[str, ...] = ()) -> Advice:
     core = re.sub(r"^[\W\d_]+|[\W\d_]+$", "", fold(stripped))  # digits and signs around a word
     leet = re.sub(r"[^a-z]+", "", core.translate(_LEET))
     if any(word in COMMON or (_strip_words(word, COMMON) == "" and len(word) < 16) for word in (letters, leet)):
-        return Advice(False, _("Trop facile à deviner : c'est un mot de passe courant, même avec des chiffres "
-                               "ou des signes autour. Choisissez plutôt quelques mots qui vont ensemble."))
+        return Advice(False, _("Trop facile à deviner : c'est un mot de passe courant, même avec des "
+                               "chiffres ou des signes autour. Choisissez plutôt quelques mots qui vont "
+                               "ensemble."))
     names = tuple(word for text in context for word in re.findall(r"[a-z0-9]{3,}", fold(text)))
     if names and len(_strip_words(letters, frozenset(names))) < MIN_DISTINCT:
         return Advice(False, _("Trop facile à deviner : elle reprend surtout le nom du groupe ou le vôtre. "

@@ -26,8 +26,8 @@ from ..i18n import _
 from .context import app_icon
 from .forms import ErrorLabel, PassphraseEdit, StrengthHint, explanation, heading
 from .messages import error_text
-from .tasks import run_task
 from .style import style_role
+from .tasks import run_task
 
 
 class SetupDialog(QDialog):

@@ -23,9 +23,9 @@ from ..i18n import _
 from .context import app_icon
 from .forms import ErrorLabel, PassphraseEdit, StrengthHint, explanation, heading
 from .messages import error_text
+from .style import style_role
 from .tasks import run_task
 from .warm_up import warm_up
-from .style import style_role
 
 if TYPE_CHECKING:
     from ..data.store import Author, Store

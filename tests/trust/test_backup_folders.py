@@ -13,6 +13,7 @@ from entraide_desktop.config import paths_for
 from entraide_desktop.data import backups, connection
 from entraide_desktop.data.backup_folders import sort_shared_folder
 from entraide_desktop.data.connection import create_database
+from entraide_desktop.data.errors import DiskFull
 from tests.conftest import PASSPHRASE
 
 
@@ -94,7 +95,7 @@ def test_a_failed_backup_leaves_no_temporary_file(store, monkeypatch):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", disk_full)
-    with pytest.raises(Exception):
+    with pytest.raises(DiskFull, match="disque est plein"):
         backups.backup_now(store, "manual")
     monkeypatch.undo()
     folder = store.paths.database_backups_dir

@@ -24,8 +24,8 @@ from ..context import AppContext
 from ..flow_layout import FlowLayout
 from ..forms import explanation
 from ..messages import confirm, inform, show_error
-from ..tasks import run_with_progress
 from ..style import style_role
+from ..tasks import run_with_progress
 
 
 class BackupsPage(QWidget):
