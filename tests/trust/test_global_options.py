@@ -62,3 +62,31 @@ def test_init_and_check_before_the_command_act_on_the_named_database(tmp_path, m
     assert run(["--database", str(db), "check"]) == 0
     # The default register was never created by any of this.
     assert run(["check"]) == 1
+
+
+class _Reached(Exception):
+    """Raised where a command asks which database to use."""
+
+
+@pytest.mark.parametrize("command", SUBCOMMANDS)
+@pytest.mark.parametrize("place", ["before", "after"])
+def test_every_subcommand_opens_the_database_named_on_the_line(command, place, monkeypatch, tmp_path):
+    """Run the command itself: the database it resolves is the one given, never the default register."""
+    import entraide_desktop.commands.common as common
+
+    asked: list[str | None] = []
+
+    def spy(database=None):
+        asked.append(database)
+        raise _Reached
+
+    monkeypatch.setattr(common, "paths_for", spy)
+    sub = _subparsers()[command]
+    rest = [command, *_required_arguments(sub)]
+    if any("--yes" in action.option_strings for action in sub._actions):
+        rest.append("--yes")  # no question on standard input
+    database = str(tmp_path / "ailleurs.db")
+    argv = ["--database", database, *rest] if place == "before" else [*rest, "--database", database]
+    with pytest.raises(_Reached):
+        run(argv)
+    assert asked == [database]
