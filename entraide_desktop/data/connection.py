@@ -112,7 +112,7 @@ def create_database(
     """
     from . import rows
 
-    keys.check_passphrase_strength(passphrase, context=(group_name, person))
+    keys.check_passphrase_strength(passphrase, context=(group_name,))
     group_name = group_name.strip()
     if not group_name and group is None:
         from .errors import ValidationError

@@ -5,7 +5,7 @@ second a core): what matters is that the passphrase is not among the first milli
 A person is refused, with one sentence saying why and what to do, when the passphrase is too
 short, repeats a few characters (« aaaaaaaaaa », « abcabcabc »), follows the keyboard or the
 alphabet (« azertyuiop », « 123456789 »), is a common password with digits or signs around it
-(« motdepasse123 », « Soleil2026! », « P@ssw0rd »), or is mostly the group's or the person's name. zxcvbn's
+(« motdepasse123 », « Soleil2026! », « P@ssw0rd »), or is mostly the group's name. zxcvbn's
 Python port was considered: it judges English words and explains in English; these rules are
 enough to stop the guesses tried first, without a dependency.
 """
@@ -21,6 +21,8 @@ from .text import fold
 
 MIN_LENGTH = MIN_PASSPHRASE_LENGTH
 MIN_DISTINCT = 5
+MIN_OWN_LETTERS = 4
+"""Beside the group's name, a passphrase needs at least a short word of its own."""
 
 _ROWS = ("azertyuiop", "qsdfghjklm", "wxcvbn", "qwertyuiop", "asdfghjkl", "zxcvbnm", "qwertzuiop", "yxcvbnm",
          "abcdefghijklmnopqrstuvwxyz", "01234567890", "1qaz2wsx3edc4rfv", "azqswxedc")
@@ -47,7 +49,7 @@ class Advice:
 
 
 def estimate(passphrase: str, context: tuple[str, ...] = ()) -> Advice:
-    """Judge ``passphrase``; ``context`` holds words a guesser would try first (group, person)."""
+    """Judge ``passphrase``; ``context`` holds words a guesser would try first (the group's name)."""
     stripped = passphrase.strip()
     if len(stripped) < MIN_LENGTH:
         return Advice(False, _("Trop courte : au moins {n} caractères. Une courte phrase facile à retenir "
@@ -67,8 +69,8 @@ def estimate(passphrase: str, context: tuple[str, ...] = ()) -> Advice:
                                "chiffres ou des signes autour. Choisissez plutôt quelques mots qui vont "
                                "ensemble."))
     names = tuple(word for text in context for word in re.findall(r"[a-z0-9]{3,}", fold(text)))
-    if names and len(_strip_words(letters, frozenset(names))) < MIN_DISTINCT:
-        return Advice(False, _("Trop facile à deviner : elle reprend surtout le nom du groupe ou le vôtre. "
+    if names and len(_strip_words(letters, frozenset(names))) < MIN_OWN_LETTERS:
+        return Advice(False, _("Trop facile à deviner : elle reprend surtout le nom du groupe. "
                                "Ajoutez des mots à vous."))
     if len(stripped) < 16 and len(stripped.split()) < 3:
         return Advice(True, _("Acceptable. Plus longue (trois ou quatre mots), elle serait plus sûre."))

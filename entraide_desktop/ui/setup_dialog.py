@@ -78,7 +78,7 @@ class SetupDialog(QDialog):
         ):
             form.addRow(label, widget)
             widget.setAccessibleName(label.replace("&", "").rstrip(" :"))
-        form.insertRow(4, "", StrengthHint(self.passphrase, lambda: (self.group_name.text(), self.person.text())))
+        form.insertRow(4, "", StrengthHint(self.passphrase, lambda: (self.group_name.text(),)))
         layout.addLayout(form)
         layout.addWidget(
             explanation(

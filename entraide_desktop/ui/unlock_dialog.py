@@ -183,7 +183,7 @@ class RecoveryDialog(QDialog):
         form.addRow(_("&Votre nom :"), self.label)
         form.addRow(_("&Nouvelle phrase de passe :"), self.new)
         form.addRow(_("Con&firmation :"), self.confirmation)
-        form.insertRow(3, "", StrengthHint(self.new, lambda: (self.label.text(),)))
+        form.insertRow(3, "", StrengthHint(self.new))
         layout.addLayout(form)
         self.error = ErrorLabel()
         layout.addWidget(self.error)

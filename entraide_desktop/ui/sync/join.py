@@ -168,7 +168,7 @@ class JoinWizard(QDialog):
         ):
             form.addRow(label, widget)
             widget.setAccessibleName(label.replace("&", "").rstrip(" :"))
-        form.insertRow(3, "", StrengthHint(self.passphrase, lambda: (self.person.text(),)))
+        form.insertRow(3, "", StrengthHint(self.passphrase))
         layout.addLayout(form)
         layout.addWidget(
             explanation(_("La phrase de passe doit compter au moins {n} caractères.").format(n=keys.MIN_PASSPHRASE_LENGTH))
