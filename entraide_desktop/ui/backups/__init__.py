@@ -101,7 +101,7 @@ class BackupsPage(QWidget):
         else:
             self.status.setText(_("Aucune sauvegarde sur ce poste pour l'instant."))
         unsorted = backups.list_folder(self.context.paths.backups_dir)
-        self.unsorted.setText(ngettext(
+        self.unsorted.setText("" if not unsorted else ngettext(
             "{n} copie plus ancienne n'a pas pu être rattachée à une base : elle est gardée telle quelle dans "
             "« {folder} » (« Restaurer depuis un fichier » peut l'utiliser).",
             "{n} copies plus anciennes n'ont pas pu être rattachées à une base : elles sont gardées telles "
