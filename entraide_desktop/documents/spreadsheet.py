@@ -13,9 +13,11 @@ table (register, treasury…) goes through here.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import os
 import tempfile
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from pathlib import Path
 
 from ..data.errors import user_facing_errors
@@ -26,7 +28,11 @@ CSV_ENCODING = "utf-8-sig"
 
 
 def neutralise(value: object) -> str:
-    """The text of a cell, with a leading ``'`` when a spreadsheet would read it as a formula."""
+    """The text of a cell, with a leading ``'`` when a spreadsheet would read it as a formula.
+
+    Numbers (an amount of -5) are written as they are: only text typed by people is suspect."""
+    if _is_number(value):
+        return str(value)
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
@@ -72,9 +78,11 @@ def write_xlsx(headers: Sequence[str], rows: Sequence[Sequence[object]], path: P
         for row_number, values in enumerate([headers, *rows], start=1):
             for column, value in enumerate(values, start=1):
                 cell = sheet.cell(row=row_number, column=column)
-                text = "" if value is None else str(value)
-                cell.value = text  # openpyxl would guess a formula from a leading "=": set the type after
-                cell.data_type = "s"
+                if _is_number(value) or isinstance(value, dt.date):
+                    cell.value = value  # numbers and dates keep their type (summable, sortable)
+                else:
+                    cell.value = "" if value is None else str(value)
+                    cell.data_type = "s"  # openpyxl guesses a formula from a leading "=": text, always
                 if row_number == 1:
                     cell.font = bold
         sheet.freeze_panes = "A2"
@@ -84,6 +92,10 @@ def write_xlsx(headers: Sequence[str], rows: Sequence[Sequence[object]], path: P
         book.save(target)
 
     write_atomically(path, write)
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
 
 
 def _sheet_title(title: str) -> str:

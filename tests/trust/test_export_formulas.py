@@ -102,3 +102,18 @@ def test_libreoffice_opens_the_export_without_any_formula(hostile_store, tmp_pat
     values = [str(c.value) for row in load_workbook(converted).active.iter_rows() for c in row if c.value is not None]
     assert any("HYPERLINK" in v for v in values), "the e-mail is kept as plain text"
     assert "2" not in values, "=1+1 was not computed"
+
+
+def test_numbers_and_dates_keep_their_type_and_are_never_quoted(tmp_path):
+    import datetime as dt
+    from decimal import Decimal
+
+    from openpyxl import load_workbook
+
+    assert neutralise(-5) == "-5" and neutralise(Decimal("-12.50")) == "-12.50" and neutralise(True) == "True"
+    target = tmp_path / "montants.xlsx"
+    write_xlsx(["Montant", "Payé le", "Note"], [[-5, dt.date(2026, 12, 5), "-5"]], target, "Cotisations")
+    cells = list(load_workbook(target).active.iter_rows(min_row=2, values_only=False))[0]
+    assert [c.data_type for c in cells] == ["n", "d", "s"]
+    assert cells[0].value == -5 and cells[2].value == "-5"
+    assert _formula_cells(target) == []
