@@ -6,8 +6,8 @@ external files). Before openpyxl sees the file, this module reads the zip's dire
 streams every member once, counting the bytes really unpacked (a directory can lie about
 sizes): too many members, a member or a total too large once unpacked, a compression ratio no
 spreadsheet has, or a DTD or entity declaration gets a clear French message, fast and in
-bounded memory (one chunk at a time). (openpyxl would use defusedxml if it were installed, but
-its shared strings are read by a parser that still accepts a DTD: the check here is the guard.)
+bounded memory (one chunk at a time). openpyxl turns to defusedxml only when that package happens
+to be installed; rather than depend on it, this check refuses any DTD or entity itself.
 """
 
 from __future__ import annotations
