@@ -46,6 +46,9 @@ _ARGPARSE_FR = {
 }
 
 
+GLOBAL_OPTIONS = ("database", "passphrase_file", "lang")
+
+
 def _argparse_gettext(message: str) -> str:
     from .i18n import language
 
@@ -73,6 +76,7 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"Entraide {__version__}",
                         help=_("afficher la version et quitter"))
     add_common_options(parser)
+    parser.set_defaults(**dict.fromkeys(GLOBAL_OPTIONS))
     parser.add_argument(
         "--demo", action="store_true",
         help=_("ouvrir l'application sur une base de démonstration (créée au besoin, données fictives)"),
@@ -86,12 +90,15 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
 
 
 def add_common_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--database", metavar=_("FICHIER"), help=_("base de données à utiliser"))
+    """The global options, taken before or after the command: a subcommand's copy has no default,
+    so it never hides what was given before the command (``entraide --database X check``)."""
+    hidden = {"default": argparse.SUPPRESS}
+    parser.add_argument("--database", metavar=_("FICHIER"), help=_("base de données à utiliser"), **hidden)
     parser.add_argument(
         "--passphrase-file", metavar=_("FICHIER"),
-        help=_("fichier contenant la phrase de passe (sinon la variable ENTRAIDE_PASSPHRASE)"),
+        help=_("fichier contenant la phrase de passe (sinon la variable ENTRAIDE_PASSPHRASE)"), **hidden,
     )
-    parser.add_argument("--lang", choices=["fr", "en"], help=_("langue (fr ou en)"))
+    parser.add_argument("--lang", choices=["fr", "en"], help=_("langue (fr ou en)"), **hidden)
 
 
 def _early_language(argv: list[str]) -> str:
@@ -109,6 +116,9 @@ def _early_language(argv: list[str]) -> str:
 
 
 def run(argv: list[str]) -> int:
+    from .private_files import restrict_umask
+
+    restrict_umask()  # every file made from here on is the user's alone (POSIX)
     language = _early_language(argv)
     paths = paths_for(None)
     set_language(language, paths.cache_dir)

@@ -7,8 +7,10 @@ explicit database path puts the key file and the public calendar beside that dat
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,12 +44,33 @@ class Paths:
         return self.database.with_name(self.database.stem + "-calendrier-public.json")
 
     @property
+    def database_backups_dir(self) -> Path:
+        """This database's own backups folder, inside ``backups_dir``: named by the database id of its
+        key file, so that two databases (the demo and the real register) never share one."""
+        return self.backups_dir / backup_folder_name(self.key_file, self.database)
+
+    @property
     def lock_file(self) -> Path:
         return self.database.with_name(self.database.name + ".lock")
 
     @property
     def settings_file(self) -> Path:
         return self.config_dir / "preferences.json"
+
+
+def backup_folder_name(key_file: Path, database: Path) -> str:
+    """The database id read from the key file (a UUID), else a stable name from the database's path."""
+    try:
+        database_id = str(json.loads(key_file.read_text(encoding="utf-8"))["database_id"])
+    except (OSError, ValueError, KeyError, TypeError):
+        database_id = ""
+    if _ID.fullmatch(database_id):
+        return database_id
+    digest = hashlib.sha256(str(database.absolute()).encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return f"sans-cle-{digest}"
+
+
+_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 def _base_dirs() -> tuple[Path, Path, Path]:

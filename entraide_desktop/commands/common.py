@@ -63,14 +63,27 @@ def open_store(args: argparse.Namespace, *, lock: bool = True) -> Iterator[Store
 
 def run_command(args: argparse.Namespace) -> int:
     """Run ``args.func``; expected errors print their French message and give exit status 1."""
+    from ..data._driver import sqlite3
+    from ..data.errors import translate_sqlite_error
+
     try:
         return int(args.func(args) or 0)
     except EntraideError as error:
         print(_("Erreur : {message}").format(message=error.message), file=sys.stderr)
         return 1
+    except BrokenPipeError:  # « entraide list-meetings | head »: the reader has had enough
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # nothing more to flush at exit, no message
+        return 0
     except KeyboardInterrupt:
         print(_("Interrompu."), file=sys.stderr)
         return 130
+    except (OSError, sqlite3.Error) as error:  # disk full, read-only folder… outside a guarded block
+        translated = translate_sqlite_error(error, str(getattr(error, "filename", "") or ""))
+        if translated is None:
+            raise
+        print(_("Erreur : {message}").format(message=translated.message), file=sys.stderr)
+        return 1
 
 
 def out(text: str = "") -> None:

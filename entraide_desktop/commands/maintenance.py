@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..i18n import _, format_datetime, format_number
+from ..i18n import _, format_datetime, format_number, ngettext
 from .common import command_paths, open_store, out
 
 
@@ -40,12 +40,19 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     from ..data import backups
 
-    found = backups.list_backups(command_paths(args))
+    paths = command_paths(args)
+    found = backups.list_backups(paths)
     if not found:
         out(_("Aucune sauvegarde sur ce poste."))
     for info in found:
         size = _("{n} Mo").format(n=format_number(round(info.size / 1_048_576, 1)))
         out(f"{format_datetime(info.created, 'medium'):<32} {_(backups.KINDS[info.kind]):<20} {size:>10}  {info.path.name}")
+    unsorted = backups.list_folder(paths.backups_dir)
+    if unsorted:  # left by an older version; sorted at the next start, or not ours to identify
+        out(ngettext("Dans le dossier commun « {folder} », {n} copie n'a pas encore été rangée avec sa base : {names}",
+                     "Dans le dossier commun « {folder} », {n} copies n'ont pas encore été rangées avec leur base : {names}",
+                     len(unsorted)).format(folder=paths.backups_dir, n=len(unsorted),
+                                           names=", ".join(b.path.name for b in unsorted)))
     return 0
 
 

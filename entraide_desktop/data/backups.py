@@ -3,7 +3,12 @@
 A backup is a consistent copy made with SQLite's backup API, encrypted with the same data key
 as the database, plus a copy of the key file beside it (the keys are only stored wrapped by
 passphrases, so the copy reveals nothing). Each copy is opened and checked right after it is
-written. Automatic copies are pruned to the last 14 daily and 12 monthly ones.
+written. Each database has its own folder (``Paths.database_backups_dir``, named by its database
+id), so the demo and the real register never share copies nor pruning; copies left by older
+versions in the shared folder are sorted into their database's folder (``backup_folders.py``).
+Automatic copies are pruned to the last 14 daily and 12 monthly ones, « avant-import » copies to
+3, the other kinds to 10; manual copies are never removed. A failed copy leaves no ``.tmp``
+file, and stale ones are cleaned up.
 """
 
 from __future__ import annotations
@@ -32,6 +37,8 @@ _NAME = re.compile(r"^entraide-(\d{4}-\d{2}-\d{2})-(\d{6})-([a-z-]+)\.db$")
 KEEP_DAILY = 14
 KEEP_MONTHLY = 12
 KEEP_OTHER = 10
+KEEP_BEFORE_IMPORT = 3
+STALE_TMP = dt.timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -59,10 +66,11 @@ def _name(when: dt.datetime, kind: str) -> str:
 def new_backup_path(paths: Paths, kind: str, now: dt.datetime | None = None) -> Path:
     """A free file name in the backups folder for a copy of ``kind`` (listed and pruned like the others)."""
     now = now or dt.datetime.now()
-    target = paths.backups_dir / _name(now, kind)
+    folder = paths.database_backups_dir
+    target = folder / _name(now, kind)
     step = 1
     while target.exists():
-        target = paths.backups_dir / _name(now + dt.timedelta(seconds=step), kind)
+        target = folder / _name(now + dt.timedelta(seconds=step), kind)
         step += 1
     return target
 
@@ -79,11 +87,30 @@ def parse_name(path: Path) -> BackupInfo | None:
 
 
 def list_backups(paths: Paths) -> list[BackupInfo]:
-    """Backups in the backups folder, newest first."""
-    if not paths.backups_dir.is_dir():
+    """This database's backups, newest first."""
+    return list_folder(paths.database_backups_dir)
+
+
+def list_folder(folder: Path) -> list[BackupInfo]:
+    """The backups in ``folder``, newest first."""
+    if not folder.is_dir():
         return []
-    found = [info for p in paths.backups_dir.iterdir() if (info := parse_name(p)) is not None]
+    found = [info for p in folder.iterdir() if (info := parse_name(p)) is not None]
     return sorted(found, key=lambda b: b.created, reverse=True)
+
+
+def remove_stale_temporary_files(folder: Path, now: dt.datetime | None = None) -> list[Path]:
+    """Delete ``.tmp`` files left in ``folder`` by a copy interrupted more than an hour ago."""
+    limit = (now or dt.datetime.now()) - STALE_TMP
+    removed = []
+    for path in folder.glob("*.tmp") if folder.is_dir() else []:
+        try:
+            if dt.datetime.fromtimestamp(path.stat().st_mtime) < limit:
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue  # held open (Windows) or already gone: next time
+    return removed
 
 
 def write_backup(store: Store, folder: Path, kind: str = "manual", now: dt.datetime | None = None) -> BackupInfo:
@@ -96,9 +123,13 @@ def write_backup(store: Store, folder: Path, kind: str = "manual", now: dt.datet
         target = folder / _name(now + dt.timedelta(seconds=suffix), kind)
         suffix += 1
     with user_facing_errors(str(folder)):
-        connection.copy_database(store.db, target, store.data_key)
-        if store.paths.key_file.exists():
-            _copy_file(store.paths.key_file, target.with_name(target.name + ".keys"))
+        try:
+            connection.copy_database(store.db, target, store.data_key)
+            if store.paths.key_file.exists():
+                _copy_file(store.paths.key_file, target.with_name(target.name + ".keys"))
+        except BaseException:
+            target.unlink(missing_ok=True)
+            raise
     try:
         verify_backup(target, store.data_key, expected_group=connection.group_secret(store)[0])
     except EntraideError:
@@ -110,10 +141,14 @@ def write_backup(store: Store, folder: Path, kind: str = "manual", now: dt.datet
 
 def _copy_file(source: Path, target: Path) -> None:
     tmp = target.with_name(target.name + ".tmp")
-    shutil.copyfile(source, tmp)
-    with open(tmp, "rb") as fh:
-        os.fsync(fh.fileno())
-    os.replace(tmp, target)
+    try:
+        shutil.copyfile(source, tmp)
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     keys.fsync_dir(target.parent)
 
 
@@ -147,14 +182,22 @@ def verify_backup(path: Path, data_key: bytes, expected_group: str | None = None
 
 
 def backup_now(store: Store, kind: str = "manual", now: dt.datetime | None = None) -> BackupInfo:
-    """A backup in this computer's backups folder; automatic ones are pruned afterwards."""
-    info = write_backup(store, store.paths.backups_dir, kind, now)
+    """A backup in this database's backups folder; older copies are pruned afterwards."""
+    from .backup_folders import sort_shared_folder
+
+    sort_shared_folder(store)
+    folder = store.paths.database_backups_dir
+    remove_stale_temporary_files(folder, now)
+    info = write_backup(store, folder, kind, now)
     prune(store.paths, now or dt.datetime.now())
     return info
 
 
 def backup_if_due(store: Store, now: dt.datetime | None = None) -> BackupInfo | None:
     """The automatic backup: made when none was made today (called at start)."""
+    from .backup_folders import sort_shared_folder
+
+    sort_shared_folder(store)
     now = now or dt.datetime.now()
     if any(b.kind == "auto" and b.created.date() == now.date() for b in list_backups(store.paths)):
         return None
@@ -162,8 +205,8 @@ def backup_if_due(store: Store, now: dt.datetime | None = None) -> BackupInfo | 
 
 
 def prune(paths: Paths, now: dt.datetime | None = None) -> list[Path]:
-    """Keep the newest automatic copy of each of the last 14 days and 12 months; 10 of each other kind
-    (manual copies are never removed). Returns the removed files."""
+    """Keep the newest automatic copy of each of the last 14 days and 12 months, 3 « avant-import »,
+    10 of each other kind (manual copies are never removed). Returns the removed files."""
     backups = list_backups(paths)
     keep: set[Path] = set()
     autos = [b for b in backups if b.kind == "auto"]
@@ -177,7 +220,8 @@ def prune(paths: Paths, now: dt.datetime | None = None) -> list[Path]:
     for kind in KINDS:
         if kind in ("auto", "manual"):
             continue
-        keep.update(b.path for b in [b for b in backups if b.kind == kind][:KEEP_OTHER])
+        count = KEEP_BEFORE_IMPORT if kind == "before-import" else KEEP_OTHER
+        keep.update(b.path for b in [b for b in backups if b.kind == kind][:count])
     keep.update(b.path for b in backups if b.kind == "manual")
     removed = []
     for b in backups:

@@ -30,6 +30,16 @@ from .schema.core import GROUP_PROFILE_ID
 from .store import Author, Store, _WriteState, new_site_id
 
 
+def _make_files_private(paths: Paths) -> None:
+    """Files made by older versions (0644) become the user's alone (POSIX; see private_files)."""
+    from ..private_files import make_private
+
+    side = [Path(str(paths.database) + suffix) for suffix in ("-wal", "-shm")]
+    folder = paths.database_backups_dir
+    copies = list(folder.iterdir()) if folder.is_dir() else []
+    make_private(paths.database, paths.key_file, *side, paths.backups_dir, folder, *copies)
+
+
 def _key_pragma(data_key: bytes) -> str:
     return f"PRAGMA key = \"x'{data_key.hex()}'\""
 
@@ -102,7 +112,7 @@ def create_database(
     """
     from . import rows
 
-    keys.check_passphrase_strength(passphrase)
+    keys.check_passphrase_strength(passphrase, context=(group_name,))
     group_name = group_name.strip()
     if not group_name and group is None:
         from .errors import ValidationError
@@ -212,6 +222,7 @@ def open_with_key(paths: Paths, data_key: bytes, author: Author) -> Store:
             state = _WriteState(local["site_id"], int(local.get("counter", "0")), HybridClock(int(local.get("clock", "0"))))
             store = Store(db, paths, data_key, author, state)
             _renew_site_if_copied(store, local)
+            _make_files_private(paths)
     except BaseException:
         db.close()
         raise
@@ -233,7 +244,7 @@ def _refuse_newer_schema(db: sqlite_utils.Database) -> None:
 def _backup_before_migration(db: sqlite_utils.Database, paths: Paths, data_key: bytes) -> Path:
     """Copy the database (encrypted, consistent) before a migration changes it."""
     stamp = dt.datetime.now().strftime("%Y-%m-%d-%H%M%S")
-    target = paths.backups_dir / f"entraide-{stamp}-avant-mise-a-jour.db"
+    target = paths.database_backups_dir / f"entraide-{stamp}-avant-mise-a-jour.db"
     target.parent.mkdir(parents=True, exist_ok=True)
     copy_database(db, target, data_key)
     return target
@@ -243,17 +254,21 @@ def copy_database(db: sqlite_utils.Database, target: Path, data_key: bytes) -> N
     """A consistent encrypted copy through SQLite's backup API, written then renamed into place."""
     tmp = target.with_name(target.name + ".tmp")
     tmp.unlink(missing_ok=True)
-    dest = sqlite3.connect(str(tmp))
     try:
-        dest.execute(_key_pragma(data_key))
-        db.conn.backup(dest)
-        dest.execute("PRAGMA journal_mode = DELETE")
-        dest.commit()
-    finally:
-        dest.close()
-    with open(tmp, "rb") as fh:
-        os.fsync(fh.fileno())
-    os.replace(tmp, target)
+        dest = sqlite3.connect(str(tmp))
+        try:
+            dest.execute(_key_pragma(data_key))
+            db.conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+            dest.commit()
+        finally:
+            dest.close()
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:  # a failed copy (disk full…) leaves no half file behind
+        tmp.unlink(missing_ok=True)
+        raise
     keys.fsync_dir(target.parent)
 
 
@@ -363,4 +378,4 @@ def remove_database_files(paths: Paths) -> None:
     """Delete a database and its side files (tests and failed setups only)."""
     for p in (paths.database, paths.key_file, Path(str(paths.database) + "-wal"), Path(str(paths.database) + "-shm")):
         p.unlink(missing_ok=True)
-    shutil.rmtree(paths.backups_dir, ignore_errors=True)
+    shutil.rmtree(paths.database_backups_dir, ignore_errors=True)

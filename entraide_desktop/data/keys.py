@@ -70,16 +70,13 @@ def derive_key(passphrase: str, salt: bytes, kdf: dict[str, Any]) -> bytes:
     )
 
 
-def check_passphrase_strength(passphrase: str, confirmation: str | None = None) -> None:
-    """Raise :class:`ValidationError` when a new passphrase is too weak or not confirmed."""
-    if len(passphrase.strip()) < MIN_PASSPHRASE_LENGTH:
-        raise ValidationError(
-            _(
-                "La phrase de passe doit compter au moins {n} caractères. Une courte phrase "
-                "facile à retenir fait l'affaire, par exemple « café du mardi au local »."
-            ).format(n=MIN_PASSPHRASE_LENGTH),
-            "passphrase",
-        )
+def check_passphrase_strength(passphrase: str, confirmation: str | None = None, context: tuple[str, ...] = ()) -> None:
+    """Raise :class:`ValidationError` when a new passphrase is too weak (see passphrase_strength) or not confirmed."""
+    from .passphrase_strength import estimate
+
+    advice = estimate(passphrase, context)
+    if not advice.ok:
+        raise ValidationError(advice.text, "passphrase")
     if confirmation is not None and passphrase != confirmation:
         raise ValidationError(_("Les deux phrases de passe ne sont pas identiques."), "confirmation")
 

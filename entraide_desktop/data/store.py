@@ -14,6 +14,7 @@ import sqlite_utils
 from ..config import Paths
 from ._driver import check_sqlite_utils
 from .clock import HybridClock
+from .errors import user_facing_errors
 
 check_sqlite_utils()
 
@@ -98,7 +99,7 @@ class Store:
         its transaction: a rolled-back block leaves them to the next one (gaps are harmless).
         """
         state = self._state
-        with state.lock, self.db.atomic():
+        with state.lock, user_facing_errors(str(self.paths.database)), self.db.atomic():  # disk full at commit
             state.depth += 1
             try:
                 yield self.db

@@ -20,7 +20,7 @@ from ..data import connection, keys
 from ..data.errors import EntraideError
 from ..i18n import _
 from .context import AppContext
-from .forms import ErrorLabel, PassphraseEdit, explanation, heading
+from .forms import ErrorLabel, PassphraseEdit, StrengthHint, explanation, heading
 from .messages import confirm, show_error
 
 
@@ -118,6 +118,7 @@ class NewAccessDialog(QDialog):
         form.addRow(_("&Nom :"), self.label)
         form.addRow(_("&Phrase de passe :"), self.passphrase)
         form.addRow(_("&Confirmation :"), self.confirmation)
+        form.insertRow(2, "", StrengthHint(self.passphrase))
         layout.addLayout(form)
         self.error = ErrorLabel()
         layout.addWidget(self.error)
@@ -152,6 +153,7 @@ class ChangePassphraseDialog(QDialog):
         form.addRow(_("Phrase de passe &actuelle :"), self.old)
         form.addRow(_("&Nouvelle phrase de passe :"), self.new)
         form.addRow(_("&Confirmation :"), self.confirmation)
+        form.insertRow(2, "", StrengthHint(self.new))
         layout.addLayout(form)
         self.error = ErrorLabel()
         layout.addWidget(self.error)

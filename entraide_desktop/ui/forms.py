@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
@@ -60,3 +62,33 @@ def explanation(text: str) -> QLabel:
     label.setWordWrap(True)
     style_role(label, "explanation")
     return label
+
+
+class StrengthHint(QLabel):
+    """Under a new passphrase: says as it is typed whether it is too easy to guess, and why."""
+
+    def __init__(self, edit: QLineEdit, context: Callable[[], tuple[str, ...]] = tuple,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._edit, self._context = edit, context
+        self.setWordWrap(True)
+        self.setAccessibleName(_("Solidité de la phrase de passe"))
+        style_role(self, "explanation")
+        self.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 2)  # the longest advice, without jumps
+        edit.textChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        from ..data.passphrase_strength import estimate
+
+        text = self._edit.text()
+        if not text:
+            self.setText(_("Quelques mots qui vont ensemble, faciles à retenir pour vous et difficiles à deviner."))
+            self.setAccessibleDescription(self.text())
+            return
+        advice = estimate(text, self._context())
+        self.setText(("✓ " if advice.ok else "⚠ ") + advice.text)
+        self.setAccessibleDescription(advice.text)
+        window = self.window()
+        if window is not self and window.isVisible() and window.sizeHint().height() > window.height():
+            window.adjustSize()  # a longer advice than the room left: grow, never cut it

@@ -24,10 +24,10 @@ from ..data.errors import EntraideError, ValidationError
 from ..data.store import Store
 from ..i18n import _
 from .context import app_icon
-from .forms import ErrorLabel, PassphraseEdit, explanation, heading
+from .forms import ErrorLabel, PassphraseEdit, StrengthHint, explanation, heading
 from .messages import error_text
-from .tasks import run_task
 from .style import style_role
+from .tasks import run_task
 
 
 class SetupDialog(QDialog):
@@ -78,6 +78,7 @@ class SetupDialog(QDialog):
         ):
             form.addRow(label, widget)
             widget.setAccessibleName(label.replace("&", "").rstrip(" :"))
+        form.insertRow(4, "", StrengthHint(self.passphrase, lambda: (self.group_name.text(),)))
         layout.addLayout(form)
         layout.addWidget(
             explanation(

@@ -21,11 +21,11 @@ from ..data import keys
 from ..data.errors import EntraideError, KeyFileError, ValidationError
 from ..i18n import _
 from .context import app_icon
-from .forms import ErrorLabel, PassphraseEdit, explanation, heading
+from .forms import ErrorLabel, PassphraseEdit, StrengthHint, explanation, heading
 from .messages import error_text
+from .style import style_role
 from .tasks import run_task
 from .warm_up import warm_up
-from .style import style_role
 
 if TYPE_CHECKING:
     from ..data.store import Author, Store
@@ -183,6 +183,7 @@ class RecoveryDialog(QDialog):
         form.addRow(_("&Votre nom :"), self.label)
         form.addRow(_("&Nouvelle phrase de passe :"), self.new)
         form.addRow(_("Con&firmation :"), self.confirmation)
+        form.insertRow(3, "", StrengthHint(self.new))
         layout.addLayout(form)
         self.error = ErrorLabel()
         layout.addWidget(self.error)

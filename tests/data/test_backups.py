@@ -30,8 +30,8 @@ def test_backup_if_due_makes_one_a_day(store):
 def test_pruning_keeps_14_daily_and_12_monthly(store):
     start = dt.datetime(2025, 1, 1, 8, 0)
     for day in range(0, 400, 3):
-        backups.write_backup(store, store.paths.backups_dir, "auto", start + dt.timedelta(days=day))
-    manual = backups.write_backup(store, store.paths.backups_dir, "manual", start)
+        backups.write_backup(store, store.paths.database_backups_dir, "auto", start + dt.timedelta(days=day))
+    manual = backups.write_backup(store, store.paths.database_backups_dir, "manual", start)
     backups.prune(store.paths)
     autos = [b for b in backups.list_backups(store.paths) if b.kind == "auto"]
     days = {b.created.date() for b in autos}

@@ -203,7 +203,7 @@ def test_copy_is_taken_before_pending_migrations(store, paths):
     store.db.conn.commit()
     store.close()
     reopened = connection.unlock(paths, PASSPHRASE)
-    copies = list(paths.backups_dir.glob("entraide-*-avant-mise-a-jour.db"))
+    copies = list(paths.database_backups_dir.glob("entraide-*-avant-mise-a-jour.db"))
     assert len(copies) == 1
     assert "people" in reopened.db.table_names()
     reopened.close()

@@ -112,7 +112,7 @@ def test_kills_during_writes_backups_and_exports(tmp_path):
         for exported in out.glob("export-*.bin"):
             n = int(exported.stem.split("-")[1])
             assert exported.read_bytes() == bytes([n % 256]) * 200_000
-        for info in backups.list_backups(paths_for_folder(out / "sauvegardes")):
+        for info in backups.list_folder(out / "sauvegardes"):
             backups.verify_backup(info.path, key)
         survived += 1
     assert survived == KILLS
@@ -121,10 +121,3 @@ def test_kills_during_writes_backups_and_exports(tmp_path):
     print(f"\n{survived} arrêts brutaux survécus, {len(committed)} lots confirmés, "
           f"{len(backups_seen)} sauvegardes, {len(files)} fichiers exportés, "
           f"{len(imported)} fichiers d'échange importés, {len(bundles_sent)} exportés")
-
-
-def paths_for_folder(folder: Path):
-    """Paths whose backups folder is ``folder`` (to list the backups written there)."""
-    from entraide_desktop.config import Paths
-
-    return Paths(database=folder / "x.db", config_dir=folder, cache_dir=folder, backups_dir=folder)

@@ -30,7 +30,7 @@ def _refused(laptop, path, match: str) -> str:
     with pytest.raises(BundleRefused, match=match) as caught:
         exchange.import_file(laptop, path)
     assert file_digest(laptop) == before, "a refused file changed the database"
-    assert not list(laptop.paths.backups_dir.glob("entraide-*-avant-import.db")), "no backup for a refused file"
+    assert not list(laptop.paths.database_backups_dir.glob("entraide-*-avant-import.db")), "no backup for a refused file"
     return caught.value.message
 
 

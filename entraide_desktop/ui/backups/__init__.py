@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...data import backups
-from ...i18n import _, format_datetime, format_number
+from ...i18n import _, format_datetime, format_number, ngettext
 from ..context import AppContext
 from ..flow_layout import FlowLayout
 from ..forms import explanation
 from ..messages import confirm, inform, show_error
-from ..tasks import run_with_progress
 from ..style import style_role
+from ..tasks import run_with_progress
 
 
 class BackupsPage(QWidget):
@@ -59,6 +59,9 @@ class BackupsPage(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
+        self.unsorted = explanation("")  # copies an older version left in the shared folder
+        self.unsorted.hide()
+        layout.addWidget(self.unsorted)
 
         row = FlowLayout()
         self.now_button = QPushButton(_("&Faire une sauvegarde maintenant"))
@@ -97,6 +100,14 @@ class BackupsPage(QWidget):
             self.table.selectRow(0)
         else:
             self.status.setText(_("Aucune sauvegarde sur ce poste pour l'instant."))
+        unsorted = backups.list_folder(self.context.paths.backups_dir)
+        self.unsorted.setText("" if not unsorted else ngettext(
+            "{n} copie plus ancienne n'a pas pu être rattachée à une base : elle est gardée telle quelle dans "
+            "« {folder} » (« Restaurer depuis un fichier » peut l'utiliser).",
+            "{n} copies plus anciennes n'ont pas pu être rattachées à une base : elles sont gardées telles "
+            "quelles dans « {folder} » (« Restaurer depuis un fichier » peut les utiliser).",
+            len(unsorted)).format(n=len(unsorted), folder=self.context.paths.backups_dir))
+        self.unsorted.setVisible(bool(unsorted))
         self._update_buttons()
 
     def _selected(self) -> Path | None:
@@ -181,5 +192,5 @@ class BackupsPage(QWidget):
         self.context.restore_requested.emit(str(path))
 
     def _open_folder(self) -> None:
-        self.context.paths.backups_dir.mkdir(parents=True, exist_ok=True)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.context.paths.backups_dir)))
+        self.context.paths.database_backups_dir.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.context.paths.database_backups_dir)))

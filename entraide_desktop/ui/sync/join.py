@@ -32,7 +32,7 @@ from ...data.store import Store
 from ...data.sync import join
 from ...i18n import _, format_datetime
 from ..context import app_icon
-from ..forms import ErrorLabel, PassphraseEdit, explanation, heading
+from ..forms import ErrorLabel, PassphraseEdit, StrengthHint, explanation, heading
 from ..messages import error_text
 from ..tasks import run_task
 
@@ -168,6 +168,7 @@ class JoinWizard(QDialog):
         ):
             form.addRow(label, widget)
             widget.setAccessibleName(label.replace("&", "").rstrip(" :"))
+        form.insertRow(3, "", StrengthHint(self.passphrase))
         layout.addLayout(form)
         layout.addWidget(
             explanation(_("La phrase de passe doit compter au moins {n} caractères.").format(n=keys.MIN_PASSPHRASE_LENGTH))

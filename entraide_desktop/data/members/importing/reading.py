@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ....i18n import _, format_number
 from ...errors import EntraideError
+from ...spreadsheet_safety import check_xlsx
 
 MAX_BYTES = 20 * 1024 * 1024
 """A list of 20,000 people fits in 5 MB: a bigger file is almost certainly not a member list."""
@@ -223,6 +224,7 @@ def _read_xlsx(path: Path) -> RawTable:
                       "(Fichier › Enregistrer sous).").format(name=path.name)
                 )
             raise _not_a_list(path.name)
+        check_xlsx(path, ImportFileError)
         workbook = load_workbook(path, read_only=True, data_only=True)
     except ImportFileError:
         raise
