@@ -143,8 +143,7 @@ def _copy_file(source: Path, target: Path) -> None:
     tmp = target.with_name(target.name + ".tmp")
     try:
         shutil.copyfile(source, tmp)
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
+        keys.fsync_file(tmp)
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -248,8 +247,7 @@ def restore(store: Store, backup: Path, data_key: bytes | None = None) -> tuple[
     tmp = paths.database.with_name(paths.database.name + ".restauration")
     with user_facing_errors(str(paths.database.parent)):
         shutil.copyfile(backup, tmp)
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
+        keys.fsync_file(tmp)
         verify_backup(tmp, key, expected_group=group)
         for side in ("-wal", "-shm"):
             Path(str(paths.database) + side).unlink(missing_ok=True)

@@ -263,8 +263,7 @@ def copy_database(db: sqlite_utils.Database, target: Path, data_key: bytes) -> N
             dest.commit()
         finally:
             dest.close()
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
+        keys.fsync_file(tmp)
         os.replace(tmp, target)
     except BaseException:  # a failed copy (disk full…) leaves no half file behind
         tmp.unlink(missing_ok=True)

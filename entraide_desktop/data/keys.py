@@ -283,6 +283,16 @@ def write_keyfile(path: Path, keyfile: KeyFile) -> None:
         fsync_dir(path.parent)
 
 
+def fsync_file(path: Path) -> None:
+    """Flush a closed file's data to disk.
+
+    The file is opened for writing: Windows' FlushFileBuffers refuses a read-only handle
+    (every backup and sync import failed there when this used ``"rb"``).
+    """
+    with open(path, "r+b") as fh:
+        os.fsync(fh.fileno())
+
+
 def fsync_dir(folder: Path) -> None:
     """Make a rename durable (no-op where folders cannot be opened, e.g. Windows)."""
     try:

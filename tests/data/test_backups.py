@@ -95,3 +95,23 @@ def test_backup_to_a_read_only_or_full_place_is_a_clear_message(store, tmp_path,
             with pytest.raises(expected):
                 backups.write_backup(store, tmp_path / "cle", "manual")
     assert not list((tmp_path / "cle").glob("*.db"))
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "O_ACCMODE"), reason="the access mode of a descriptor is read with fcntl (POSIX)")
+def test_backup_restore_and_copies_flush_through_a_writable_handle_as_windows_requires(store, monkeypatch):
+    """Windows' FlushFileBuffers refuses a read-only handle: fsync on one made every backup fail there."""
+    import fcntl
+    import os
+
+    real_fsync = os.fsync
+
+    def windows_like_fsync(fd: int) -> None:
+        if fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_ACCMODE == os.O_RDONLY and not os.path.isdir(f"/proc/self/fd/{fd}"):
+            raise PermissionError(13, "Accès refusé (handle en lecture seule)")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", windows_like_fsync)
+    rows.insert(store, "people", {"first_name": "Hélène"})
+    info = backups.backup_now(store, "manual")
+    assert backups.verify_backup(info.path, store.data_key)
+    backups.restore(store, info.path)
