@@ -192,3 +192,16 @@ def test_missing_file_and_folder(sent, tmp_path):
         exchange.import_file(laptop, tmp_path / "absent.entraide")
     with pytest.raises(BundleRefused, match="dossier"):
         exchange.import_file(laptop, tmp_path)
+
+
+def test_a_header_with_an_infinite_number_is_refused_as_damaged_not_a_crash():
+    """JSON reads 1e999 as infinity, and int(infinity) overflows: the file is damaged, not a crash."""
+    import uuid
+
+    from entraide_desktop.data.errors import EntraideError
+    from entraide_desktop.data.sync.bundle import Header
+
+    raw = {"group": "g", "schema": 1, "min_reader": 1, "site": "a" * 32, "bundle": str(uuid.uuid4()),
+           "created": float("inf"), "vector": {}, "size": 0}
+    with pytest.raises(EntraideError):
+        Header.from_json(raw, "échange.entraide")

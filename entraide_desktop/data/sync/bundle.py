@@ -80,7 +80,7 @@ class Header:
             uuid.UUID(header.bundle)
             if not _SITE.match(header.site) or header.size < 0:
                 raise ValueError("site")
-        except (KeyError, ValueError, TypeError):
+        except (KeyError, ValueError, TypeError, OverflowError):  # int(1e999) overflows
             raise container._truncated(what) from None
         return header
 
