@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import os
 import sys
 from collections.abc import Iterator
@@ -71,19 +72,26 @@ def run_command(args: argparse.Namespace) -> int:
     except EntraideError as error:
         print(_("Erreur : {message}").format(message=error.message), file=sys.stderr)
         return 1
-    except BrokenPipeError:  # « entraide list-meetings | head »: the reader has had enough
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())  # nothing more to flush at exit, no message
-        return 0
     except KeyboardInterrupt:
         print(_("Interrompu."), file=sys.stderr)
         return 130
     except (OSError, sqlite3.Error) as error:  # disk full, read-only folder… outside a guarded block
+        if _reader_gone(error):  # « entraide list-meetings | head »: the reader has had enough
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())  # nothing more to flush at exit, no message
+            return 0
         translated = translate_sqlite_error(error, str(getattr(error, "filename", "") or ""))
         if translated is None:
             raise
         print(_("Erreur : {message}").format(message=translated.message), file=sys.stderr)
         return 1
+
+
+def _reader_gone(error: BaseException) -> bool:
+    """The pipe our output goes to was closed: EPIPE on POSIX, EINVAL on a write on Windows."""
+    if isinstance(error, BrokenPipeError):
+        return True
+    return os.name == "nt" and isinstance(error, OSError) and error.errno == errno.EINVAL and not error.filename
 
 
 def out(text: str = "") -> None:

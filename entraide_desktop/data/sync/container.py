@@ -139,6 +139,8 @@ def read_limited(path: Path, limit: int) -> bytes:
     except IsADirectoryError:
         raise BundleRefused(_("« {name} » est un dossier, pas un fichier d'échange.").format(name=path.name)) from None
     except PermissionError:
+        if path.is_dir():  # Windows answers « access denied » when a folder is opened as a file
+            raise BundleRefused(_("« {name} » est un dossier, pas un fichier d'échange.").format(name=path.name)) from None
         raise BundleRefused(_("Le fichier « {name} » ne peut pas être lu (droits d'accès).").format(name=path.name)) from None
 
 
