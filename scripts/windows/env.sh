@@ -8,9 +8,9 @@ export WINEDLLOVERRIDES="mscoree,mshtml="   # no Mono/Gecko prompt when the pref
 ensure_wine() {   # Debian's wine64 and nsis, installed when missing (as scripts/system-deps.sh does)
   command -v wine >/dev/null && command -v makensis >/dev/null && return 0
   if [[ $(id -u) -ne 0 ]]; then
-    echo "Wine et NSIS manquent : sudo apt-get install wine64 nsis" >&2; return 1
+    echo "Wine et NSIS manquent : sudo apt-get install wine wine64 nsis" >&2; return 1
   fi
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wine64 nsis >/dev/null
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wine wine64 nsis >/dev/null
 }
 
 winpy() {   # winpy DIR ARGS...: DIR/python.exe under Wine. Its output goes through a pipe: Wine 8 gives
