@@ -182,25 +182,31 @@ def verify_backup(path: Path, data_key: bytes, expected_group: str | None = None
 
 def backup_now(store: Store, kind: str = "manual", now: dt.datetime | None = None) -> BackupInfo:
     """A backup in this database's backups folder; older copies are pruned afterwards."""
-    from .backup_folders import sort_shared_folder
+    _sort_shared_folder(store)
+    return _backup_and_prune(store, kind, now)
+
+
+def backup_if_due(store: Store, now: dt.datetime | None = None) -> BackupInfo | None:
+    """The automatic backup: made when none was made today (called at start)."""
+    _sort_shared_folder(store)
+    now = now or dt.datetime.now()
+    if any(b.kind == "auto" and b.created.date() == now.date() for b in list_backups(store.paths)):
+        return None
+    return _backup_and_prune(store, "auto", now)
+
+
+def _sort_shared_folder(store: Store) -> None:
+    from .backup_folders import sort_shared_folder  # that module imports this one (parse_name)
 
     sort_shared_folder(store)
+
+
+def _backup_and_prune(store: Store, kind: str, now: dt.datetime | None) -> BackupInfo:
     folder = store.paths.database_backups_dir
     remove_stale_temporary_files(folder, now)
     info = write_backup(store, folder, kind, now)
     prune(store.paths, now or dt.datetime.now())
     return info
-
-
-def backup_if_due(store: Store, now: dt.datetime | None = None) -> BackupInfo | None:
-    """The automatic backup: made when none was made today (called at start)."""
-    from .backup_folders import sort_shared_folder
-
-    sort_shared_folder(store)
-    now = now or dt.datetime.now()
-    if any(b.kind == "auto" and b.created.date() == now.date() for b in list_backups(store.paths)):
-        return None
-    return backup_now(store, "auto", now)
 
 
 def prune(paths: Paths, now: dt.datetime | None = None) -> list[Path]:
