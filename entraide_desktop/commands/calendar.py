@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 from pathlib import Path
 
 from ..data.errors import EntraideError
@@ -103,18 +102,6 @@ def _months_between(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
     return months
 
 
-def ensure_gui_application() -> object:
-    """A QGuiApplication for painting PDFs from the command line (offscreen when there is no screen)."""
-    from PySide6.QtGui import QGuiApplication
-
-    app = QGuiApplication.instance()
-    if app is None:
-        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication(["entraide"])
-    return app
-
-
 def cmd_export_calendar(args: argparse.Namespace) -> int:
     first, last = _date(args.date_from, "--from"), _date(args.date_to, "--to")
     if first and last and last < first:
@@ -142,8 +129,10 @@ def cmd_export_calendar(args: argparse.Namespace) -> int:
                 + f" → {target}"
             )
             return 0
-        ensure_gui_application()
         from ..documents.calendar.pdf import wall_data, write_wall_pdf
+        from ..documents.fonts import ensure_gui
+
+        ensure_gui()
 
         if args.week:
             day = _date(args.week, "--week")

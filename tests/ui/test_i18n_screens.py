@@ -214,10 +214,8 @@ def _widget_texts(widget: QWidget) -> Iterator[str]:
         yield widget.title()
     for action in QWidget.actions(widget):
         yield from (action.text(), action.toolTip(), action.statusTip(), action.iconText())
-        if action.menu() is not None:
-            yield action.menu().title()
-            for sub in action.menu().actions():
-                yield from (sub.text(), sub.toolTip(), sub.statusTip())
+        # A menu's title and actions are read as a child widget (QMenu above), not through
+        # action.menu(): PySide6 6.8 invalidates the menu's wrapper when the action's is freed.
 
 
 def _texts(root: QWidget) -> list[str]:

@@ -25,6 +25,7 @@ from ...data.errors import EntraideError
 from ...data.schema.core import GROUP_PROFILE_ID
 from ...data.store import Store
 from ...i18n import _
+from .. import fonts
 from . import pdf_pages
 
 PAPERS = {"letter": QPageSize.PageSizeId.Letter, "a4": QPageSize.PageSizeId.A4}
@@ -93,6 +94,7 @@ def wall_data(
 def _writer(path: Path, paper: str) -> QPdfWriter:
     if paper not in PAPERS:
         raise EntraideError(_("Format de papier inconnu : « {paper} » (letter ou a4).").format(paper=paper))
+    fonts.register()
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION)
     writer.setCreator("Entraide")

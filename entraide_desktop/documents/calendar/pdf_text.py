@@ -14,8 +14,9 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 from ...data.calendar.labels import compact_time, time_range
 from ...data.calendar.occurrence import OccurrenceView
 from ...i18n import _
+from .. import fonts
 
-FAMILY = "DejaVu Sans"
+FAMILY = fonts.SANS  # shipped with the app: documents/fonts.py
 INK = QColor("#111111")
 GREY = QColor("#6b6b6b")
 NBSP = "\u00a0"

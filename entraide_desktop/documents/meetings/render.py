@@ -2,7 +2,7 @@
 
 Qt's rich-text engine lays the text out (QTextDocument); QPdfWriter paints it page by page with
 a footer; QTextDocumentWriter writes OpenDocument text. No widget is involved, so this runs in a
-background thread or a headless command (a QGuiApplication is created offscreen when needed).
+background thread or a headless command (documents/fonts.py makes the QGuiApplication when needed).
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from PySide6.QtCore import QByteArray, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
-    QGuiApplication,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -28,22 +27,13 @@ from PySide6.QtGui import (
 
 from ...data.errors import EntraideError
 from ...i18n import _
+from .. import fonts
+from ..fonts import ensure_gui
 
-FONT_FAMILIES = ["Liberation Serif", "Times New Roman", "Nimbus Roman", "DejaVu Serif"]
+FONT_FAMILIES = [fonts.SERIF, "Times New Roman", "Nimbus Roman", "DejaVu Serif"]
 BODY_POINTS = 11.0
 RESOLUTION = 300
 FORMATS = ("pdf", "odt")
-
-_app: QGuiApplication | None = None
-
-
-def ensure_gui() -> None:
-    """Fonts need a Qt GUI application: create an offscreen one for headless commands."""
-    global _app
-    if QGuiApplication.instance() is None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        _app = QGuiApplication(["entraide"])
-
 
 def esc(text: str) -> str:
     return html.escape(text or "", quote=True)

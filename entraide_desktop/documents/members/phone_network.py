@@ -14,6 +14,7 @@ from ...data.errors import user_facing_errors
 from ...data.members.exporting import NetworkEntry, phone_network
 from ...data.store import Store
 from ...i18n import _, format_date, ngettext
+from .. import fonts
 
 
 def network_html(entries: list[NetworkEntry], group_name: str, on: dt.date) -> str:
@@ -63,6 +64,7 @@ def write_phone_network(store: Store, path: str | Path, group_name: str, on: dt.
 
 
 def _paint(target: Path, body: str) -> None:
+    fonts.register()
     writer = QPdfWriter(str(target))
     writer.setTitle(_("Réseau de soutien téléphonique"))
     writer.setCreator("Entraide")
@@ -72,7 +74,7 @@ def _paint(target: Path, body: str) -> None:
     page = writer.pageLayout().paintRectPixels(writer.resolution())
     document = QTextDocument()
     document.documentLayout().setPaintDevice(writer)
-    font = QFont()
+    font = QFont(fonts.SANS)
     font.setPointSize(11)
     document.setDefaultFont(font)
     document.setHtml(body)

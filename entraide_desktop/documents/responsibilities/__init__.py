@@ -20,21 +20,10 @@ from ...data.responsibilities.figures import captions, distribution
 from ...data.schema.core import GROUP_PROFILE_ID
 from ...data.store import Store
 from ...i18n import _, format_date, format_percent, ngettext
+from .. import fonts
+from ..fonts import ensure_gui
 
 PAGE_WIDTH_PT = 500.0  # text width of a Letter page with 18 mm margins, in points
-_app = None
-
-
-def ensure_gui() -> None:
-    """Painting text needs a QGuiApplication: create an off-screen one for the command line."""
-    global _app
-    from PySide6.QtGui import QGuiApplication
-
-    if QGuiApplication.instance() is None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        _app = QGuiApplication([])
-
-
 def _e(text: str) -> str:
     return html.escape(text, quote=False)
 
@@ -151,7 +140,7 @@ def _write(store: Store, spread: responsibilities.Spread, year: int, target: Pat
     writer.setTitle(_("Le partage des responsabilités en {year}").format(year=spread.period_label))
     writer.setCreator("Entraide")
     document = QTextDocument()
-    font = QFont()
+    font = QFont(fonts.SANS)
     font.setPointSizeF(10)
     document.setDefaultFont(font)
     document.setDefaultStyleSheet("h1 { font-size: 18pt; } h2 { font-size: 13pt; margin-top: 14px; } "

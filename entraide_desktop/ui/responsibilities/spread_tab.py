@@ -36,6 +36,7 @@ from ...data.text import fold
 from ...documents.responsibilities import chart
 from ...i18n import _, format_percent, ngettext
 from ..context import AppContext
+from ..flow_layout import FlowLayout
 from ..messages import show_error
 from ..tasks import run_with_progress
 from .common import groups_text, paragraph, section
@@ -127,7 +128,7 @@ class SpreadTab(QWidget):
         self.spread: responsibilities.Spread | None = None
         self.setStyleSheet(STYLE % {"big": self.font().pointSizeF() * 1.9})
         layout = QVBoxLayout(self)
-        top = QHBoxLayout()
+        top = FlowLayout()  # wraps at large text rather than widening the screen
         year_label = QLabel(_("&Exercice :"))
         self.year = QComboBox()
         self.year.setAccessibleName(_("Exercice financier"))
@@ -138,11 +139,11 @@ class SpreadTab(QWidget):
         self.exported = QLabel()
         top.addWidget(year_label)
         top.addWidget(self.year)
-        top.addSpacing(18)
         top.addWidget(self.export_button)
         top.addWidget(self.with_names)
-        top.addWidget(self.exported, 1)
         layout.addLayout(top)
+        self.exported.setWordWrap(True)
+        layout.addWidget(self.exported)
 
         body = QWidget()
         self.body = QVBoxLayout(body)
