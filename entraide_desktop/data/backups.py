@@ -14,7 +14,6 @@ file, and stale ones are cleaned up.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import shutil
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ from pathlib import Path
 
 from ..config import Paths
 from ..i18n import _
-from . import connection, keys
+from . import connection, files, keys
 from .errors import DatabaseCorrupt, EntraideError, user_facing_errors
 from .store import Store
 
@@ -144,7 +143,7 @@ def _copy_file(source: Path, target: Path) -> None:
     try:
         shutil.copyfile(source, tmp)
         keys.fsync_file(tmp)
-        os.replace(tmp, target)
+        files.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -231,8 +230,11 @@ def prune(paths: Paths, now: dt.datetime | None = None) -> list[Path]:
     removed = []
     for b in backups:
         if b.path not in keep:
-            b.path.unlink(missing_ok=True)
-            b.key_file.unlink(missing_ok=True)
+            try:
+                files.unlink(b.path)
+                files.unlink(b.key_file)
+            except files.FileInUse:
+                continue  # held open by another program (Windows): pruned next time
             removed.append(b.path)
     return removed
 
@@ -252,12 +254,16 @@ def restore(store: Store, backup: Path, data_key: bytes | None = None) -> tuple[
     store.close()
     tmp = paths.database.with_name(paths.database.name + ".restauration")
     with user_facing_errors(str(paths.database.parent)):
-        shutil.copyfile(backup, tmp)
-        keys.fsync_file(tmp)
-        verify_backup(tmp, key, expected_group=group)
-        for side in ("-wal", "-shm"):
-            Path(str(paths.database) + side).unlink(missing_ok=True)
-        os.replace(tmp, paths.database)
+        try:
+            shutil.copyfile(backup, tmp)
+            keys.fsync_file(tmp)
+            verify_backup(tmp, key, expected_group=group)
+            for side in ("-wal", "-shm"):
+                files.unlink(Path(str(paths.database) + side))
+            files.replace(tmp, paths.database)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
         keys.fsync_dir(paths.database.parent)
     if key != store.data_key:
         _adopt_backup_keys(paths, backup)

@@ -21,7 +21,7 @@ import sqlite_utils
 
 from ..config import Paths
 from ..i18n import _
-from . import keys
+from . import files, keys
 from ._driver import sqlite3
 from .clock import HybridClock
 from .errors import DatabaseCorrupt, DatabaseMissing, EntraideError, NewerSchema, user_facing_errors
@@ -264,7 +264,7 @@ def copy_database(db: sqlite_utils.Database, target: Path, data_key: bytes) -> N
         finally:
             dest.close()
         keys.fsync_file(tmp)
-        os.replace(tmp, target)
+        files.replace(tmp, target)
     except BaseException:  # a failed copy (disk full…) leaves no half file behind
         tmp.unlink(missing_ok=True)
         raise

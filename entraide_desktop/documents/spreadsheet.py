@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
+from ..data import files
 from ..data.errors import user_facing_errors
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -46,7 +47,7 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
         tmp = Path(tmp_name)
         try:
             write(tmp)
-            os.replace(tmp, path)
+            files.replace(tmp, path)
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise

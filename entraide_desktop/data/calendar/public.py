@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ...config import Paths
+from .. import files
 from ..schema.core import GROUP_PROFILE_ID
 from ..store import Store
 
@@ -123,7 +124,7 @@ def write_public_calendar(store: Store, paths: Paths, today: dt.date | None = No
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp_name, 0o644)
-        os.replace(tmp_name, target)
+        files.replace(tmp_name, target)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise

@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from ...i18n import _
+from .. import files
 from ..errors import EntraideError
 
 NONCE_BYTES = 12
@@ -171,7 +172,7 @@ def write_safely(path: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        files.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

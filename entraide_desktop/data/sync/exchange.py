@@ -12,6 +12,7 @@ transaction. Any refusal or failure leaves the database as it was.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import threading
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from ...i18n import _
 from ..clock import DAY_MS
-from .. import backups
+from .. import backups, files
 from ..connection import copy_database
 from ..errors import EntraideError, user_facing_errors
 from ..store import Store
@@ -150,7 +151,8 @@ def import_bytes(store: Store, data: bytes, name: str, progress: ProgressFn = _n
         raise
     backup_path = copier.wait() if copier else None
     if backup_path is not None and plan.empty:
-        backup_path.unlink(missing_ok=True)
+        with contextlib.suppress(files.FileInUse):  # an antivirus reading it: pruned later
+            files.unlink(backup_path)
     elif backup_path is not None:
         summary.backup = str(backup_path)
         _prune_backups(store)

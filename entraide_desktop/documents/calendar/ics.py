@@ -17,7 +17,7 @@ from pathlib import Path
 import icalendar
 
 from ... import __version__
-from ...data import rows
+from ...data import files, rows
 from ...data.calendar import recurrence as rec
 from ...data.calendar.activities import TIMEZONE, get_activity
 from ...data.calendar.activity_types import types_by_id
@@ -219,5 +219,5 @@ def export_ics(store: Store, path: Path, **options) -> IcsResult:  # type: ignor
     tmp = path.with_name(path.name + ".tmp")
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp.write_bytes(cal.to_ical())
-    tmp.replace(path)
+    files.replace(tmp, path)
     return result

@@ -17,6 +17,7 @@ from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from ... import i18n
+from ...data import files
 from ...data.calendar.activity_types import ActivityType, list_types
 from ...data.calendar.expand import occurrences
 from ...data.calendar.labels import capitalised, month_grid, week_days, week_start
@@ -131,7 +132,7 @@ def write_wall_pdf(pages: list[WallData], path: Path, paper: str = "letter") -> 
                 pdf_pages.paint_week(painter, size, page, RESOLUTION)
     finally:
         painter.end()
-    tmp.replace(path)
+    files.replace(tmp, path)
     return len(pages)
 
 

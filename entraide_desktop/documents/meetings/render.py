@@ -8,7 +8,6 @@ background thread or a headless command (documents/fonts.py makes the QGuiApplic
 from __future__ import annotations
 
 import html
-import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -25,6 +24,7 @@ from PySide6.QtGui import (
     QTextDocumentWriter,
 )
 
+from ...data import files
 from ...data.errors import EntraideError
 from ...i18n import _
 from .. import fonts
@@ -184,7 +184,7 @@ def write(body_html: str, path: Path | str, fmt: str, *, title: str, footer: str
             write_pdf(doc, temporary, title, footer)
         else:
             write_odt(doc, temporary)
-        os.replace(temporary, path)
+        files.replace(temporary, path)
     except OSError as error:
         from ...data.errors import translate_sqlite_error
 

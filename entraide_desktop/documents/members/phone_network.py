@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
+from ...data import files
 from ...data.errors import user_facing_errors
 from ...data.members.exporting import NetworkEntry, phone_network
 from ...data.store import Store
@@ -56,7 +57,7 @@ def write_phone_network(store: Store, path: str | Path, group_name: str, on: dt.
     with user_facing_errors(str(path.parent)):
         try:
             _paint(tmp, network_html(entries, group_name, on))
-            tmp.replace(path)
+            files.replace(tmp, path)
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise

@@ -11,10 +11,9 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import html
-import os
 from pathlib import Path
 
-from ...data import group, responsibilities, rows
+from ...data import files, group, responsibilities, rows
 from ...data.errors import EntraideError, user_facing_errors
 from ...data.responsibilities.figures import captions, distribution
 from ...data.schema.core import GROUP_PROFILE_ID
@@ -159,4 +158,4 @@ def _write(store: Store, spread: responsibilities.Spread, year: int, target: Pat
     del writer
     if not temporary.exists() or temporary.stat().st_size == 0:
         raise OSError(f"PDF not written: {temporary}")
-    os.replace(temporary, target)
+    files.replace(temporary, target)
