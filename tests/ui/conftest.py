@@ -20,6 +20,14 @@ def _no_blocking_boxes(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _no_usb_key_plugged_in(monkeypatch):
+    """The USB keys of the machine running the tests are never offered (tests/ui/test_usb_folder.py)."""
+    from entraide_desktop.ui import usb_folder
+
+    monkeypatch.setattr(usb_folder, "removable_volumes", list)
+
+
+@pytest.fixture(autouse=True)
 def _finish_background_tasks():
     """Background work started by a test ends before its database is closed and removed."""
     yield

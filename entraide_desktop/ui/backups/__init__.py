@@ -26,6 +26,7 @@ from ..forms import explanation
 from ..messages import confirm, inform, show_error
 from ..style import style_role
 from ..tasks import run_with_progress
+from ..usb_folder import choose_usb_folder
 
 
 class BackupsPage(QWidget):
@@ -132,7 +133,7 @@ class BackupsPage(QWidget):
         run_with_progress(self, _("Sauvegarde en cours…"), work, self._done, cancellable=False)
 
     def backup_to_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _("Choisir la clé USB ou le dossier de destination"))
+        folder = choose_usb_folder(self, _("Choisir la clé USB ou le dossier de destination"))
         if not folder:
             return
         store = self.context.store

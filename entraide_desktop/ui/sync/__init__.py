@@ -32,6 +32,7 @@ from ..context import AppContext
 from ..forms import explanation
 from ..messages import show_error
 from ..style import style_role
+from ..usb_folder import choose_usb_folder
 
 
 def _section(title: str) -> QLabel:
@@ -323,7 +324,7 @@ class SyncPage(QWidget):
         self.refresh()
 
     def export_to_usb(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _("Choisir la clé USB (ou le dossier) où écrire le fichier"))
+        folder = choose_usb_folder(self, _("Choisir la clé USB (ou le dossier) où écrire le fichier"))
         if folder:
             self.export_into(Path(folder))
 

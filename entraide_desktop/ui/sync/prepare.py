@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -10,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -28,6 +28,7 @@ from ..forms import ErrorLabel, explanation, heading
 from ..messages import error_text
 from ..tasks import run_with_progress
 from ..style import style_role
+from ..usb_folder import choose_usb_folder
 
 VALIDITY = ((24, N_("24 heures")), (48, N_("48 heures")), (24 * 7, N_("7 jours")))
 
@@ -59,7 +60,8 @@ class PrepareJoinDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         row = QHBoxLayout()
         self.folder = QLineEdit()
-        self.folder.setPlaceholderText(_("La clé USB, par exemple /media/cle"))
+        example = "E:\\" if sys.platform == "win32" else "/media/cle"
+        self.folder.setPlaceholderText(_("La clé USB, par exemple {example}").format(example=example))
         self.folder.setAccessibleName(_("Dossier où écrire le fichier de jumelage"))
         browse = QPushButton(_("&Parcourir…"))
         browse.clicked.connect(self._browse)
@@ -87,7 +89,7 @@ class PrepareJoinDialog(QDialog):
         return page
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _("Choisir la clé USB où écrire le fichier de jumelage"))
+        folder = choose_usb_folder(self, _("Choisir la clé USB où écrire le fichier de jumelage"))
         if folder:
             self.folder.setText(folder)
 
