@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QTextDocument
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -182,8 +182,7 @@ class RecoveryKeyPage(QWidget):
         style_role(key_label, "recoveryKey")
         key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         key_label.setWordWrap(True)
-        font = QFont("monospace")
-        font.setStyleHint(QFont.StyleHint.Monospace)
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)  # Consolas on Windows
         font.setPointSizeF(key_label.font().pointSizeF() * 1.3)
         key_label.setFont(font)
         key_label.setAccessibleName(_("Clé de récupération"))
@@ -215,7 +214,8 @@ class RecoveryKeyPage(QWidget):
             return
         document = QTextDocument()
         document.setHtml(
-            "<h2>{title}</h2><p>{text}</p><p style='font-family:monospace;font-size:16pt'>{key}</p>".format(
+            "<h2>{title}</h2><p>{text}</p><p style='font-family:\"{fixed}\";font-size:16pt'>{key}</p>".format(
+                fixed=QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family(),
                 title=_("Entraide — clé de récupération"),
                 text=_("Gardez cette feuille en lieu sûr. Elle permet d'ouvrir le registre du groupe et ses sauvegardes."),
                 key=self.recovery_key,

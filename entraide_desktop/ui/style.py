@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QPalette
+import sys
+
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 MIN_POINT_SIZE = 10.5
+WINDOWS_UI_FAMILY = "Segoe UI"  # Windows 10 and 11's own type; older Qt defaults gave Tahoma
+
+
+def ui_family(current: str, available: list[str], platform: str = sys.platform) -> str:
+    """The screens' type family: Segoe UI on Windows when it is there, the system's elsewhere."""
+    if platform == "win32" and WINDOWS_UI_FAMILY in available:
+        return WINDOWS_UI_FAMILY
+    return current
 
 ROLE_SHEETS: dict[str, str] = {
     "navigation": (
@@ -104,6 +114,8 @@ def apply_style(app: QApplication, *, text_size: int = 100, high_contrast: bool 
     global _system_point_size
     app.setStyle("Fusion")
     font: QFont = app.font()
+    if sys.platform == "win32":
+        font.setFamily(ui_family(font.family(), QFontDatabase.families()))
     if _system_point_size is None:
         _system_point_size = max(font.pointSizeF(), MIN_POINT_SIZE)
     font.setPointSizeF(_system_point_size * max(text_size, 50) / 100)

@@ -125,3 +125,11 @@ def test_large_text_fits_and_nothing_is_clipped(qtbot, demo_store, text_size, sc
         assert not problems, problems
     finally:
         apply_style(app)
+
+
+def test_windows_screens_are_set_in_segoe_ui_when_it_is_there():
+    from entraide_desktop.ui.style import ui_family
+
+    assert ui_family("MS Shell Dlg 2", ["Arial", "Segoe UI", "Tahoma"], "win32") == "Segoe UI"
+    assert ui_family("Tahoma", ["Tahoma"], "win32") == "Tahoma"  # Wine, or a stripped-down Windows
+    assert ui_family("Cantarell", ["Segoe UI", "Cantarell"], "linux") == "Cantarell"  # the desktop's own

@@ -188,3 +188,30 @@ def test_a_start_without_the_dialog_derives_while_loading_the_window(store, path
     opened = unlock_while_warming_up(paths, PASSPHRASE)
     assert opened.author.name == "Marie (secrétariat)"
     opened.close()
+
+
+def test_the_recovery_key_is_printed_through_the_print_dialog(qtbot, tmp_path, monkeypatch):
+    """QPrintDialog is Windows' own print dialog there; whatever printer is chosen gets the whole key."""
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    from entraide_desktop.ui.setup_dialog import RecoveryKeyPage
+
+    key = "ABCD-EFGH-2345-6723"
+    page = RecoveryKeyPage(key)
+    qtbot.addWidget(page)
+    sheet = tmp_path / "cle.pdf"
+
+    def choose_a_printer(dialog):
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # « Microsoft Print to PDF »
+        dialog.printer().setOutputFileName(str(sheet))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", choose_a_printer)
+    page.print_button.click()
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(sheet).pages).split())
+    assert key in text and "clé de récupération" in text
+    monkeypatch.setattr(QPrintDialog, "exec", lambda _dialog: QDialog.DialogCode.Rejected)
+    sheet.unlink()
+    page.print_button.click()
+    assert not sheet.exists()  # cancelled: nothing printed

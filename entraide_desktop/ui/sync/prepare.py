@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -135,8 +135,7 @@ class CodePage(QWidget):
         style_role(code, "recoveryKey")
         code.setAlignment(Qt.AlignmentFlag.AlignCenter)
         code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        font = QFont("monospace")
-        font.setStyleHint(QFont.StyleHint.Monospace)
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)  # Consolas on Windows
         font.setPointSizeF(code.font().pointSizeF() * 2)
         code.setFont(font)
         code.setAccessibleName(_("Code de jumelage : {code}").format(code=" ".join(invitation.code)))
