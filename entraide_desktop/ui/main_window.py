@@ -43,13 +43,18 @@ class _PageHolder(QWidget):
         page.installEventFilter(self)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return self.page.minimumSizeHint().expandedTo(self.page.minimumSize())
+        hint = self.page.minimumSizeHint().expandedTo(self.page.minimumSize())
+        if self.page.hasHeightForWidth() and self.width() > 0:  # wrapped text needs its height at this width
+            hint.setHeight(max(hint.height(), self.page.heightForWidth(max(self.width(), hint.width()))))
+        return hint
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return self.minimumSizeHint()
 
     def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
         self.page.setGeometry(self.rect())
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()  # narrower (125 % scaling, large text): taller, so the page scrolls
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.page and event.type() == QEvent.Type.LayoutRequest:

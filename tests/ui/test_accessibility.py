@@ -133,3 +133,27 @@ def test_windows_screens_are_set_in_segoe_ui_when_it_is_there():
     assert ui_family("MS Shell Dlg 2", ["Arial", "Segoe UI", "Tahoma"], "win32") == "Segoe UI"
     assert ui_family("Tahoma", ["Tahoma"], "win32") == "Tahoma"  # Wine, or a stripped-down Windows
     assert ui_family("Cantarell", ["Segoe UI", "Cantarell"], "linux") == "Cantarell"  # the desktop's own
+
+
+@pytest.mark.parametrize("screen", [(1093, 614), (1280, 720)])
+def test_at_125_and_150_percent_display_scaling_wrapped_text_is_never_squeezed(qtbot, demo_store, screen):
+    """Windows laptops scale the display by 125 % (1366×768 → 1093×614 for Qt) or 150 % (1920×1080 →
+    1280×720): every page then scrolls down rather than squeezing its explanations into each other."""
+    from entraide_desktop.ui.main_window import MainWindow
+
+    app = QApplication.instance()
+    apply_style(app)
+    window = MainWindow(AppContext(demo_store, demo_store.paths))
+    qtbot.addWidget(window)
+    window.resize(*screen)
+    window.show()
+    qtbot.waitExposed(window)
+    squeezed = []
+    for page in PAGES:
+        window.show_page(page.key)
+        app.processEvents()
+        for label in window.page(page.key).findChildren(QLabel):
+            if label.isVisibleTo(window) and label.wordWrap() and label.text():
+                if label.height() + 1 < label.heightForWidth(label.width()):
+                    squeezed.append(f"{page.key}: « {label.text()[:40]} »")
+    assert not squeezed, squeezed

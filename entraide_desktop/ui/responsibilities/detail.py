@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QFrame, QGroupBox, QHBoxLayout, QListWidget, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGroupBox, QListWidget, QPushButton, QVBoxLayout, QWidget
 
 from ...data.errors import EntraideError
 from ...data.responsibilities import assignments, catalogue
 from ...i18n import _
 from ..context import AppContext
+from ..flow_layout import FlowLayout
 from ..messages import confirm, show_error
 from .common import AREA, fill_list, paragraph, section, selected_data
 
@@ -29,7 +30,7 @@ class DetailPanel(QWidget):
         self.summary = paragraph()
         layout.addWidget(self.summary)
 
-        actions = QHBoxLayout()
+        actions = FlowLayout()  # wraps in a narrow pane (125 % display scaling) rather than scrolling
         self.assign_button = QPushButton(_("&Confier…"))
         self.assign_button.setToolTip(_("Confier cette responsabilité à une personne"))
         self.suggest_button = QPushButton(_("&Proposer quelqu'un…"))
@@ -38,7 +39,6 @@ class DetailPanel(QWidget):
         self.archive_button = QPushButton(_("Archi&ver"))
         for button in (self.assign_button, self.suggest_button, self.edit_button, self.archive_button):
             actions.addWidget(button)
-        actions.addStretch(1)
         layout.addLayout(actions)
 
         self.description = paragraph(selectable=True)
@@ -56,14 +56,13 @@ class DetailPanel(QWidget):
         self.current.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 8)
         layout.addWidget(section(_("Qui la tient &en ce moment et à venir"), self.current))
         layout.addWidget(self.current)
-        row = QHBoxLayout()
+        row = FlowLayout()
         self.end_button = QPushButton(_("&Terminer…"))
         self.end_button.setToolTip(_("Fixer le dernier jour (démission, fin de mandat)"))
         self.remove_button = QPushButton(_("Retirer cette in&scription"))
         self.remove_button.setToolTip(_("Pour une inscription faite par erreur : elle ne comptera plus nulle part"))
         row.addWidget(self.end_button)
         row.addWidget(self.remove_button)
-        row.addStretch(1)
         layout.addLayout(row)
 
         self.history = QListWidget()
