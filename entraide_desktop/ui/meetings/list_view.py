@@ -95,8 +95,7 @@ class MeetingListView(QWidget):
         self.table = _table(self.proxy, _("Réunions"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for column in (1, 2):  # type and place share the room left, so the place is never cut to « L… »
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.activated.connect(self._open_index)
         meetings_layout.addWidget(self.table, 1)
