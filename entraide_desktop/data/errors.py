@@ -99,6 +99,11 @@ def translate_sqlite_error(error: BaseException, where: str = "") -> EntraideErr
 
         if error.errno == errno.ENOSPC:
             return DiskFull(disk_full_message())
+        from . import files  # Windows' own refusals: a file held open, a path too long
+
+        windows = files.windows_refusal(error, where)
+        if windows is not None:
+            return windows
         if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
             return ReadOnlyLocation(read_only_message(where or str(error.filename or "")))
         return None

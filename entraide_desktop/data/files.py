@@ -10,6 +10,7 @@ and macOS the calls never fail this way and run once.
 
 from __future__ import annotations
 
+import errno
 import os
 import time
 from collections.abc import Callable
@@ -29,6 +30,10 @@ class FileInUse(EntraideError):
     """A file stayed held open by another program (Windows)."""
 
 
+class PathTooLong(EntraideError):
+    """Windows' 260-character limit on paths (or a name too long elsewhere)."""
+
+
 def held_open(error: OSError) -> bool:
     """Whether Windows refused because another program holds the file (no such code elsewhere)."""
     return isinstance(error, PermissionError) and getattr(error, "winerror", None) in HELD_OPEN
@@ -40,6 +45,23 @@ def in_use_message(path: Path | str) -> str:
         "Syncthing, un antivirus…). Fermez-le ou attendez un instant, puis recommencez. "
         "Rien n'a été modifié."
     ).format(path=path)
+
+
+def too_long_message(path: Path | str) -> str:
+    return _(
+        "Le chemin « {path} » est trop long pour Windows (plus de 260 caractères). Choisissez un "
+        "dossier moins profond ou au nom plus court. Rien n'a été modifié."
+    ).format(path=path)
+
+
+def windows_refusal(error: OSError, where: str = "") -> EntraideError | None:
+    """The person-facing error for a file held open or a path too long; None for anything else."""
+    path = error.filename or where
+    if held_open(error) and getattr(error, "winerror", None) != 5:  # 5 is also a plain « access denied »
+        return FileInUse(in_use_message(path))
+    if getattr(error, "winerror", None) == 206 or error.errno == errno.ENAMETOOLONG:
+        return PathTooLong(too_long_message(path))
+    return None
 
 
 def _retry(action: Callable[[], None], path: Path | str) -> None:

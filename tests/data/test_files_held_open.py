@@ -5,6 +5,7 @@ app tries again for a few seconds, then says in French which file is held, and l
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import pathlib
 
@@ -131,3 +132,16 @@ def test_only_windows_sharing_violations_are_waited_for():
     held = PermissionError(13, "x")
     held.winerror = 32
     assert files.held_open(held)
+
+
+def test_windows_refusals_met_anywhere_are_said_plainly():
+    from entraide_desktop.data.errors import translate_sqlite_error
+
+    held = PermissionError(13, "x", "C:/Users/marie/OneDrive/membres.xlsx")
+    held.winerror = 32
+    assert isinstance(translate_sqlite_error(held), files.FileInUse)
+    deep = FileNotFoundError(2, "x", "C:/Users/marie/" + "dossier/" * 40 + "membres.csv")
+    deep.winerror = 206  # ERROR_FILENAME_EXCED_RANGE
+    message = str(translate_sqlite_error(deep))
+    assert "trop long pour Windows" in message and "Rien n'a été modifié" in message
+    assert isinstance(translate_sqlite_error(OSError(errno.ENAMETOOLONG, "File name too long", "x" * 300)), files.PathTooLong)

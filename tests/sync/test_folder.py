@@ -88,3 +88,15 @@ def test_other_files_in_the_folder_are_left_alone(pair, shared):
     result = sync_folder.exchange_round(laptop, shared)
     assert len(result.imported) == 1 and result.problems == []
     assert (shared / "notes.txt").read_text(encoding="utf-8") == "liste d'épicerie"
+
+
+def test_file_names_are_compared_without_case_as_windows_and_usb_keys_do(pair, shared):
+    """A FAT key or a Windows copy may give « …-ABC.ENTRAIDE »: our own file stays ours, another's is read."""
+    centre, laptop = pair
+    sync_folder.exchange_round(centre, shared)
+    sync_folder.exchange_round(laptop, shared)
+    own = shared / bundles.file_name(laptop)
+    own.rename(shared / own.name.upper())
+    other = shared / bundles.file_name(centre)
+    other.rename(shared / (other.stem + ".ENTRAIDE"))
+    assert [p.name for p in sync_folder.other_files(laptop, shared)] == [other.stem + ".ENTRAIDE"]

@@ -89,11 +89,16 @@ class RoundResult:
 
 
 def other_files(store: Store, folder: Path) -> list[Path]:
-    """Other machines' exchange files in ``folder`` (ours and half-written ones left out)."""
-    mine = bundles.file_name(store)
+    """Other machines' exchange files in ``folder`` (ours and half-written ones left out).
+
+    Names are compared without case, as Windows, macOS and USB keys (FAT) do: our own file copied
+    back as « …-ABC.ENTRAIDE » is still ours, and is found on Linux too.
+    """
+    mine = bundles.file_name(store).casefold()
     return sorted(
-        p for p in folder.glob("*" + bundles.SUFFIX)
-        if p.is_file() and p.name != mine and not p.name.startswith(".")
+        p for p in folder.iterdir()
+        if p.suffix.casefold() == bundles.SUFFIX and p.is_file() and p.name.casefold() != mine
+        and not p.name.startswith(".")
     )
 
 
