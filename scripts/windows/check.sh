@@ -5,6 +5,7 @@
 #   - _wmi.pyd (platform's WMI queries) is not implemented by Wine: removed from the test interpreter.
 #   - KERNEL32 CopyFile2 (shutil.copyfile on 3.12+) is not implemented by Wine 8: a sitecustomize in
 #     the test interpreter hides _winapi.CopyFile2, so shutil falls back to its portable copy.
+#   - Qt's offscreen platform (the tests') finds no font on Windows: QT_QPA_FONTDIR, set below.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/windows/env.sh
