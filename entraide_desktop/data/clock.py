@@ -14,6 +14,8 @@ from collections.abc import Callable
 LOGICAL_BITS = 16
 LOGICAL_MASK = (1 << LOGICAL_BITS) - 1
 DAY_MS = 86_400_000
+MAX_AHEAD_MS = DAY_MS
+"""How far ahead of this machine's wall clock a received stamp may move the clock (see ``sync/checks.py``)."""
 
 
 def pack(wall_ms: int, logical: int = 0) -> int:
@@ -36,6 +38,8 @@ class HybridClock:
     """Thread-safe HLC; ``last`` is the highest value issued or observed so far."""
 
     def __init__(self, last: int = 0, now: Callable[[], int] = now_ms) -> None:
+        if last < 0 or wall_ms(last) > now() + MAX_AHEAD_MS:  # poisoned by a far-future stamp: repaired
+            last = pack(now())
         self._last = last
         self._now = now
         self._lock = threading.Lock()
@@ -52,8 +56,9 @@ class HybridClock:
             return self._last
 
     def observe(self, remote: int) -> None:
-        """Take a timestamp received from another machine into account."""
+        """Take a timestamp received from another machine into account (never beyond :data:`MAX_AHEAD_MS`)."""
         with self._lock:
+            remote = min(remote, pack(self._now() + MAX_AHEAD_MS))
             if remote > self._last:
                 self._last = remote
 

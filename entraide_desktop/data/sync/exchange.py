@@ -28,6 +28,7 @@ from ..store import Store
 from . import bundle as bundles
 from . import conflicts, machines
 from .bundle import Bundle, BundleRefused, OwnBundle
+from .checks import Guard
 from .merge import Plan, apply_plan, plan_merge
 from .state import current_vector, dominated, remember_vector
 from .summary import ImportSummary, by_area
@@ -112,7 +113,7 @@ def import_file(store: Store, path: Path, progress: ProgressFn = _no_progress, *
 
 
 def import_bytes(store: Store, data: bytes, name: str, progress: ProgressFn = _no_progress, *, backup: bool = True,
-                 now_ms: int | None = None, shortcut: bool = True) -> ImportSummary:
+                 now_ms: int | None = None, shortcut: bool = True, joining: bool = False) -> ImportSummary:
     """Authenticate, check, back up, merge in one transaction; returns what came in.
 
     With ``shortcut``, a file whose version vector shows nothing unseen here is recorded
@@ -124,6 +125,8 @@ def import_bytes(store: Store, data: bytes, name: str, progress: ProgressFn = _n
             _("Le fichier « {name} » a été préparé par ce poste-ci : il n'y a rien à importer.").format(name=name)
         )
     now = now_ms or machines.now_ms()
+    guard = Guard.for_store(store, now, joining=joining)
+    guard.header(header.created, header.vector)
     summary = ImportSummary(
         file_name=name, machine=header.machine or _("Poste sans nom"), site=header.site, bundle_id=header.bundle,
         created=machines.from_ms(header.created) or dt.datetime.now(), imported=machines.from_ms(now) or dt.datetime.now(),
@@ -143,7 +146,8 @@ def import_bytes(store: Store, data: bytes, name: str, progress: ProgressFn = _n
     copier = _BackgroundBackup(store) if backup and not nothing_new else None
     try:
         snapshot = bundles.read_payload(header, compressed)
-        plan = Plan() if nothing_new else plan_merge(store, snapshot)
+        guard.meta(snapshot.meta)
+        plan = Plan() if nothing_new else plan_merge(store, snapshot, guard)
     except BaseException:
         if copier is not None:
             copier.discard()
