@@ -134,6 +134,7 @@ class Guard:
     bound_counters: bool = True
     kinds: dict[str, dict[str, str]] = field(default_factory=dict)
     ahead: int = 0
+    sites: set[str] = field(default_factory=set)
 
     @classmethod
     def for_store(cls, store: Store, now: int | None = None, *, joining: bool = False) -> Guard:
@@ -151,8 +152,10 @@ class Guard:
         return value
 
     def counter(self, site: str, value: int) -> None:
-        if not _SITE.match(site):
-            raise _forged(_("un identifiant de poste invalide"))
+        if site not in self.sites:
+            if not _SITE.match(site):
+                raise _forged(_("un identifiant de poste invalide"))
+            self.sites.add(site)
         if not 0 <= value <= MAX_INT:
             raise _forged(_("un compteur de modifications hors limites"))
         if self.bound_counters and value > self.known.get(site, 0) + MAX_COUNTER_STEP:
@@ -176,32 +179,44 @@ class Guard:
         meta["peers"] = kept[:1000]
 
     def record(self, store: Store, table: str, row_id: str, state: RecordState) -> RecordState:
-        """The record with its stamps capped; :class:`ForgedFile` when a value cannot be right."""
+        """The record's synced fields, checked; :class:`ForgedFile` when something cannot be right."""
         if not _ROW_ID.match(row_id):
             raise _forged(_("un identifiant de fiche invalide"))
         kinds = self.kinds.get(table)
         if kinds is None:
             kinds = self.kinds[table] = _column_kinds(store, table)
         checked: RecordState = {}
+        top: dict[str, int] = {}
+        ahead = self.now + MAX_AHEAD_MS
         for name, fstate in state.items():
             kind = kinds.get(name)
             if kind is None:
                 continue  # not a field here: dropped by the merge
-            if len(fstate.siblings) > MAX_SIBLINGS or len(fstate.context) > MAX_SIBLINGS:
+            context = fstate.context
+            if len(fstate.siblings) > MAX_SIBLINGS or len(context) > MAX_SIBLINGS:
                 raise _forged(_("trop de versions d'un même renseignement"))
-            for site, counter in fstate.context.items():
-                self.counter(site, counter)
+            for site, counter in context.items():
+                if counter > top.get(site, -1):
+                    top[site] = counter
             for s in fstate.siblings:
-                self.counter(s.site, s.counter)
-                if s.counter > fstate.context.get(s.site, 0):
+                # Every sibling is covered by its own context: checking the contexts' counters checks its own.
+                if not 1 <= s.counter <= context.get(s.site, 0):
                     raise _forged(_("une version qui ne figure pas dans son propre historique"))
                 if len(s.author) > MAX_NAME_CHARS:
                     raise _forged(_("un nom d'auteur trop long"))
-                problem = value_problem(kind, name, s.value)
-                if problem:
-                    raise _forged(problem)
-                self.hlc(s.hlc)
+                value = s.value
+                if not (kind == "text" and type(value) is str and len(value) <= MAX_TEXT_CHARS and name != "rrule"):
+                    problem = value_problem(kind, name, value)
+                    if problem:
+                        raise _forged(problem)
+                wall = wall_ms(s.hlc)
+                if not 0 <= wall <= LATEST_WALL_MS:
+                    raise _forged(_("une date impossible"))
+                if wall > ahead:
+                    self.ahead += 1
             checked[name] = fstate
+        for site, counter in top.items():
+            self.counter(site, counter)
         return checked
 
     def tombstone(self, site: str, hlc: int, author: str) -> int:

@@ -26,7 +26,7 @@ from ..connection import copy_database
 from ..errors import EntraideError, user_facing_errors
 from ..store import Store
 from . import bundle as bundles
-from . import conflicts, machines
+from . import conflicts, hold, machines
 from .bundle import Bundle, BundleRefused, OwnBundle
 from .checks import Guard
 from .merge import Plan, apply_plan, plan_merge
@@ -113,8 +113,12 @@ def import_file(store: Store, path: Path, progress: ProgressFn = _no_progress, *
 
 
 def import_bytes(store: Store, data: bytes, name: str, progress: ProgressFn = _no_progress, *, backup: bool = True,
-                 now_ms: int | None = None, shortcut: bool = True, joining: bool = False) -> ImportSummary:
+                 now_ms: int | None = None, shortcut: bool = True, joining: bool = False,
+                 confirm_mass: bool = False) -> ImportSummary:
     """Authenticate, check, back up, merge in one transaction; returns what came in.
+
+    A file that would erase or archive many people raises :class:`hold.HeldImport` (nothing
+    written) unless ``confirm_mass``.
 
     With ``shortcut``, a file whose version vector shows nothing unseen here is recorded
     without comparing every record (it cannot bring anything: see :func:`state.dominated`).
@@ -148,6 +152,9 @@ def import_bytes(store: Store, data: bytes, name: str, progress: ProgressFn = _n
         snapshot = bundles.read_payload(header, compressed)
         guard.meta(snapshot.meta)
         plan = Plan() if nothing_new else plan_merge(store, snapshot, guard)
+        held = None if confirm_mass else hold.mass_change(store, plan, summary.machine)
+        if held is not None:
+            raise hold.HeldImport(held)
     except BaseException:
         if copier is not None:
             copier.discard()

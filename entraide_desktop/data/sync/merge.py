@@ -109,6 +109,7 @@ def plan_merge(store: Store, snapshot: Snapshot, guard: Guard | None = None) -> 
 def apply_plan(store: Store, plan: Plan, progress: ProgressFn | None = None) -> dict[str, TableChanges]:
     """Apply a plan (inside the caller's transaction); returns what changed, per table."""
     changes: dict[str, TableChanges] = {}
+    arrived: set[tuple[str, str]] = set()  # rows new here
     total = len(plan.tombstones) + len(plan.merges)
     done = 0
     with store.write():
@@ -131,6 +132,7 @@ def apply_plan(store: Store, plan: Plan, progress: ProgressFn | None = None) -> 
                         continue
                     if new:
                         counts.new += 1
+                        arrived.add((table, row_id))
                     elif fields == {rows.ARCHIVED} and remote.get(rows.ARCHIVED):
                         if (rows.get(store, table, row_id) or {}).get(rows.ARCHIVED):
                             counts.archived += 1
@@ -141,4 +143,22 @@ def apply_plan(store: Store, plan: Plan, progress: ProgressFn | None = None) -> 
                 done += len(chunk)
                 if progress is not None:
                     progress(done, total, _("Intégration des modifications reçues…"))
+        _reach_erased_people(store, changes, arrived)
     return {table: counts for table, counts in changes.items() if counts.total}
+
+
+def _reach_erased_people(store: Store, changes: dict[str, TableChanges], arrived: set[tuple[str, str]]) -> None:
+    """Rows of people erased for good, arrived now or earlier, are erased or blanked (``erased_rows``);
+    a row that arrived in this very import and is erased at once is not counted at all."""
+    from ..members.erased_rows import BLANKED, reach
+
+    blanked = {table for table, _column, _fields in BLANKED}
+    for table, ids in reach(store).items():
+        counts = changes.setdefault(table, TableChanges())
+        for row_id in ids:
+            if table in blanked:
+                counts.changed += (table, row_id) not in arrived
+            elif (table, row_id) in arrived:
+                counts.new -= 1
+            else:
+                counts.erased += 1
