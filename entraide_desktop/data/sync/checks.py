@@ -40,9 +40,10 @@ MAX_COUNTER_STEP = 1_000_000
 MAX_TEXT_CHARS = 200_000
 """The longest text a field may hold (a long procès-verbal is about 50 000 characters)."""
 MAX_PAYLOAD_FLOOR = 16 * 1024 * 1024
-MAX_RATIO = 24
-"""Exchange files compress about 8 to 1 (the demo group: 8.5); a payload may unpack to at most
-:data:`MAX_PAYLOAD_FLOOR` plus this many times the compressed size, checked before unpacking."""
+MAX_RATIO = 16
+"""Exchange files compress about 8 to 1 (the demo group 8.5, the ten-year group 7.4): a payload may
+unpack to at most :data:`MAX_PAYLOAD_FLOOR` plus this many times the compressed size, checked
+before unpacking (a 1 MB file: at most 32 MiB)."""
 MAX_SIBLINGS = 64
 MAX_NAME_CHARS = 200
 MAX_INT = 2**63 - 1

@@ -185,7 +185,7 @@ def decode_payload(data: bytes) -> Snapshot:
                 tombstones.append(Tombstone(str(table), str(row_id), str(site), int(hlc), str(author)))
                 if table not in SYNCED_TABLES:
                     unknown.add(str(table)[:100])
-            elif line:
+            else:  # an empty line included: Entraide never writes one
                 raise _unreadable()
     except (UnicodeDecodeError, ValueError, TypeError, RecursionError):
         raise _unreadable() from None
