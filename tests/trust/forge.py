@@ -26,7 +26,7 @@ def record(fields: dict[str, list[Any]], context: dict[str, int] | None = None) 
     state = {}
     for name, s in fields.items():
         state[name] = [[s], context if context is not None else {s[0]: s[1]}]
-    return json.dumps(state, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(state, separators=(",", ":"))  # escaped: a lone surrogate can be sent
 
 
 def forge(key_holder: Store, *, site: str | None = None, records: list[tuple[str, str, str]] = (),

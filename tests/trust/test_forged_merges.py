@@ -181,3 +181,11 @@ def test_a_small_file_announcing_a_huge_content_is_refused_before_unpacking(pair
 
 def test_a_forged_file_is_a_bundle_refusal(pair):
     assert issubclass(ForgedFile, BundleRefused)
+
+
+def test_text_with_a_lone_surrogate_is_refused_not_a_traceback(pair):
+    centre, _laptop = pair
+    bad_value = record({"first_name": sibling(FORGER, 1, pack(now_ms()), "\ud800")})
+    _refused(centre, forge(centre, site=FORGER, records=[("people", PERSON, bad_value)]), "first_name")
+    bad_author = record({"first_name": sibling(FORGER, 1, pack(now_ms()), "Ève", "\udfff")})
+    _refused(centre, forge(centre, site=FORGER, records=[("people", PERSON, bad_author)]), "auteur")

@@ -49,8 +49,10 @@ MAX_NAME_CHARS = 200
 MAX_INT = 2**63 - 1
 LATEST_WALL_MS = 7_258_118_400_000
 """2200-01-01 in Unix milliseconds: a later stamp cannot come from a real clock."""
-_SITE = re.compile(r"^[0-9a-f]{16}$")
-_ROW_ID = re.compile(r"^[0-9A-Za-z_.:-]{1,80}$")
+_SITE = re.compile(r"[0-9a-f]{16}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+"""A lone surrogate decodes from JSON but cannot be stored (SQLite takes UTF-8 only)."""
+_ROW_ID = re.compile(r"[0-9A-Za-z_.:-]{1,80}")
 _DATE_NAMES = ("_on", "_at", "date", "_since", "original_start", "new_start", "new_end", "due")
 
 
@@ -96,7 +98,7 @@ def value_problem(kind: str, name: str, value: Any) -> str:
     elif kind == "real":
         ok = type(value) in (int, float) and math.isfinite(value) and abs(value) <= MAX_INT
     else:
-        ok = type(value) is str and len(value) <= MAX_TEXT_CHARS
+        ok = type(value) is str and len(value) <= MAX_TEXT_CHARS and (value.isascii() or not _SURROGATE.search(value))
         if ok and kind == "date" and value:
             ok = len(value) <= 40 and _is_date(value)
         if ok and name == "rrule" and value:
@@ -154,7 +156,7 @@ class Guard:
 
     def counter(self, site: str, value: int) -> None:
         if site not in self.sites:
-            if not _SITE.match(site):
+            if not _SITE.fullmatch(site):
                 raise _forged(_("un identifiant de poste invalide"))
             self.sites.add(site)
         if not 0 <= value <= MAX_INT:
@@ -162,10 +164,14 @@ class Guard:
         if self.bound_counters and value > self.known.get(site, 0) + MAX_COUNTER_STEP:
             raise _forged(_("un poste qui aurait fait plus d'un million de modifications d'un coup"))
 
-    def header(self, created: int, vector: dict[str, int]) -> None:
-        if not 0 <= created <= LATEST_WALL_MS:
+    def header(self, header: Any) -> None:
+        """The header of an exchange file (``bundle.Header``): sites, name, creation time and vector."""
+        if not 0 <= header.created <= LATEST_WALL_MS:
             raise _forged(_("une date de création hors limites"))
-        for site, counter in vector.items():
+        sites = [header.site, *header.previous_sites]
+        if not all(_SITE.fullmatch(site) for site in sites) or _SURROGATE.search(header.machine):
+            raise _forged(_("un poste mal identifié"))
+        for site, counter in header.vector.items():
             self.counter(site, counter)
 
     def meta(self, meta: dict[str, Any]) -> None:
@@ -173,7 +179,7 @@ class Guard:
         peers = meta.get("peers")
         kept = []
         for entry in peers if isinstance(peers, list) else []:
-            if (isinstance(entry, list) and len(entry) == 3 and isinstance(entry[0], str) and _SITE.match(entry[0])
+            if (isinstance(entry, list) and len(entry) == 3 and isinstance(entry[0], str) and _SITE.fullmatch(entry[0])
                     and (entry[1] is None or (isinstance(entry[1], str) and len(entry[1]) <= MAX_NAME_CHARS))
                     and (entry[2] is None or (type(entry[2]) is int and 0 <= entry[2] <= MAX_INT))):
                 kept.append(entry)
@@ -181,7 +187,7 @@ class Guard:
 
     def record(self, store: Store, table: str, row_id: str, state: RecordState) -> RecordState:
         """The record's synced fields, checked; :class:`ForgedFile` when something cannot be right."""
-        if not _ROW_ID.match(row_id):
+        if not _ROW_ID.fullmatch(row_id):
             raise _forged(_("un identifiant de fiche invalide"))
         kinds = self.kinds.get(table)
         if kinds is None:
@@ -203,10 +209,11 @@ class Guard:
                 # Every sibling is covered by its own context: checking the contexts' counters checks its own.
                 if not 1 <= s.counter <= context.get(s.site, 0):
                     raise _forged(_("une version qui ne figure pas dans son propre historique"))
-                if len(s.author) > MAX_NAME_CHARS:
-                    raise _forged(_("un nom d'auteur trop long"))
+                if len(s.author) > MAX_NAME_CHARS or (not s.author.isascii() and _SURROGATE.search(s.author)):
+                    raise _forged(_("un nom d'auteur trop long ou illisible"))
                 value = s.value
-                if not (kind == "text" and type(value) is str and len(value) <= MAX_TEXT_CHARS and name != "rrule"):
+                if not (kind == "text" and type(value) is str and len(value) <= MAX_TEXT_CHARS and value.isascii()
+                        and name != "rrule"):
                     problem = value_problem(kind, name, value)
                     if problem:
                         raise _forged(problem)
@@ -220,7 +227,8 @@ class Guard:
             self.counter(site, counter)
         return checked
 
-    def tombstone(self, site: str, hlc: int, author: str) -> int:
-        if not _SITE.match(site) or len(author) > MAX_NAME_CHARS:
+    def tombstone(self, row_id: str, site: str, hlc: int, author: str) -> int:
+        if (not _ROW_ID.fullmatch(row_id) or not _SITE.fullmatch(site) or len(author) > MAX_NAME_CHARS
+                or _SURROGATE.search(author)):
             raise _forged(_("un effacement mal formé"))
         return self.hlc(hlc)

@@ -130,7 +130,7 @@ def import_bytes(store: Store, data: bytes, name: str, progress: ProgressFn = _n
         )
     now = now_ms or machines.now_ms()
     guard = Guard.for_store(store, now, joining=joining)
-    guard.header(header.created, header.vector)
+    guard.header(header)
     summary = ImportSummary(
         file_name=name, machine=header.machine or _("Poste sans nom"), site=header.site, bundle_id=header.bundle,
         created=machines.from_ms(header.created) or dt.datetime.now(), imported=machines.from_ms(now) or dt.datetime.now(),

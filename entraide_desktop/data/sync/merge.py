@@ -77,7 +77,7 @@ def plan_merge(store: Store, snapshot: Snapshot, guard: Guard | None = None) -> 
     fields: dict[str, set[str]] = {}
     for stone in snapshot.tombstones:
         if (stone.table, stone.row_id) not in erased:
-            guard.tombstone(stone.site, stone.hlc, stone.author)
+            guard.tombstone(stone.row_id, stone.site, stone.hlc, stone.author)
             plan.tombstones.append(stone)
     remote_erased = {(s.table, s.row_id) for s in snapshot.tombstones}
     for table, row_id, text in snapshot.records:
