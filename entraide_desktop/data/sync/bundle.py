@@ -21,7 +21,7 @@ from ..errors import NewerSchema
 from ..schema import schema_version
 from ..store import Store
 from . import container, machines
-from .checks import payload_limit
+from .checks import payload_limit, record_limit
 from .container import BundleRefused
 from .state import Snapshot, decode_payload, encode_payload, take_snapshot
 
@@ -178,7 +178,7 @@ def read_payload(header: Header, compressed: bytes) -> Snapshot:
     payload = container.inflate(compressed, header.size)
     if len(payload) != header.size:
         raise BundleRefused(_("Le contenu de ce fichier est illisible : il n'a pas été importé et rien n'a changé."))
-    return decode_payload(payload)
+    return decode_payload(payload, max_records=record_limit(len(compressed)))
 
 
 def open_bundle(store: Store, data: bytes, what: str) -> Bundle:

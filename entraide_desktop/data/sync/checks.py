@@ -44,6 +44,8 @@ MAX_RATIO = 16
 """Exchange files compress about 8 to 1 (the demo group 8.5, the ten-year group 7.4): a payload may
 unpack to at most :data:`MAX_PAYLOAD_FLOOR` plus this many times the compressed size, checked
 before unpacking (a 1 MB file: at most 32 MiB)."""
+MAX_RECORDS_FLOOR = 20_000
+MIN_COMPRESSED_PER_RECORD = 16
 MAX_SIBLINGS = 64
 MAX_NAME_CHARS = 200
 MAX_INT = 2**63 - 1
@@ -63,6 +65,12 @@ class ForgedFile(BundleRefused):
 def payload_limit(compressed: int) -> int:
     """The largest payload a file with ``compressed`` bytes of content may announce."""
     return MAX_PAYLOAD_FLOOR + MAX_RATIO * compressed
+
+
+def record_limit(compressed: int) -> int:
+    """The most records a file with ``compressed`` bytes of content may hold: honest records take about
+    110 compressed bytes each (the ten-year group), forged tiny ones 3, at a cost in memory."""
+    return MAX_RECORDS_FLOOR + compressed // MIN_COMPRESSED_PER_RECORD
 
 
 def _forged(detail: str) -> ForgedFile:

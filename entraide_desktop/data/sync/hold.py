@@ -38,9 +38,12 @@ class MassChange:
     def count(self) -> int:
         return len(self.erased) + len(self.archived)
 
-    def lines(self) -> list[str]:
-        lines = [_("Le fichier de « {machine} » changerait beaucoup de fiches du registre ({n} personnes inscrites) :")
-                 .format(machine=self.machine, n=self.register)]
+    def headline(self) -> str:
+        return _("Le fichier de « {machine} » changerait beaucoup de fiches du registre ({n} personnes inscrites).") \
+            .format(machine=self.machine, n=self.register)
+
+    def details(self) -> list[str]:
+        lines = []
         for names, text in ((self.erased, ngettext("{n} personne serait effacée pour de bon : {names}",
                                                    "{n} personnes seraient effacées pour de bon : {names}",
                                                    len(self.erased))),
@@ -50,8 +53,12 @@ class MassChange:
                 shown = ", ".join(sorted(names)[:SHOWN_NAMES])
                 if len(names) > SHOWN_NAMES:
                     shown += " " + _("et {n} autres").format(n=len(names) - SHOWN_NAMES)
-                lines.append("  • " + text.format(n=len(names), names=shown))
+                lines.append("• " + text.format(n=len(names), names=shown))
         return lines
+
+    def advice(self) -> str:
+        return _("Rien n'a été importé. Vérifiez auprès de la personne qui a préparé ce fichier avant de confirmer ; "
+                 "une fiche effacée ne revient pas.")
 
 
 class HeldImport(BundleRefused):
@@ -59,10 +66,7 @@ class HeldImport(BundleRefused):
 
     def __init__(self, change: MassChange) -> None:
         self.change = change
-        super().__init__(
-            "\n".join([*change.lines(), _("Rien n'a été importé. Vérifiez auprès de la personne qui a préparé ce "
-                                           "fichier avant de confirmer ; une fiche effacée ne revient pas.")])
-        )
+        super().__init__("\n".join([change.headline(), *change.details(), change.advice()]))
 
 
 def is_mass(count: int, register: int) -> bool:

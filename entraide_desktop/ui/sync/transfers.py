@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QGridLayout, QMessageBox, QPushButton, QSizePolicy, QSpacerItem, QWidget
 
 from ...data.store import Store
 from ...data.sync import exchange
@@ -63,12 +63,24 @@ def import_path(parent: QWidget, store: Store, path: Path, on_done: Callable[[Im
 
 def confirm_mass_change(parent: QWidget, held: HeldImport) -> bool:
     """Show what a held file would do and ask; the safe answer (not importing) is the default."""
-    box = QMessageBox(QMessageBox.Icon.Warning, _("Beaucoup de fiches changeraient"), held.message,
+    box, apply = mass_change_box(parent, held)
+    box.exec()
+    return box.clickedButton() is apply
+
+
+def mass_change_box(parent: QWidget | None, held: HeldImport) -> tuple[QMessageBox, QPushButton]:
+    """The question asked before a held file is applied, and its « import anyway » button."""
+    change = held.change
+    box = QMessageBox(QMessageBox.Icon.Warning, _("Beaucoup de fiches changeraient"), change.headline(),
                       QMessageBox.StandardButton.NoButton, parent)
+    box.setInformativeText("\n\n".join([*change.details(), change.advice()]))
+    grid = box.layout()
+    if isinstance(grid, QGridLayout):  # wide enough for the names to read as a list, not a column
+        grid.addItem(QSpacerItem(520, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding),
+                     grid.rowCount(), 0, 1, grid.columnCount())
     apply = box.addButton(_("Importer quand même"), QMessageBox.ButtonRole.DestructiveRole)
     keep = box.addButton(_("Ne pas importer"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
     box.setAccessibleName(_("Beaucoup de fiches changeraient"))
-    box.exec()
-    return box.clickedButton() is apply
+    return box, apply
