@@ -189,3 +189,11 @@ def test_text_with_a_lone_surrogate_is_refused_not_a_traceback(pair):
     _refused(centre, forge(centre, site=FORGER, records=[("people", PERSON, bad_value)]), "first_name")
     bad_author = record({"first_name": sibling(FORGER, 1, pack(now_ms()), "Ève", "\udfff")})
     _refused(centre, forge(centre, site=FORGER, records=[("people", PERSON, bad_author)]), "auteur")
+
+
+def test_no_machine_writes_a_text_the_others_would_refuse(pair):
+    from entraide_desktop.data.errors import ValidationError  # noqa: PLC0415
+
+    centre, _laptop = pair
+    with pytest.raises(ValidationError, match="trop long"):
+        rows.insert(centre, "people", {"first_name": "Ève", "notes": "x" * (rows.MAX_TEXT_CHARS + 1)})

@@ -31,14 +31,13 @@ from typing import Any
 from ...i18n import _
 from ..calendar import recurrence
 from ..clock import MAX_AHEAD_MS, now_ms, wall_ms
+from ..rows import MAX_TEXT_CHARS
 from ..store import Store
 from ..versions import RecordState
 from .container import BundleRefused
 
 MAX_COUNTER_STEP = 1_000_000
 """How many writes a machine may have made that this machine has not heard of (per file)."""
-MAX_TEXT_CHARS = 200_000
-"""The longest text a field may hold (a long procès-verbal is about 50 000 characters)."""
 MAX_PAYLOAD_FLOOR = 16 * 1024 * 1024
 MAX_RATIO = 16
 """Exchange files compress about 8 to 1 (the demo group 8.5, the ten-year group 7.4): a payload may
