@@ -112,6 +112,9 @@ def test_a_file_claiming_a_huge_counter_in_its_header_only_is_refused(pair):
         ("people", {"archived": "oui"}, "archived"),
         ("people", {"archived": True}, "archived"),
         ("attendance_counts", {"head_count": 10**30}, "head_count"),
+        ("attendance_counts", {"head_count": "douze"}, "head_count"),
+        ("people", {"first_name": {"une": "table"}}, "first_name"),
+        ("people", {"first_name": float("inf")}, "first_name"),
         ("activities", {"rrule": "FREQ=SECONDLY;COUNT=500"}, "rrule"),
         ("activities", {"rrule": "FREQ=DAILY;BYHOUR=1,2,3;COUNT=500"}, "rrule"),
         ("activities", {"rrule": "FREQ=DAILY"}, "rrule"),  # no end

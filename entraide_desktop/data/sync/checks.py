@@ -97,20 +97,34 @@ def _column_kinds(store: Store, table: str) -> dict[str, str]:
 
 
 def value_problem(kind: str, name: str, value: Any) -> str:
-    """Why ``value`` cannot be stored in a column of ``kind`` (empty when it can)."""
+    """Why ``value`` cannot be stored in a column of ``kind`` (empty when it can).
+
+    Lenient where SQLite is (a number in a text column, a numeric or empty text in a number
+    column), strict on size, on type (no list, no mapping, no true/false) and on dates and rules.
+    """
     if value is None:
         return ""
-    if kind == "int":
-        ok = type(value) is int and -MAX_INT <= value <= MAX_INT
-    elif kind == "real":
-        ok = type(value) in (int, float) and math.isfinite(value) and abs(value) <= MAX_INT
+    number = (type(value) is int and -MAX_INT <= value <= MAX_INT) or (
+        type(value) is float and math.isfinite(value) and abs(value) <= MAX_INT)
+    if kind in ("int", "real"):
+        ok = number or (type(value) is str and len(value) <= 40 and _is_number(value))
+    elif kind == "date":
+        ok = type(value) is str and (not value or (len(value) <= 40 and _is_date(value)))
     else:
-        ok = type(value) is str and len(value) <= MAX_TEXT_CHARS and (value.isascii() or not _SURROGATE.search(value))
-        if ok and kind == "date" and value:
-            ok = len(value) <= 40 and _is_date(value)
+        ok = number or (type(value) is str and len(value) <= MAX_TEXT_CHARS
+                        and (value.isascii() or not _SURROGATE.search(value)))
         if ok and name == "rrule" and value:
-            ok = rule_accepted(value)
+            ok = type(value) is str and rule_accepted(value)
     return "" if ok else _("valeur refusée pour « {field} »").format(field=name)
+
+
+def _is_number(text: str) -> bool:
+    if not text.strip():
+        return True
+    try:
+        return math.isfinite(float(text))
+    except ValueError:
+        return False
 
 
 def _is_date(text: str) -> bool:
