@@ -65,13 +65,22 @@ def test_a_stamp_weeks_ahead_is_kept_but_never_becomes_the_local_clock(pair):
 def test_a_clock_poisoned_before_this_fix_is_repaired_at_open(paths):
     created = connection.create_database(paths, group_name="Le Phare", region="", person="Marie", passphrase=PASSPHRASE)
     store = created.store
-    with store.write():  # what an older version stored after observing 2**63 - 1
+    pid = rows.insert(store, "people", {"first_name": "Ève"})
+    with store.write():  # what an older version stored after merging a record stamped 2**63 - 1
         store.db.execute("UPDATE _local SET value = ? WHERE key = 'clock'", [str(2**63 - 1)])
+        text = store.db.execute("SELECT state FROM _versions WHERE row_id = ?", [pid]).fetchone()[0]
+        stamp = rows.record_state(store, "people", pid)["first_name"].winner.hlc
+        store.db.execute("UPDATE _versions SET state = ?, hlc = ? WHERE row_id = ?",
+                         [text.replace(str(stamp), str(2**63 - 1)), 2**63 - 1, pid])
+        store.db.execute("UPDATE _history SET hlc = ? WHERE row_id = ?", [2**63 - 1, pid])
     store.close()
     for _restart in range(2):
         store = connection.unlock(paths_for(paths.database), PASSPHRASE)
         assert wall_ms(store.clock.last) <= now_ms() + DAY_MS
         rows.insert(store, "people", {"first_name": "Sans erreur"})  # no OverflowError
+        assert all(change.when.year <= 2200 for change in rows.history(store, "people", pid))  # history shows
+        rows.update(store, "people", pid, {"first_name": "Ève-Marie"})
+        assert rows.get(store, "people", pid)["first_name"] == "Ève-Marie"
         store.close()
 
 
