@@ -80,7 +80,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from ..data.sync import exchange
-
     from ..data.sync.hold import HeldImport
 
     with open_store(args) as store:

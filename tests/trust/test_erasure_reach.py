@@ -24,7 +24,6 @@ from entraide_desktop.data.people import consent_id
 from entraide_desktop.data.sync import bundle as bundles
 from entraide_desktop.data.sync import exchange
 from entraide_desktop.data.versions import covers
-from tests.sync.conftest import trio, usb  # noqa: F401  (fixtures)
 from tests.sync.helpers import dump, new_group
 
 PAID = {"paid_on": dt.date(2026, 11, 2), "amount": "10", "note": "Payé comptant au local"}

@@ -17,7 +17,6 @@ from entraide_desktop.data.sync import exchange
 from entraide_desktop.data.sync.checks import ForgedFile
 from entraide_desktop.data.sync.container import BundleRefused
 from tests.conftest import PASSPHRASE
-from tests.sync.conftest import pair, usb  # noqa: F401  (fixtures)
 from tests.sync.helpers import file_digest
 from tests.trust.forge import forge, record, sibling
 

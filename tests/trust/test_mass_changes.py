@@ -10,7 +10,6 @@ from entraide_desktop.data import rows
 from entraide_desktop.data.sync import exchange
 from entraide_desktop.data.sync.hold import HeldImport, is_mass
 from tests.conftest import PASSPHRASE
-from tests.sync.conftest import pair, usb  # noqa: F401  (fixtures)
 from tests.sync.helpers import file_digest
 from tests.trust.forge import forge
 

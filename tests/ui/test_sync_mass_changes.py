@@ -8,7 +8,6 @@ from entraide_desktop.data import rows
 from entraide_desktop.ui.sync import SyncPage, transfers
 from entraide_desktop.ui.sync.summary import ImportSummaryDialog
 from tests.trust.forge import forge
-from tests.ui.test_sync_page import laptop  # noqa: F401  (fixture)
 
 
 @pytest.fixture
@@ -20,7 +19,7 @@ def page(qtbot, context):
 
 
 @pytest.mark.parametrize("answer", [False, True])
-def test_a_file_erasing_many_people_is_shown_and_applied_only_when_confirmed(page, qtbot, context, laptop,
+def test_a_file_erasing_many_people_is_shown_and_applied_only_when_confirmed(page, qtbot, context,
                                                                            tmp_path, monkeypatch, answer):
     ids = [rows.insert(context.store, "people", {"first_name": f"Personne {n}"}) for n in range(6)]
     forged = tmp_path / "fabrique.entraide"
