@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .clock import pack, wall_ms
+from .clock import LATEST_WALL_MS, pack, wall_ms
 from .store import Store
-from .sync.checks import LATEST_WALL_MS
 from .versions import FieldState, decode_record, encode_record
 
 LATEST = pack(LATEST_WALL_MS)

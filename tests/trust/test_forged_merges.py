@@ -208,3 +208,11 @@ def test_no_machine_writes_a_text_the_others_would_refuse(pair):
     centre, _laptop = pair
     with pytest.raises(ValidationError, match="trop long"):
         rows.insert(centre, "people", {"first_name": "Ève", "notes": "x" * (rows.MAX_TEXT_CHARS + 1)})
+
+
+def test_a_clock_merely_ahead_of_a_wrong_wall_clock_is_kept_monotonic():
+    from entraide_desktop.data.clock import HybridClock  # noqa: PLC0415
+
+    issued = pack(now_ms())
+    behind = HybridClock(issued, now=lambda: now_ms() - 40 * DAY_MS)  # the computer's date went back 40 days
+    assert behind.tick() > issued

@@ -30,7 +30,7 @@ from typing import Any
 
 from ...i18n import _
 from ..calendar import recurrence
-from ..clock import MAX_AHEAD_MS, now_ms, wall_ms
+from ..clock import LATEST_WALL_MS, MAX_AHEAD_MS, now_ms, wall_ms
 from ..rows import MAX_TEXT_CHARS
 from ..store import Store
 from ..versions import RecordState
@@ -48,8 +48,6 @@ MIN_COMPRESSED_PER_RECORD = 16
 MAX_SIBLINGS = 64
 MAX_NAME_CHARS = 200
 MAX_INT = 2**63 - 1
-LATEST_WALL_MS = 7_258_118_400_000
-"""2200-01-01 in Unix milliseconds: a later stamp cannot come from a real clock."""
 _SITE = re.compile(r"[0-9a-f]{16}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 """A lone surrogate decodes from JSON but cannot be stored (SQLite takes UTF-8 only)."""
