@@ -23,6 +23,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = parser("import-bundle", _("importer le fichier d'échange d'un autre poste et afficher le résumé"), cmd_import)
     p.add_argument("file", metavar=_("FICHIER"), help=_("fichier .entraide d'un autre poste"))
+    p.add_argument("--yes", action="store_true",
+                   help=_("appliquer même un fichier qui effacerait ou archiverait beaucoup de personnes"))
 
     p = parser("sync-folder", _("un échange par le dossier de synchronisation (importer les autres, écrire le nôtre)"),
                cmd_sync_folder)
@@ -78,9 +80,15 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from ..data.sync import exchange
+    from ..data.sync.hold import HeldImport
 
     with open_store(args) as store:
-        summary = exchange.import_file(store, Path(args.file))
+        try:
+            summary = exchange.import_file(store, Path(args.file), confirm_mass=args.yes)
+        except HeldImport as held:
+            out(held.message)
+            out(_("Pour l'appliquer quand même, relancez la commande avec --yes."))
+            return 1
     _print_summary(summary)
     return 0
 

@@ -14,6 +14,10 @@ from collections.abc import Callable
 LOGICAL_BITS = 16
 LOGICAL_MASK = (1 << LOGICAL_BITS) - 1
 DAY_MS = 86_400_000
+MAX_AHEAD_MS = DAY_MS
+"""How far ahead of this machine's wall clock a received stamp may move the clock (see ``sync/checks.py``)."""
+LATEST_WALL_MS = 7_258_118_400_000
+"""2200-01-01 in Unix milliseconds: a later stamp cannot come from a real clock."""
 
 
 def pack(wall_ms: int, logical: int = 0) -> int:
@@ -36,6 +40,8 @@ class HybridClock:
     """Thread-safe HLC; ``last`` is the highest value issued or observed so far."""
 
     def __init__(self, last: int = 0, now: Callable[[], int] = now_ms) -> None:
+        if last < 0 or wall_ms(last) > LATEST_WALL_MS:  # poisoned by an impossible stamp: repaired
+            last = pack(now())  # (a clock merely ahead is kept: this machine's own clock may be wrong)
         self._last = last
         self._now = now
         self._lock = threading.Lock()
@@ -52,8 +58,9 @@ class HybridClock:
             return self._last
 
     def observe(self, remote: int) -> None:
-        """Take a timestamp received from another machine into account."""
+        """Take a timestamp received from another machine into account (never beyond :data:`MAX_AHEAD_MS`)."""
         with self._lock:
+            remote = min(remote, pack(self._now() + MAX_AHEAD_MS))
             if remote > self._last:
                 self._last = remote
 

@@ -221,6 +221,9 @@ def open_with_key(paths: Paths, data_key: bytes, author: Author) -> Store:
             local = dict(db.execute("SELECT key, value FROM _local").fetchall())
             state = _WriteState(local["site_id"], int(local.get("counter", "0")), HybridClock(int(local.get("clock", "0"))))
             store = Store(db, paths, data_key, author, state)
+            from .far_stamps import repair_far_stamps
+
+            repair_far_stamps(store, int(local.get("clock", "0")))
             _renew_site_if_copied(store, local)
             _make_files_private(paths)
     except BaseException:

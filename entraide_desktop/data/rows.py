@@ -18,12 +18,15 @@ from typing import Any
 
 from ..i18n import _
 from .clock import to_seconds
-from .errors import ErasedRow, NotFound
+from .errors import ErasedRow, NotFound, ValidationError
 from .schema.registry import spec_for
 from .store import Store
 from .versions import FieldState, RecordState, Sibling, Value, decode_record, encode_record, local_write, merge_record
 
 ARCHIVED = "archived"
+MAX_TEXT_CHARS = 200_000
+"""The longest text a field may hold (a long procès-verbal is about 50 000 characters); other
+machines refuse longer ones in an exchange file (``sync/checks.py``), so none is written here."""
 _NAMESPACE = uuid.UUID("6f7c2b0e-7a51-4c61-9a8e-2f1d5e0c9b11")
 
 
@@ -81,7 +84,12 @@ def _check_fields(store: Store, table: str, values: Mapping[str, Any]) -> dict[s
     unknown = set(values) - synced
     if unknown:
         raise ValueError(f"unknown fields for {table}: {sorted(unknown)}")
-    return {k: normalise(v) for k, v in values.items()}
+    clean = {k: normalise(v) for k, v in values.items()}
+    for name, value in clean.items():
+        if isinstance(value, str) and len(value) > MAX_TEXT_CHARS:
+            raise ValidationError(_("Ce texte est beaucoup trop long (plus de {n} caractères) : raccourcissez-le.")
+                                  .format(n=f"{MAX_TEXT_CHARS:,}".replace(",", " ")), name)
+    return clean
 
 
 # -- reading ------------------------------------------------------------------------------------

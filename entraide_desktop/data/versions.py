@@ -21,7 +21,7 @@ from typing import Any
 Value = str | int | float | bool | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: an import may hold hundreds of thousands of them
 class Sibling:
     site: str
     counter: int
@@ -41,7 +41,7 @@ class Sibling:
         return cls(str(raw[0]), int(raw[1]), int(raw[2]), raw[3], str(raw[4]) if len(raw) > 4 else "")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FieldState:
     siblings: tuple[Sibling, ...]
     context: dict[str, int]

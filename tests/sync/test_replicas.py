@@ -194,7 +194,7 @@ class Replicas(RuleBasedStateMachine):
         if state.dominated(header.vector, state.current_vector(store)):
             # The shortcut must agree with a full comparison.
             assert merge.plan_merge(store, opened.snapshot).empty
-        exchange.import_bytes(store, raw, "fichier", backup=backup)
+        exchange.import_bytes(store, raw, "fichier", backup=backup, confirm_mass=True)
         after = dump(store)
         again = exchange.import_bytes(store, raw, "fichier")
         assert again.already_imported and dump(store) == after
@@ -236,7 +236,7 @@ class Replicas(RuleBasedStateMachine):
 
         rows._merged = failing
         try:
-            exchange.import_bytes(replica.store, raw, "fichier", backup=False, shortcut=False)
+            exchange.import_bytes(replica.store, raw, "fichier", backup=False, shortcut=False, confirm_mass=True)
         except RuntimeError:
             assert dump(replica.store) == before
         finally:
@@ -281,7 +281,7 @@ class Replicas(RuleBasedStateMachine):
                 for replica in self.replicas:
                     for source, raw in files:
                         if source is not replica:
-                            exchange.import_bytes(replica.store, raw, "tour final", backup=False)
+                            exchange.import_bytes(replica.store, raw, "tour final", backup=False, confirm_mass=True)
                 reference = dump(self.replicas[0].store)
                 for replica in self.replicas:
                     assert dump(replica.store) == reference, "machines differ after a full exchange"

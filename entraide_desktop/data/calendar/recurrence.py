@@ -3,13 +3,17 @@
 Rules are stored as RRULE text without DTSTART; the activity's first start is the DTSTART.
 Times are local wall-clock times (naive datetimes): a weekly 19 h 30 stays at 19 h 30 on both
 sides of a daylight-saving change, which is what a group means by "every Tuesday at 19 h 30".
-A rule must end (UNTIL or COUNT): a group's calendar never promises forever.
+A rule must end (UNTIL or COUNT): a group's calendar never promises forever. Rules repeat at
+most daily (no HOURLY, MINUTELY or SECONDLY, no BYHOUR/BYMINUTE/BYSECOND): a rule that does not
+(one received from a forged exchange file, say) is treated as not repeating, and no expansion
+gives more than :data:`MAX_STARTS` starts, so a calendar view never hangs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -22,6 +26,10 @@ KINDS = ("none", "weekly", "biweekly", "monthly_nth", "monthly_last", "monthly_d
 _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 MAX_COUNT = 600
 MAX_YEARS = 12
+FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
+MAX_STARTS = 5000
+"""Starts given by one expansion at most (twelve years of a daily activity are 4 383)."""
+_SUB_DAILY = ("BYHOUR", "BYMINUTE", "BYSECOND")
 FAR_END = "9999-12-31T23:59:59"
 _ORDINALS = {1: N_("1er"), 2: N_("2e"), 3: N_("3e"), 4: N_("4e"), 5: N_("5e")}
 """« le 2e mardi du mois »: one string per ordinal, so that each language writes its own."""
@@ -78,6 +86,14 @@ def rule_parts(text: str) -> dict[str, str]:
             key, _sep, value = item.partition("=")
             parts[key.strip().upper()] = value.strip()
     return parts
+
+
+def usable(text: str) -> bool:
+    """True for a rule that repeats at most daily (others are treated as not repeating)."""
+    if not text or len(text) > 500 or any(c.isspace() for c in text):
+        return False
+    parts = rule_parts(text)
+    return parts.get("FREQ") in FREQUENCIES and not any(key in parts for key in _SUB_DAILY)
 
 
 def _until_date(value: str) -> dt.date | None:
@@ -148,7 +164,7 @@ def check_rule(text: str, dtstart: dt.datetime) -> None:
     if not text:
         return
     parts = rule_parts(text)
-    if parts.get("FREQ") not in ("DAILY", "WEEKLY", "MONTHLY", "YEARLY"):
+    if not usable(text):
         raise ValidationError(
             _(
                 "Cette répétition n'est pas reconnue (elle doit être quotidienne, hebdomadaire, "
@@ -232,14 +248,19 @@ def _fast_start(text: str, dtstart: dt.datetime, lo: dt.datetime) -> dt.datetime
 
 def starts_between(text: str, dtstart: dt.datetime, lo: dt.datetime, hi: dt.datetime) -> list[dt.datetime]:
     """Starts of the occurrences with ``lo <= start < hi`` (just ``dtstart`` when there is no rule)."""
-    if not text:
+    if not usable(text):
         return [dtstart] if lo <= dtstart < hi else []
     text = text.removeprefix("RRULE:")
     rule = _parsed(text, dtstart)
     begin = _fast_start(text, dtstart, lo)
     if begin != dtstart:
         rule = _shifted(text, dtstart, begin)
-    return [s for s in rule.between(lo, hi, inc=True) if s < hi]
+    starts = []
+    for start in itertools.islice(rule.xafter(lo, inc=True), MAX_STARTS):
+        if start >= hi:
+            break
+        starts.append(start)
+    return starts
 
 
 @functools.lru_cache(maxsize=4096)
@@ -250,14 +271,14 @@ def _shifted(text: str, dtstart: dt.datetime, begin: dt.datetime) -> rrule:
 @functools.lru_cache(maxsize=2048)
 def all_starts(text: str, dtstart: dt.datetime) -> tuple[dt.datetime, ...]:
     """Every start of a (finite) series, in order."""
-    if not text:
+    if not usable(text):
         return (dtstart,)
-    return tuple(_parsed(text.removeprefix("RRULE:"), dtstart))
+    return tuple(itertools.islice(_parsed(text.removeprefix("RRULE:"), dtstart), MAX_STARTS))
 
 
 def is_occurrence(text: str, dtstart: dt.datetime, when: dt.datetime) -> bool:
     """True when the series has an occurrence starting exactly at ``when``."""
-    if not text:
+    if not usable(text):
         return when == dtstart
     return bool(starts_between(text, dtstart, when, when + dt.timedelta(seconds=1)))
 
@@ -277,7 +298,7 @@ def last_end(start: str | None, end: str | None, text: str | None, all_day: bool
         return FAR_END
     if all_day:
         finish = finish + dt.timedelta(days=1)
-    if not text:
+    if not text or not usable(text):
         return finish.isoformat()
     parts = rule_parts(text)
     duration = finish - first

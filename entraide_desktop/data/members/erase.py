@@ -1,10 +1,12 @@
 """Erasing a person for good (Quebec's Law 25).
 
-The person's record, memberships, consents and cells to check are removed with their versions
-and history (and the record of an import that kept their former values, see ``import_log``);
-tombstones carry the erasure to every other machine at the next sync. Other areas keep only
-the person's id: minutes and attendance then show « Personne retirée du registre » (see
-``people.names``) and still count them in totals.
+The person's record, memberships, consents, cells to check, unavailabilities and rotation
+preferences are removed with their versions and history (and the record of an import that kept
+their former values, see ``import_log``); tombstones carry the erasure to every other machine at
+the next sync, and rows recorded elsewhere meanwhile are erased on arrival (``erased_rows``).
+Other areas keep only the person's id: minutes and attendance then show « Personne retirée du
+registre » (see ``people.names``) and still count them in totals; notes on their assignments
+are blanked.
 """
 
 from __future__ import annotations
@@ -27,15 +29,17 @@ def rows_where(store: Store, table: str, column: str, value: str) -> list[dict[s
 
 
 def erase_records(store: Store, person_id: str) -> None:
-    """Erase the person's record, memberships and consents (no confirmation: see :func:`erase_person`)."""
+    """Erase the person's record and every row of theirs (no confirmation: see :func:`erase_person`).
+
+    The rows are found by the same rule every machine applies after an import (``erased_rows``).
+    """
     from ..import_log import forget_person
+    from .erased_rows import reach
 
     with store.write():
-        for table in ("memberships", "consents", "import_checks"):  # a cell to check holds what the file said
-            for row in rows_where(store, table, "person_id", person_id):
-                rows.erase(store, table, row["id"])
         forget_person(store, person_id)
         rows.erase(store, "people", person_id)
+        reach(store)
 
 
 def names_match(typed: str, name: str) -> bool:

@@ -21,6 +21,7 @@ from ..errors import NewerSchema
 from ..schema import schema_version
 from ..store import Store
 from . import container, machines
+from .checks import payload_limit, record_limit
 from .container import BundleRefused
 from .state import Snapshot, decode_payload, encode_payload, take_snapshot
 
@@ -165,7 +166,7 @@ def unseal(store: Store, data: bytes, what: str) -> tuple[Header, bytes]:
         raise NewerBundle(
             _("Le fichier « {what} » utilise un format plus récent : mettez à jour Entraide sur ce poste.").format(what=what)
         )
-    if header.size > MAX_PAYLOAD_BYTES:
+    if header.size > min(MAX_PAYLOAD_BYTES, payload_limit(len(compressed))):
         raise BundleRefused(
             _("Le contenu de ce fichier dépasse de loin la taille permise : il a été refusé et rien n'a changé.")
         )
@@ -177,7 +178,7 @@ def read_payload(header: Header, compressed: bytes) -> Snapshot:
     payload = container.inflate(compressed, header.size)
     if len(payload) != header.size:
         raise BundleRefused(_("Le contenu de ce fichier est illisible : il n'a pas été importé et rien n'a changé."))
-    return decode_payload(payload)
+    return decode_payload(payload, max_records=record_limit(len(compressed)))
 
 
 def open_bundle(store: Store, data: bytes, what: str) -> Bundle:

@@ -27,8 +27,9 @@ from ..connection import copy_database
 from ..errors import EntraideError, user_facing_errors
 from ..store import Store
 from . import bundle as bundles
-from . import conflicts, machines
+from . import conflicts, hold, machines
 from .bundle import Bundle, BundleRefused, OwnBundle
+from .checks import Guard
 from .merge import Plan, apply_plan, plan_merge
 from .state import current_vector, dominated, remember_vector
 from .summary import ImportSummary, by_area
@@ -113,8 +114,12 @@ def import_file(store: Store, path: Path, progress: ProgressFn = _no_progress, *
 
 
 def import_bytes(store: Store, data: bytes, name: str, progress: ProgressFn = _no_progress, *, backup: bool = True,
-                 now_ms: int | None = None, shortcut: bool = True) -> ImportSummary:
+                 now_ms: int | None = None, shortcut: bool = True, joining: bool = False,
+                 confirm_mass: bool = False) -> ImportSummary:
     """Authenticate, check, back up, merge in one transaction; returns what came in.
+
+    A file that would erase or archive many people raises :class:`hold.HeldImport` (nothing
+    written) unless ``confirm_mass``.
 
     With ``shortcut``, a file whose version vector shows nothing unseen here is recorded
     without comparing every record (it cannot bring anything: see :func:`state.dominated`).
@@ -125,6 +130,8 @@ def import_bytes(store: Store, data: bytes, name: str, progress: ProgressFn = _n
             _("Le fichier « {name} » a été préparé par ce poste-ci : il n'y a rien à importer.").format(name=name)
         )
     now = now_ms or machines.now_ms()
+    guard = Guard.for_store(store, now, joining=joining)
+    guard.header(header)
     summary = ImportSummary(
         file_name=name, machine=header.machine or _("Poste sans nom"), site=header.site, bundle_id=header.bundle,
         created=machines.from_ms(header.created) or dt.datetime.now(), imported=machines.from_ms(now) or dt.datetime.now(),
@@ -144,7 +151,11 @@ def import_bytes(store: Store, data: bytes, name: str, progress: ProgressFn = _n
     copier = _BackgroundBackup(store) if backup and not nothing_new else None
     try:
         snapshot = bundles.read_payload(header, compressed)
-        plan = Plan() if nothing_new else plan_merge(store, snapshot)
+        guard.meta(snapshot.meta)
+        plan = Plan() if nothing_new else plan_merge(store, snapshot, guard)
+        held = None if confirm_mass else hold.mass_change(store, plan, summary.machine)
+        if held is not None:
+            raise hold.HeldImport(held)
     except BaseException:
         if copier is not None:
             copier.discard()

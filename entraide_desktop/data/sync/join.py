@@ -199,7 +199,8 @@ def join_group(paths: Paths, invitation: OpenedInvitation, *, person: str, passp
     try:
         machines.set_machine_name(store, machine_name)
         summary = exchange.import_bytes(
-            store, invitation.bundle, invitation.machine or _("fichier de jumelage"), progress or report, backup=False
+            store, invitation.bundle, invitation.machine or _("fichier de jumelage"), progress or report, backup=False,
+            joining=True,
         )
     except BaseException:
         store.close()

@@ -1,9 +1,10 @@
 """Merge another machine's full state into this database, through ``rows.py``.
 
 Planning reads this database once and compares texts, so that what is already known is
-skipped without decoding; only records that bring something new are merged, each with
-``rows.merge_remote`` (erased rows with ``rows.apply_tombstone``). Planning writes nothing;
-the caller runs :func:`apply_plan` inside one transaction.
+skipped without decoding; only records that bring something new are checked (``checks.Guard``:
+impossible stamps, counters, types and sizes bounded) and merged, each with ``rows.merge_remote``
+(erased rows with ``rows.apply_tombstone``). Planning writes nothing; the caller runs
+:func:`apply_plan` inside one transaction.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from ..clock import wall_ms
 from ..schema.registry import spec_for
 from ..store import Store
 from ..versions import RecordState, decode_record, merge_record
+from .checks import Guard
 from .container import BundleRefused
 from .state import Snapshot, Tombstone
 
@@ -63,14 +65,19 @@ def _decode(text: str) -> RecordState:
         raise BundleRefused(_("Le contenu de ce fichier est illisible : il n'a pas été importé et rien n'a changé.")) from None
 
 
-def plan_merge(store: Store, snapshot: Snapshot) -> Plan:
-    """What the remote state brings that this database does not have (reads only)."""
+def plan_merge(store: Store, snapshot: Snapshot, guard: Guard | None = None) -> Plan:
+    """What the remote state brings that this database does not have (reads only).
+
+    Every record and tombstone that would change something is checked by ``guard`` first.
+    """
+    guard = guard or Guard.for_store(store)
     plan = Plan(records=len(snapshot.records))
     erased = {(t, r) for t, r in store.db.execute("SELECT tbl, row_id FROM _tombstones").fetchall()}
     local_text = {(t, r): s for t, r, s in store.db.execute("SELECT tbl, row_id, state FROM _versions").fetchall()}
     fields: dict[str, set[str]] = {}
     for stone in snapshot.tombstones:
         if (stone.table, stone.row_id) not in erased:
+            guard.tombstone(stone.row_id, stone.site, stone.hlc, stone.author)
             plan.tombstones.append(stone)
     remote_erased = {(s.table, s.row_id) for s in snapshot.tombstones}
     for table, row_id, text in snapshot.records:
@@ -84,7 +91,7 @@ def plan_merge(store: Store, snapshot: Snapshot) -> Plan:
         synced = fields.get(table)
         if synced is None:
             synced = fields[table] = set(rows.fields_of(store, table))
-        remote = {name: state for name, state in remote.items() if name in synced}
+        remote = guard.record(store, table, row_id, {name: state for name, state in remote.items() if name in synced})
         if not remote:
             continue
         if mine is not None:
@@ -102,6 +109,7 @@ def plan_merge(store: Store, snapshot: Snapshot) -> Plan:
 def apply_plan(store: Store, plan: Plan, progress: ProgressFn | None = None) -> dict[str, TableChanges]:
     """Apply a plan (inside the caller's transaction); returns what changed, per table."""
     changes: dict[str, TableChanges] = {}
+    arrived: set[tuple[str, str]] = set()  # rows new here
     total = len(plan.tombstones) + len(plan.merges)
     done = 0
     with store.write():
@@ -124,6 +132,7 @@ def apply_plan(store: Store, plan: Plan, progress: ProgressFn | None = None) -> 
                         continue
                     if new:
                         counts.new += 1
+                        arrived.add((table, row_id))
                     elif fields == {rows.ARCHIVED} and remote.get(rows.ARCHIVED):
                         if (rows.get(store, table, row_id) or {}).get(rows.ARCHIVED):
                             counts.archived += 1
@@ -134,4 +143,22 @@ def apply_plan(store: Store, plan: Plan, progress: ProgressFn | None = None) -> 
                 done += len(chunk)
                 if progress is not None:
                     progress(done, total, _("Intégration des modifications reçues…"))
+        _reach_erased_people(store, changes, arrived)
     return {table: counts for table, counts in changes.items() if counts.total}
+
+
+def _reach_erased_people(store: Store, changes: dict[str, TableChanges], arrived: set[tuple[str, str]]) -> None:
+    """Rows of people erased for good, arrived now or earlier, are erased or blanked (``erased_rows``);
+    a row that arrived in this very import and is erased at once is not counted at all."""
+    from ..members.erased_rows import BLANKED, reach
+
+    blanked = {table for table, _column, _fields in BLANKED}
+    for table, ids in reach(store).items():
+        counts = changes.setdefault(table, TableChanges())
+        for row_id in ids:
+            if table in blanked:
+                counts.changed += (table, row_id) not in arrived
+            elif (table, row_id) in arrived:
+                counts.new -= 1
+            else:
+                counts.erased += 1

@@ -147,37 +147,62 @@ def _unreadable() -> BundleRefused:
     return BundleRefused(_("Le contenu de ce fichier est illisible : il n'a pas été importé et rien n'a changé."))
 
 
-def decode_payload(data: bytes) -> Snapshot:
-    """Parse a payload (authenticated already); unknown tables mean a newer version sent it."""
+MIN_STATE_CHARS = 60
+"""The shortest record state Entraide writes (one field, one version) is about 85 characters: many tiny
+forged records would cost memory out of proportion to the payload."""
+
+
+def _lines(data: bytes) -> Iterator[str]:
+    """The payload's lines, decoded one at a time (never the whole payload as one string)."""
+    start, size = 0, len(data)
+    while start <= size:
+        end = data.find(b"\n", start)
+        if end < 0:
+            end = size
+        yield data[start:end].decode("utf-8")
+        start = end + 1
+
+
+def decode_payload(data: bytes, *, max_records: int | None = None) -> Snapshot:
+    """Parse a payload (authenticated already); unknown tables mean a newer version sent it.
+
+    More than ``max_records`` records and tombstones is refused (see ``checks.record_limit``).
+    """
+    lines = _lines(data)
     try:
-        lines = data.decode("utf-8").split("\n")
-        meta = json.loads(lines[0])
+        meta = json.loads(next(lines))
         if not isinstance(meta, dict):
             raise ValueError("meta")
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise _unreadable() from None
     records: list[tuple[str, str, str]] = []
     tombstones: list[Tombstone] = []
     unknown: set[str] = set()
-    for line in lines[1:]:
-        kind = line[:2]
-        if kind == "V\t":
-            parts = line.split("\t", 3)
-            if len(parts) != 4 or not parts[2]:
-                raise _unreadable()
-            if parts[1] not in SYNCED_TABLES:
-                unknown.add(parts[1])
-            records.append((parts[1], parts[2], parts[3]))
-        elif kind == "T\t":
-            try:
+    try:
+        for line in lines:
+            kind = line[:2]
+            if kind == "V\t":
+                parts = line.split("\t", 3)
+                if len(parts) != 4 or not parts[2]:
+                    raise _unreadable()
+                spec = SYNCED_TABLES.get(parts[1])
+                if spec is None:
+                    unknown.add(parts[1][:100])
+                elif len(parts[3]) < MIN_STATE_CHARS:
+                    raise _unreadable()
+                # The registered name, not a copy per line: memory stays near the payload's size.
+                records.append((spec.name if spec else parts[1], parts[2], parts[3]))
+            elif kind == "T\t":
                 table, row_id, site, hlc, author = json.loads(line[2:])
                 tombstones.append(Tombstone(str(table), str(row_id), str(site), int(hlc), str(author)))
-            except (ValueError, TypeError):
-                raise _unreadable() from None
-            if table not in SYNCED_TABLES:
-                unknown.add(str(table))
-        elif line:
-            raise _unreadable()
+                if table not in SYNCED_TABLES:
+                    unknown.add(str(table)[:100])
+            else:  # an empty line included: Entraide never writes one
+                raise _unreadable()
+            if max_records is not None and len(records) + len(tombstones) > max_records:
+                raise _unreadable()
+    except (UnicodeDecodeError, ValueError, TypeError, RecursionError):
+        raise _unreadable() from None
     if unknown:
         raise BundleRefused(
             _(
