@@ -16,6 +16,7 @@ import shutil
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlite_utils
 
@@ -28,6 +29,9 @@ from .errors import DatabaseCorrupt, DatabaseMissing, EntraideError, NewerSchema
 from .schema import MIGRATIONS, known_migrations
 from .schema.core import GROUP_PROFILE_ID
 from .store import Author, Store, _WriteState, new_site_id
+
+if TYPE_CHECKING:
+    from .revocation import Revocation
 
 
 def _make_files_private(paths: Paths) -> None:
@@ -144,13 +148,14 @@ def create_database(
                 "group_id": group[0] if group else str(uuid.uuid4()),
                 "group_key": base64.b64encode(group[1] if group else secrets.token_bytes(32)).decode("ascii"),
                 "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                "keyfile_mac": "1",  # keyring.MAC_MARKER: a key file without MAC is refused
             }
             with db.atomic():
                 db.conn.executemany("INSERT INTO _local (key, value) VALUES (?, ?)", list(local.items()))
             store = Store(db, paths, data_key, Author(slot.id, slot.label), _WriteState(site_id, 0, HybridClock()))
             if group is None:
                 rows.insert(store, "group_profile", {"name": group_name, "region": region.strip()}, row_id=GROUP_PROFILE_ID)
-            keys.write_keyfile(paths.key_file, keyfile)
+            keys.write_keyfile(paths.key_file, keyfile, data_key)
         except BaseException:
             # Nothing half-made is left behind for the next start to trip on.
             for leftover in (paths.database, Path(str(paths.database) + "-wal"), Path(str(paths.database) + "-shm")):
@@ -183,17 +188,21 @@ def derive_data_key(paths: Paths, passphrase: str, slot_id: str | None = None) -
     This is the slow, deliberate part of unlocking (the key derivation): the UI runs it off its
     thread, then opens with :func:`open_with_key` on its own thread (connections stay per thread).
     """
+    from .keyring import unlock_key
+
     _check_database_file(paths.database)
-    slot, data_key = keys.unlock_slot(keys.read_keyfile(paths.key_file), passphrase, slot_id)
+    slot, data_key = unlock_key(paths, passphrase, slot_id)
     return data_key, Author(slot.id, slot.label)
 
 
 def unlock_with_recovery_key(paths: Paths, recovery_key: str) -> Store:
     """Open with the recovery key (works even when the key file is lost or damaged)."""
     _check_database_file(paths.database)
+    from .keyring import current_keyfile
+
     data_key = keys.parse_recovery_key(recovery_key)
     try:
-        keyfile = keys.read_keyfile(paths.key_file)
+        keyfile = current_keyfile(paths, data_key)
     except EntraideError:
         keyfile = None
     if keyfile is not None:
@@ -222,11 +231,26 @@ def open_with_key(paths: Paths, data_key: bytes, author: Author) -> Store:
             state = _WriteState(local["site_id"], int(local.get("counter", "0")), HybridClock(int(local.get("clock", "0"))))
             store = Store(db, paths, data_key, author, state)
             _renew_site_if_copied(store, local)
+            _remember_keyfile_mac(store, local)
             _make_files_private(paths)
     except BaseException:
         db.close()
         raise
     return store
+
+
+def _remember_keyfile_mac(store: Store, local: dict[str, str]) -> None:
+    """Once this database's key file carries a valid MAC, a key file without one is refused."""
+    from .keyring import MAC_MARKER
+
+    if local.get(MAC_MARKER):
+        return
+    try:
+        keyfile = keys.read_keyfile(store.paths.key_file)
+    except EntraideError:
+        return
+    if keyfile.mac is not None and keys.mac_is_valid(keyfile, store.data_key):
+        store.set_local(MAC_MARKER, "1")
 
 
 def _refuse_newer_schema(db: sqlite_utils.Database) -> None:
@@ -308,24 +332,34 @@ def renew_site_id(store: Store, identity: dict[str, object] | None = None) -> st
 # -- key slots ------------------------------------------------------------------------------------
 
 
+def _keyfile_to_change(store: Store) -> keys.KeyFile:
+    """The current key file, refused when altered outside the app (a change would sign the alteration)."""
+    from .keyring import MAC_MARKER, current_keyfile
+
+    keyfile = current_keyfile(store.paths, store.data_key)
+    if keyfile.mac is not None or store.local(MAC_MARKER):
+        keys.verify_mac(keyfile, store.data_key)
+    return keyfile
+
+
 def add_person(store: Store, label: str, passphrase: str) -> str:
     """Give another person their own passphrase to the same database; returns the slot id."""
     keys.check_passphrase_strength(passphrase)
-    keyfile = keys.read_keyfile(store.paths.key_file)
+    keyfile = _keyfile_to_change(store)
     if any(s.label.casefold() == label.strip().casefold() for s in keyfile.slots):
         from .errors import ValidationError
 
         raise ValidationError(_("Une personne porte déjà ce nom dans la liste des accès."), "label")
     slot = keys.make_slot(store.data_key, keyfile.database_id, label, passphrase)
     keyfile.slots.append(slot)
-    keys.write_keyfile(store.paths.key_file, keyfile)
+    keys.write_keyfile(store.paths.key_file, keyfile, store.data_key)
     return slot.id
 
 
 def change_passphrase(store: Store, slot_id: str, old: str, new: str) -> None:
     """Change one person's passphrase (the old one must be right); the database is not re-encrypted."""
     keys.check_passphrase_strength(new)
-    keyfile = keys.read_keyfile(store.paths.key_file)
+    keyfile = _keyfile_to_change(store)
     keys.unwrap(keyfile, slot_id, old)
     _replace_slot(store, keyfile, slot_id, new)
 
@@ -334,15 +368,17 @@ def reset_passphrase(store: Store, slot_id: str | None, label: str, new: str) ->
     """After opening with the recovery key: set a new passphrase (rebuilding a lost key file if need be)."""
     keys.check_passphrase_strength(new)
     try:
-        keyfile = keys.read_keyfile(store.paths.key_file)
-    except EntraideError:
+        keyfile = _keyfile_to_change(store)
+    except EntraideError:  # lost, damaged or altered: start again with this person only
+        if store.paths.key_file.exists():  # kept aside, for whoever wants to see what was changed
+            os.replace(store.paths.key_file, store.paths.key_file.with_name(store.paths.key_file.name + ".refuse"))
         database_id = store.local("database_id") or str(uuid.uuid4())
         keyfile = keys.KeyFile(database_id=database_id, check=keys.key_check(store.data_key), slots=[])
     if slot_id and any(s.id == slot_id for s in keyfile.slots):
         return _replace_slot(store, keyfile, slot_id, new)
     slot = keys.make_slot(store.data_key, keyfile.database_id, label, new)
     keyfile.slots.append(slot)
-    keys.write_keyfile(store.paths.key_file, keyfile)
+    keys.write_keyfile(store.paths.key_file, keyfile, store.data_key)
     return slot.id
 
 
@@ -350,18 +386,15 @@ def _replace_slot(store: Store, keyfile: keys.KeyFile, slot_id: str, new: str) -
     old = keyfile.slot(slot_id)
     fresh = keys.make_slot(store.data_key, keyfile.database_id, old.label, new, slot_id=old.id)
     keyfile.slots = [fresh if s.id == slot_id else s for s in keyfile.slots]
-    keys.write_keyfile(store.paths.key_file, keyfile)
+    keys.write_keyfile(store.paths.key_file, keyfile, store.data_key)
     return slot_id
 
 
-def remove_person(store: Store, slot_id: str) -> None:
-    """Remove a person's access (never the last one)."""
-    keyfile = keys.read_keyfile(store.paths.key_file)
-    if len(keyfile.slots) <= 1:
-        raise EntraideError(_("Impossible de retirer le dernier accès : personne ne pourrait plus ouvrir la base."))
-    keyfile.slot(slot_id)
-    keyfile.slots = [s for s in keyfile.slots if s.id != slot_id]
-    keys.write_keyfile(store.paths.key_file, keyfile)
+def remove_person(store: Store, slot_id: str) -> "Revocation":
+    """Remove a person's access and re-key the database (never the last access); see ``revocation``."""
+    from .revocation import remove_access
+
+    return remove_access(store, slot_id)
 
 
 def group_secret(store: Store) -> tuple[str, bytes]:
