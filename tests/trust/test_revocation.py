@@ -183,3 +183,24 @@ def test_backups_older_than_the_removal_can_be_deleted(store, paths):
     assert deleted == [old.path] and not old.path.exists() and not old.key_file.exists()
     assert newer.path.exists()
     backups.verify_backup(newer.path, store.data_key)
+
+
+def test_remove_access_from_the_command_line_prints_the_new_recovery_key_once(store, paths, monkeypatch, capsys):
+    from entraide_desktop.cli import run
+
+    old = backups.backup_now(store, "manual", now=dt.datetime.now() - dt.timedelta(days=2))
+    connection.add_person(store, "Luc (coordination)", LUC)
+    store.close()
+    monkeypatch.setenv("ENTRAIDE_PASSPHRASE", PASSPHRASE)
+    assert run(["--database", str(paths.database), "list-access"]) == 0
+    assert "Luc (coordination)" in capsys.readouterr().out
+    argv = ["--database", str(paths.database), "remove-access", "luc (coordination)", "--yes", "--delete-old-backups"]
+    assert run(argv) == 0
+    printed = capsys.readouterr().out
+    recovery = next(line.strip() for line in printed.splitlines() if line.startswith("    "))
+    assert "nouvelle clé" in printed and not old.path.exists()
+    connection.unlock_with_recovery_key(paths, recovery).close()
+    with pytest.raises(EntraideError):
+        connection.unlock(paths, LUC)
+    assert run(["--database", str(paths.database), "remove-access", "Personne", "--yes"]) == 1
+    assert "Personne ne porte ce nom" in capsys.readouterr().err
