@@ -154,8 +154,9 @@ class NewRecoveryKeyDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Nouvelle clé de récupération"))
         layout = QVBoxLayout(self)
-        layout.addWidget(explanation(_("L'accès est retiré. L'ancienne clé de récupération ne fonctionne plus : voici la nouvelle.")))
         self.page = RecoveryKeyPage(recovery_key)
+        notice = explanation(_("L'accès est retiré. L'ancienne clé de récupération ne fonctionne plus : voici la nouvelle."))
+        self.page.layout().insertWidget(1, notice)  # under the page's heading, in its margins
         self.page.start_button.setText(_("&Fermer"))
         self.page.done.connect(self.accept)
         layout.addWidget(self.page)
