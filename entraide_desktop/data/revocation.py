@@ -86,6 +86,26 @@ def remove_access(store: Store, slot_id: str) -> Revocation:
     return Revocation(keys.format_recovery_key(new_key), removed.label, when, [s.label for s in remaining if not s.upgraded])
 
 
+def remove_access_in_worker(store: Store, slot_id: str) -> Revocation:
+    """:func:`remove_access` on a connection of its own, for a worker thread; afterwards, call
+    :func:`adopt_new_key` on the thread that owns ``store`` (connections stay on their thread)."""
+    worker = store.clone()
+    try:
+        return remove_access(worker, slot_id)
+    finally:
+        worker.close()
+
+
+def adopt_new_key(store: Store, done: Revocation) -> None:
+    """Reconnect ``store`` (its connection still holds the old key) with the new data key."""
+    from .connection import connect
+
+    new_key = keys.parse_recovery_key(done.recovery_key)
+    fresh = connect(store.paths.database, new_key)
+    old, store.db, store._data_key = store.db, fresh, new_key
+    old.close()
+
+
 def revoked_at(store: Store) -> dt.datetime | None:
     value = store.local(REVOKED_AT)
     try:

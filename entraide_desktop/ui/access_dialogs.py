@@ -6,9 +6,8 @@ once, then the backups made before the removal (which still open with the old ke
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -31,6 +30,8 @@ from .messages import confirm, inform, show_error
 
 class AccessDialog(QDialog):
     """The people who hold a passphrase: add one (the secretary role rotates), remove one."""
+
+    removal_finished = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,18 +107,27 @@ class AccessDialog(QDialog):
             ).format(names=", ".join(lost))
         if not confirm(self, _("Retirer l'accès"), text, _("Retirer l'accès"), destructive=True):
             return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:  # on this thread: the re-key runs on the session's own connection
-            done = revocation.remove_access(store, slot_id)
-        except EntraideError as error:
-            QApplication.restoreOverrideCursor()
+        from .tasks import run_with_progress
+
+        def finished(done: revocation.Revocation) -> None:
+            try:
+                revocation.adopt_new_key(store, done)
+            except EntraideError as error:
+                show_error(self, error)
+            self._reload()
+            NewRecoveryKeyDialog(done.recovery_key, self).exec()
+            self._offer_to_delete_old_backups(done)
+            self.removal_finished.emit()
+
+        def failed(error: BaseException) -> None:
             show_error(self, error)
             self._reload()
-            return
-        QApplication.restoreOverrideCursor()
-        self._reload()
-        NewRecoveryKeyDialog(done.recovery_key, self).exec()
-        self._offer_to_delete_old_backups(done)
+            self.removal_finished.emit()
+
+        run_with_progress(
+            self, _("Chiffrement du registre avec une nouvelle clé…"),
+            lambda _progress: revocation.remove_access_in_worker(store, slot_id), finished, failed, cancellable=False,
+        )
 
     def _offer_to_delete_old_backups(self, done: revocation.Revocation) -> None:
         store = self.context.store

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from entraide_desktop.data import backups, connection, keys
+from entraide_desktop.data import backups, connection, keys, rows
 from entraide_desktop.data.errors import EntraideError
 from entraide_desktop.ui import access_dialogs
 from tests.conftest import PASSPHRASE
@@ -50,12 +50,14 @@ def test_removing_an_access_shows_the_new_recovery_key_and_offers_to_delete_old_
     qtbot.addWidget(dialog)
     _select(dialog, "Luc (coordination)")
     replies += [True, True]  # remove; then delete the older backups
-    dialog.remove_button.click()
+    with qtbot.waitSignal(dialog.removal_finished, timeout=20000):
+        dialog.remove_button.click()
 
     assert "même avec une copie de l'ancien fichier de clés" in asked[0]
     assert "1 sauvegarde faite avant ce retrait" in asked[1] and not old.path.exists()
     assert [dialog.list.item(i).text() for i in range(dialog.list.count())] == ["Marie (secrétariat) (vous)"]
     assert keys.parse_recovery_key(shown[0]) == store.data_key  # the session goes on with the new key
+    rows.insert(store, "people", {"first_name": "Après le retrait"})
     store.close()
     connection.unlock_with_recovery_key(paths, shown[0]).close()
     with pytest.raises(EntraideError):
