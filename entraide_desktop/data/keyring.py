@@ -22,7 +22,7 @@ from ..config import Paths
 from ..i18n import _
 from . import keys
 from ._driver import sqlite3
-from .errors import KeyFileError, WrongPassphrase
+from .errors import DatabaseCorrupt, KeyFileError, WrongPassphrase
 
 MAC_MARKER = "keyfile_mac"  # in _local: this database's key file carries a MAC
 
@@ -97,6 +97,14 @@ def unlock_key(paths: Paths, passphrase: str, slot_id: str | None = None) -> tup
             return slot, data_key  # not this database's key: opening will say so, nothing is written
     else:
         keys.verify_mac(keyfile, data_key)
+        if paths.database.exists() and not peek(paths.database, data_key)[0]:
+            raise DatabaseCorrupt(
+                _(
+                    "La base de données ne s'ouvre pas avec ce fichier de clés : c'est une copie plus "
+                    "ancienne (d'avant un retrait d'accès), ou la base est endommagée. Rien n'a été modifié. "
+                    "Essayez la clé de récupération ; si elle n'ouvre pas non plus, restaurez une sauvegarde."
+                )
+            )
         if slot.upgraded:
             return slot, data_key
     # Format 1 file or slot: give this person a key pair, and the file its MAC.

@@ -38,8 +38,9 @@ def test_removed_person_with_old_key_file_and_passphrase_opens_nothing_current(s
     with pytest.raises(DatabaseCorrupt):  # the old data key no longer opens the database
         connection.open_with_key(paths, old_key, connection.Author(old_slot.id, old_slot.label))
     shutil.copyfile(kept, paths.key_file)  # the old key file put back in place
-    with pytest.raises(EntraideError):
-        connection.unlock(paths, LUC)
+    for passphrase in (LUC, PASSPHRASE):
+        with pytest.raises(DatabaseCorrupt, match="copie plus ancienne"):
+            connection.unlock(paths, passphrase)
 
 
 def test_old_recovery_key_no_longer_opens_and_the_new_one_does(store, paths):
