@@ -83,6 +83,7 @@ def remove_access(store: Store, slot_id: str) -> Revocation:
         store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # old-key pages leave the journal
     when = dt.datetime.now().replace(microsecond=0)
     store.set_local(REVOKED_AT, when.isoformat())
+    # The group key's rotation (data/sync) belongs here: the database and key file are re-keyed.
     return Revocation(keys.format_recovery_key(new_key), removed.label, when, [s.label for s in remaining if not s.upgraded])
 
 
