@@ -205,3 +205,35 @@ def test_remove_access_from_the_command_line_prints_the_new_recovery_key_once(st
         connection.unlock(paths, LUC)
     assert run(["--database", str(paths.database), "remove-access", "Personne", "--yes"]) == 1
     assert "Personne ne porte ce nom" in capsys.readouterr().err
+
+
+def _other_b64(value: str) -> str:
+    raw = bytearray(base64.b64decode(value))
+    raw[0] ^= 1
+    return base64.b64encode(bytes(raw)).decode()
+
+
+MUTATIONS = {
+    "label": lambda d: d["slots"][1].update(label="Marie (secrétariat)2"),
+    "created": lambda d: d["slots"][1].update(created="2020-01-01T00:00:00+00:00"),
+    "public key": lambda d: d["slots"][0].update(public=_other_b64(d["slots"][0]["public"])),
+    "sealed key": lambda d: d["slots"][0]["sealed"].update(box=_other_b64(d["slots"][0]["sealed"]["box"])),
+    "slot order": lambda d: d["slots"].reverse(),
+    "slot removed": lambda d: d["slots"].pop(1),
+    "generation": lambda d: d.update(generation=d["generation"] + 1),
+    "database id": lambda d: d.update(database_id="00000000-0000-0000-0000-000000000000"),
+    "mac": lambda d: d.update(mac=_other_b64(d["mac"])),
+}
+
+
+@pytest.mark.parametrize("mutation", sorted(MUTATIONS))
+def test_any_change_to_the_key_file_outside_the_app_is_refused(store, paths, mutation):
+    connection.add_person(store, "Luc", LUC)
+    store.close()
+    data = json.loads(paths.key_file.read_text("utf-8"))
+    MUTATIONS[mutation](data)
+    paths.key_file.write_text(json.dumps(data), "utf-8")
+    before = paths.database.read_bytes()
+    with pytest.raises(EntraideError):
+        connection.unlock(paths, PASSPHRASE)
+    assert paths.database.read_bytes() == before
