@@ -333,13 +333,9 @@ def renew_site_id(store: Store, identity: dict[str, object] | None = None) -> st
 
 
 def _keyfile_to_change(store: Store) -> keys.KeyFile:
-    """The current key file, refused when altered outside the app (a change would sign the alteration)."""
-    from .keyring import MAC_MARKER, current_keyfile
+    from .keyring import keyfile_to_change
 
-    keyfile = current_keyfile(store.paths, store.data_key)
-    if keyfile.mac is not None or store.local(MAC_MARKER):
-        keys.verify_mac(keyfile, store.data_key)
-    return keyfile
+    return keyfile_to_change(store)
 
 
 def add_person(store: Store, label: str, passphrase: str) -> str:

@@ -17,12 +17,16 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..config import Paths
 from ..i18n import _
 from . import keys
 from ._driver import sqlite3
 from .errors import DatabaseCorrupt, KeyFileError, WrongPassphrase
+
+if TYPE_CHECKING:
+    from .store import Store
 
 MAC_MARKER = "keyfile_mac"  # in _local: this database's key file carries a MAC
 
@@ -118,3 +122,12 @@ def current_keyfile(paths: Paths, data_key: bytes) -> keys.KeyFile:
     """The key file for ``data_key`` (the main one, or a pending one left by an interrupted re-key)."""
     settle_pending(paths, lambda keyfile: data_key if keyfile.check == keys.key_check(data_key) else None)
     return keys.read_keyfile(paths.key_file)
+
+
+def keyfile_to_change(store: Store) -> keys.KeyFile:
+    """The current key file of an open database, refused when altered outside the app (changing
+    it would sign the alteration)."""
+    keyfile = current_keyfile(store.paths, store.data_key)
+    if keyfile.mac is not None or store.local(MAC_MARKER):
+        keys.verify_mac(keyfile, store.data_key)
+    return keyfile

@@ -54,14 +54,20 @@ def _step(name: str) -> None:
 def remove_access(store: Store, slot_id: str) -> Revocation:
     """Remove a person's access and re-key the database (see the module's docstring)."""
     paths = store.paths
-    keyfile = keyring.current_keyfile(paths, store.data_key)
-    if keyfile.mac is not None:
-        keys.verify_mac(keyfile, store.data_key)
+    keyfile = keyring.keyfile_to_change(store)
     removed = keyfile.slot(slot_id)
     remaining = [s for s in keyfile.slots if s.id != slot_id]
     carried = [s for s in remaining if s.upgraded]
-    if not carried:
+    if not remaining:
         raise EntraideError(_("Impossible de retirer le dernier accès : personne ne pourrait plus ouvrir la base."))
+    if not carried:
+        raise EntraideError(
+            _(
+                "Impossible de retirer cet accès maintenant : aucune autre personne n'a ouvert le registre "
+                "depuis la mise à jour d'Entraide, et personne ne pourrait plus l'ouvrir. Demandez à une "
+                "autre personne de l'ouvrir une fois avec sa phrase de passe, puis recommencez."
+            )
+        )
     new_key = keys.new_data_key()
     fresh = keys.KeyFile(
         database_id=keyfile.database_id,

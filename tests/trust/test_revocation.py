@@ -237,3 +237,17 @@ def test_any_change_to_the_key_file_outside_the_app_is_refused(store, paths, mut
     with pytest.raises(EntraideError):
         connection.unlock(paths, PASSPHRASE)
     assert paths.database.read_bytes() == before
+
+
+def test_removal_is_refused_when_no_one_left_could_open_the_register(store, paths):
+    key, marie = store.data_key, store.author.id
+    store.db.execute("DELETE FROM _local WHERE key = ?", [keyring.MAC_MARKER])
+    store.close()
+    _format_1_file(paths, key, [(marie, "Marie", PASSPHRASE), ("luc-1", "Luc", LUC)])
+    reopened = _reopen(paths, LUC)  # Luc is upgraded; Marie, who has not opened since, is not
+    before = paths.key_file.read_bytes()
+    with pytest.raises(EntraideError, match="aucune autre personne n'a ouvert"):
+        connection.remove_person(reopened, "luc-1")
+    assert paths.key_file.read_bytes() == before
+    reopened.close()
+    _reopen(paths).close()
