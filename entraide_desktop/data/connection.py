@@ -22,7 +22,7 @@ import sqlite_utils
 
 from ..config import Paths
 from ..i18n import _
-from . import keys
+from . import keyring, keys
 from ._driver import sqlite3
 from .clock import HybridClock
 from .errors import DatabaseCorrupt, DatabaseMissing, EntraideError, NewerSchema, user_facing_errors
@@ -188,21 +188,17 @@ def derive_data_key(paths: Paths, passphrase: str, slot_id: str | None = None) -
     This is the slow, deliberate part of unlocking (the key derivation): the UI runs it off its
     thread, then opens with :func:`open_with_key` on its own thread (connections stay per thread).
     """
-    from .keyring import unlock_key
-
     _check_database_file(paths.database)
-    slot, data_key = unlock_key(paths, passphrase, slot_id)
+    slot, data_key = keyring.unlock_key(paths, passphrase, slot_id)
     return data_key, Author(slot.id, slot.label)
 
 
 def unlock_with_recovery_key(paths: Paths, recovery_key: str) -> Store:
     """Open with the recovery key (works even when the key file is lost or damaged)."""
     _check_database_file(paths.database)
-    from .keyring import current_keyfile
-
     data_key = keys.parse_recovery_key(recovery_key)
     try:
-        keyfile = current_keyfile(paths, data_key)
+        keyfile = keyring.current_keyfile(paths, data_key)
     except EntraideError:
         keyfile = None
     if keyfile is not None:
@@ -231,26 +227,12 @@ def open_with_key(paths: Paths, data_key: bytes, author: Author) -> Store:
             state = _WriteState(local["site_id"], int(local.get("counter", "0")), HybridClock(int(local.get("clock", "0"))))
             store = Store(db, paths, data_key, author, state)
             _renew_site_if_copied(store, local)
-            _remember_keyfile_mac(store, local)
+            keyring.remember_mac(store, local)
             _make_files_private(paths)
     except BaseException:
         db.close()
         raise
     return store
-
-
-def _remember_keyfile_mac(store: Store, local: dict[str, str]) -> None:
-    """Once this database's key file carries a valid MAC, a key file without one is refused."""
-    from .keyring import MAC_MARKER
-
-    if local.get(MAC_MARKER):
-        return
-    try:
-        keyfile = keys.read_keyfile(store.paths.key_file)
-    except EntraideError:
-        return
-    if keyfile.mac is not None and keys.mac_is_valid(keyfile, store.data_key):
-        store.set_local(MAC_MARKER, "1")
 
 
 def _refuse_newer_schema(db: sqlite_utils.Database) -> None:
@@ -332,16 +314,10 @@ def renew_site_id(store: Store, identity: dict[str, object] | None = None) -> st
 # -- key slots ------------------------------------------------------------------------------------
 
 
-def _keyfile_to_change(store: Store) -> keys.KeyFile:
-    from .keyring import keyfile_to_change
-
-    return keyfile_to_change(store)
-
-
 def add_person(store: Store, label: str, passphrase: str) -> str:
     """Give another person their own passphrase to the same database; returns the slot id."""
     keys.check_passphrase_strength(passphrase)
-    keyfile = _keyfile_to_change(store)
+    keyfile = keyring.keyfile_to_change(store)
     if any(s.label.casefold() == label.strip().casefold() for s in keyfile.slots):
         from .errors import ValidationError
 
@@ -355,7 +331,7 @@ def add_person(store: Store, label: str, passphrase: str) -> str:
 def change_passphrase(store: Store, slot_id: str, old: str, new: str) -> None:
     """Change one person's passphrase (the old one must be right); the database is not re-encrypted."""
     keys.check_passphrase_strength(new)
-    keyfile = _keyfile_to_change(store)
+    keyfile = keyring.keyfile_to_change(store)
     keys.unwrap(keyfile, slot_id, old)
     _replace_slot(store, keyfile, slot_id, new)
 
@@ -364,7 +340,7 @@ def reset_passphrase(store: Store, slot_id: str | None, label: str, new: str) ->
     """After opening with the recovery key: set a new passphrase (rebuilding a lost key file if need be)."""
     keys.check_passphrase_strength(new)
     try:
-        keyfile = _keyfile_to_change(store)
+        keyfile = keyring.keyfile_to_change(store)
     except EntraideError:  # lost, damaged or altered: start again with this person only
         if store.paths.key_file.exists():  # kept aside, for whoever wants to see what was changed
             os.replace(store.paths.key_file, store.paths.key_file.with_name(store.paths.key_file.name + ".refuse"))

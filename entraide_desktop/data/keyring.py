@@ -131,3 +131,15 @@ def keyfile_to_change(store: Store) -> keys.KeyFile:
     if keyfile.mac is not None or store.local(MAC_MARKER):
         keys.verify_mac(keyfile, store.data_key)
     return keyfile
+
+
+def remember_mac(store: Store, local: dict[str, str]) -> None:
+    """Once this database's key file carries a valid MAC, a key file without one is refused."""
+    if local.get(MAC_MARKER):
+        return
+    try:
+        keyfile = keys.read_keyfile(store.paths.key_file)
+    except KeyFileError:
+        return
+    if keyfile.mac is not None and keys.mac_is_valid(keyfile, store.data_key):
+        store.set_local(MAC_MARKER, "1")
