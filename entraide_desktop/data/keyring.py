@@ -70,6 +70,7 @@ def settle_pending(paths: Paths, data_key_of: object) -> None:
     except (WrongPassphrase, KeyFileError):
         key = None
     if key is not None and peek(paths.database, key)[0]:
+        keys.verify_mac(candidate, key)  # never sign an altered file while finishing
         keys.write_keyfile(paths.key_file, candidate, key)  # the re-key had committed: finish it
         with contextlib.suppress(OSError):
             pending.unlink()

@@ -251,3 +251,27 @@ def test_removal_is_refused_when_no_one_left_could_open_the_register(store, path
     assert paths.key_file.read_bytes() == before
     reopened.close()
     _reopen(paths).close()
+
+
+def test_an_altered_pending_key_file_is_refused_not_signed(store, paths, monkeypatch):
+    """A re-key stopped after PRAGMA rekey leaves the new key file pending; altering it is refused."""
+    luc = connection.add_person(store, "Luc", LUC)
+
+    def stop(name):
+        if name == "rekeyed":
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(revocation, "_step", stop)
+    with pytest.raises(KeyboardInterrupt):
+        connection.remove_person(store, luc)
+    store.close()
+    pending = keyring.pending_path(paths)
+    data = json.loads(pending.read_text("utf-8"))
+    data["slots"][0]["label"] = "Quelqu'un d'autre"
+    pending.write_text(json.dumps(data), "utf-8")
+    with pytest.raises(KeyFileError, match="modifié en dehors d'Entraide"):
+        connection.unlock(paths, PASSPHRASE)
+    data["slots"][0]["label"] = "Marie (secrétariat)"
+    pending.write_text(json.dumps(data), "utf-8")
+    assert connection.unlock(paths, PASSPHRASE).author.name == "Marie (secrétariat)"
+    assert not pending.exists()
