@@ -2,8 +2,8 @@
 
 Works on a COPY of the cached database and its key file (the cache is never re-keyed). Measures
 the whole removal as the access dialog runs it (``revocation.remove_access``), with one other
-person's access kept, and the database size. Target: ≤ 10 s (it runs on the UI thread under a
-wait cursor; the whole file is rewritten once).
+person's access kept, and the database size. Target: ≤ 10 s (the access dialog runs it off the
+UI thread with a progress dialog; the whole file is rewritten once).
 """
 
 from __future__ import annotations
