@@ -16,18 +16,22 @@ import shutil
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlite_utils
 
 from ..config import Paths
 from ..i18n import _
-from . import files, keys
+from . import files, keyring, keys
 from ._driver import sqlite3
 from .clock import HybridClock
 from .errors import DatabaseCorrupt, DatabaseMissing, EntraideError, NewerSchema, user_facing_errors
 from .schema import MIGRATIONS, known_migrations
 from .schema.core import GROUP_PROFILE_ID
 from .store import Author, Store, _WriteState, new_site_id
+
+if TYPE_CHECKING:
+    from .revocation import Revocation
 
 
 def _make_files_private(paths: Paths) -> None:
@@ -144,13 +148,14 @@ def create_database(
                 "group_id": group[0] if group else str(uuid.uuid4()),
                 "group_key": base64.b64encode(group[1] if group else secrets.token_bytes(32)).decode("ascii"),
                 "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                "keyfile_mac": "1",  # keyring.MAC_MARKER: a key file without MAC is refused
             }
             with db.atomic():
                 db.conn.executemany("INSERT INTO _local (key, value) VALUES (?, ?)", list(local.items()))
             store = Store(db, paths, data_key, Author(slot.id, slot.label), _WriteState(site_id, 0, HybridClock()))
             if group is None:
                 rows.insert(store, "group_profile", {"name": group_name, "region": region.strip()}, row_id=GROUP_PROFILE_ID)
-            keys.write_keyfile(paths.key_file, keyfile)
+            keys.write_keyfile(paths.key_file, keyfile, data_key)
         except BaseException:
             # Nothing half-made is left behind for the next start to trip on.
             for leftover in (paths.database, Path(str(paths.database) + "-wal"), Path(str(paths.database) + "-shm")):
@@ -184,7 +189,7 @@ def derive_data_key(paths: Paths, passphrase: str, slot_id: str | None = None) -
     thread, then opens with :func:`open_with_key` on its own thread (connections stay per thread).
     """
     _check_database_file(paths.database)
-    slot, data_key = keys.unlock_slot(keys.read_keyfile(paths.key_file), passphrase, slot_id)
+    slot, data_key = keyring.unlock_key(paths, passphrase, slot_id)
     return data_key, Author(slot.id, slot.label)
 
 
@@ -193,7 +198,7 @@ def unlock_with_recovery_key(paths: Paths, recovery_key: str) -> Store:
     _check_database_file(paths.database)
     data_key = keys.parse_recovery_key(recovery_key)
     try:
-        keyfile = keys.read_keyfile(paths.key_file)
+        keyfile = keyring.current_keyfile(paths, data_key)
     except EntraideError:
         keyfile = None
     if keyfile is not None:
@@ -225,6 +230,7 @@ def open_with_key(paths: Paths, data_key: bytes, author: Author) -> Store:
 
             repair_far_stamps(store, int(local.get("clock", "0")))
             _renew_site_if_copied(store, local)
+            keyring.remember_mac(store, local)
             _make_files_private(paths)
     except BaseException:
         db.close()
@@ -314,21 +320,21 @@ def renew_site_id(store: Store, identity: dict[str, object] | None = None) -> st
 def add_person(store: Store, label: str, passphrase: str) -> str:
     """Give another person their own passphrase to the same database; returns the slot id."""
     keys.check_passphrase_strength(passphrase)
-    keyfile = keys.read_keyfile(store.paths.key_file)
+    keyfile = keyring.keyfile_to_change(store)
     if any(s.label.casefold() == label.strip().casefold() for s in keyfile.slots):
         from .errors import ValidationError
 
         raise ValidationError(_("Une personne porte déjà ce nom dans la liste des accès."), "label")
     slot = keys.make_slot(store.data_key, keyfile.database_id, label, passphrase)
     keyfile.slots.append(slot)
-    keys.write_keyfile(store.paths.key_file, keyfile)
+    keys.write_keyfile(store.paths.key_file, keyfile, store.data_key)
     return slot.id
 
 
 def change_passphrase(store: Store, slot_id: str, old: str, new: str) -> None:
     """Change one person's passphrase (the old one must be right); the database is not re-encrypted."""
     keys.check_passphrase_strength(new)
-    keyfile = keys.read_keyfile(store.paths.key_file)
+    keyfile = keyring.keyfile_to_change(store)
     keys.unwrap(keyfile, slot_id, old)
     _replace_slot(store, keyfile, slot_id, new)
 
@@ -337,15 +343,17 @@ def reset_passphrase(store: Store, slot_id: str | None, label: str, new: str) ->
     """After opening with the recovery key: set a new passphrase (rebuilding a lost key file if need be)."""
     keys.check_passphrase_strength(new)
     try:
-        keyfile = keys.read_keyfile(store.paths.key_file)
-    except EntraideError:
+        keyfile = keyring.keyfile_to_change(store)
+    except EntraideError:  # lost, damaged or altered: start again with this person only
+        if store.paths.key_file.exists():  # kept aside, for whoever wants to see what was changed
+            os.replace(store.paths.key_file, store.paths.key_file.with_name(store.paths.key_file.name + ".refuse"))
         database_id = store.local("database_id") or str(uuid.uuid4())
         keyfile = keys.KeyFile(database_id=database_id, check=keys.key_check(store.data_key), slots=[])
     if slot_id and any(s.id == slot_id for s in keyfile.slots):
         return _replace_slot(store, keyfile, slot_id, new)
     slot = keys.make_slot(store.data_key, keyfile.database_id, label, new)
     keyfile.slots.append(slot)
-    keys.write_keyfile(store.paths.key_file, keyfile)
+    keys.write_keyfile(store.paths.key_file, keyfile, store.data_key)
     return slot.id
 
 
@@ -353,18 +361,15 @@ def _replace_slot(store: Store, keyfile: keys.KeyFile, slot_id: str, new: str) -
     old = keyfile.slot(slot_id)
     fresh = keys.make_slot(store.data_key, keyfile.database_id, old.label, new, slot_id=old.id)
     keyfile.slots = [fresh if s.id == slot_id else s for s in keyfile.slots]
-    keys.write_keyfile(store.paths.key_file, keyfile)
+    keys.write_keyfile(store.paths.key_file, keyfile, store.data_key)
     return slot_id
 
 
-def remove_person(store: Store, slot_id: str) -> None:
-    """Remove a person's access (never the last one)."""
-    keyfile = keys.read_keyfile(store.paths.key_file)
-    if len(keyfile.slots) <= 1:
-        raise EntraideError(_("Impossible de retirer le dernier accès : personne ne pourrait plus ouvrir la base."))
-    keyfile.slot(slot_id)
-    keyfile.slots = [s for s in keyfile.slots if s.id != slot_id]
-    keys.write_keyfile(store.paths.key_file, keyfile)
+def remove_person(store: Store, slot_id: str) -> "Revocation":
+    """Remove a person's access and re-key the database (never the last access); see ``revocation``."""
+    from .revocation import remove_access
+
+    return remove_access(store, slot_id)
 
 
 def group_secret(store: Store) -> tuple[str, bytes]:

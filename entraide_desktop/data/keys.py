@@ -6,6 +6,12 @@ passphrase, so a passphrase can be changed, added or removed without re-encrypti
 database. The *recovery key* shown once at setup is the data key itself, written in
 groups of letters with a checksum: it opens the database (and every backup) even when the
 key file is lost, and lets a new passphrase be set.
+
+Since format 2 each slot holds a key pair (``key_seal``): the passphrase wraps the private key
+and the data key is sealed to the public key, so a removal can re-key the database and reseal
+the new key for the others without their passphrases. The whole file carries a MAC under the
+data key (slots, labels, database id). Format 1 files (no key pair, no MAC) are still read;
+each slot is upgraded when its person unlocks (see ``keyring``).
 """
 
 from __future__ import annotations
@@ -27,10 +33,11 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from ..i18n import _
+from . import key_seal
 from .errors import KeyFileError, ValidationError, WrongPassphrase, WrongRecoveryKey, user_facing_errors
 
 FORMAT = "entraide-keys"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 KEY_BYTES = 32
 MIN_PASSPHRASE_LENGTH = 10
 # OWASP's first recommended argon2id setting: 46 MiB, one pass, one lane (≈0.05 s here).
@@ -121,9 +128,19 @@ class KeySlot:
     nonce: str
     wrapped: str
     created: str
+    public: str = ""  # format 2: the person's X25519 public key; "" for a format 1 slot
+    sealed: dict[str, str] | None = None  # format 2: the data key sealed to ``public``
+
+    @property
+    def upgraded(self) -> bool:
+        return bool(self.public)
 
     def to_json(self) -> dict[str, Any]:
-        return dict(self.__dict__)
+        data = dict(self.__dict__)
+        if not self.public:
+            data.pop("public")
+            data.pop("sealed")
+        return data
 
 
 @dataclass
@@ -131,6 +148,8 @@ class KeyFile:
     database_id: str
     check: str
     slots: list[KeySlot] = field(default_factory=list)
+    generation: int = 0  # how many times the data key was replaced
+    mac: str | None = None  # None only in a format 1 file, before its first unlock
 
     def slot(self, slot_id: str) -> KeySlot:
         for slot in self.slots:
@@ -147,16 +166,21 @@ def _aad(database_id: str, slot_id: str) -> bytes:
     return f"entraide|{database_id}|{slot_id}".encode()
 
 
+def _seal_context(database_id: str, slot_id: str) -> bytes:
+    return _aad(database_id, slot_id) + b"|data key"
+
+
 def make_slot(data_key: bytes, database_id: str, label: str, passphrase: str, *, slot_id: str | None = None) -> KeySlot:
-    """Wrap ``data_key`` with a key derived from ``passphrase`` (a new slot, or a new wrapping of ``slot_id``)."""
+    """A format 2 slot: a new key pair, its private key wrapped by ``passphrase``, ``data_key`` sealed to it."""
     label = label.strip()
     if not label:
         raise ValidationError(_("Indiquez un nom pour cette personne (par exemple « Marie — secrétariat »)."), "label")
     slot_id = slot_id or str(uuid.uuid4())
     salt = secrets.token_bytes(16)
     nonce = secrets.token_bytes(12)
+    private, public = key_seal.new_key_pair()
     wrapping = derive_key(passphrase, salt, DEFAULT_KDF)
-    wrapped = AESGCM(wrapping).encrypt(nonce, data_key, _aad(database_id, slot_id))
+    wrapped = AESGCM(wrapping).encrypt(nonce, private, _aad(database_id, slot_id) + b"|private key")
     return KeySlot(
         id=slot_id,
         label=label,
@@ -165,7 +189,15 @@ def make_slot(data_key: bytes, database_id: str, label: str, passphrase: str, *,
         nonce=_b64(nonce),
         wrapped=_b64(wrapped),
         created=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        public=_b64(public),
+        sealed=key_seal.seal(data_key, public, _seal_context(database_id, slot_id)),
     )
+
+
+def reseal(slot: KeySlot, data_key: bytes, database_id: str) -> KeySlot:
+    """The same person's slot, with ``data_key`` (a new one) sealed to their public key."""
+    sealed = key_seal.seal(data_key, _unb64(slot.public), _seal_context(database_id, slot.id))
+    return KeySlot(**{**slot.__dict__, "sealed": sealed})
 
 
 def unwrap(keyfile: KeyFile, slot_id: str, passphrase: str) -> bytes:
@@ -173,7 +205,10 @@ def unwrap(keyfile: KeyFile, slot_id: str, passphrase: str) -> bytes:
     slot = keyfile.slot(slot_id)
     try:
         wrapping = derive_key(passphrase, _unb64(slot.salt), slot.kdf)
-        key = AESGCM(wrapping).decrypt(_unb64(slot.nonce), _unb64(slot.wrapped), _aad(keyfile.database_id, slot.id))
+        if not slot.upgraded:  # format 1: the passphrase wraps the data key itself
+            return AESGCM(wrapping).decrypt(_unb64(slot.nonce), _unb64(slot.wrapped), _aad(keyfile.database_id, slot.id))
+        aad = _aad(keyfile.database_id, slot.id) + b"|private key"
+        private = AESGCM(wrapping).decrypt(_unb64(slot.nonce), _unb64(slot.wrapped), aad)
     except InvalidTag:
         raise WrongPassphrase(
             _("Phrase de passe incorrecte pour « {label} ». Vérifiez les majuscules et réessayez.").format(
@@ -182,7 +217,42 @@ def unwrap(keyfile: KeyFile, slot_id: str, passphrase: str) -> bytes:
         ) from None
     except (ValueError, TypeError, KeyError) as error:
         raise KeyFileError(_("Le fichier de clés est endommagé ({detail}).").format(detail=error)) from error
-    return key
+    try:
+        if key_seal.public_of(private) != _unb64(slot.public):
+            raise InvalidTag
+        return key_seal.open_sealed(slot.sealed or {}, private, _seal_context(keyfile.database_id, slot.id))
+    except (InvalidTag, ValueError, TypeError, KeyError):
+        raise tampered_error() from None
+
+
+def tampered_error() -> KeyFileError:
+    return KeyFileError(
+        _(
+            "Le fichier de clés a été modifié en dehors d'Entraide (un accès ajouté, remis ou renommé) : "
+            "il est refusé et rien n'a été ouvert. Ouvrez le registre avec la clé de récupération pour "
+            "refaire les accès."
+        )
+    )
+
+
+def _mac_payload(keyfile: KeyFile) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "database_id": keyfile.database_id,
+        "check": keyfile.check,
+        "generation": keyfile.generation,
+        "slots": [s.to_json() for s in keyfile.slots],
+    }
+
+
+def mac_is_valid(keyfile: KeyFile, data_key: bytes) -> bool:
+    return key_seal.mac_matches(data_key, _mac_payload(keyfile), keyfile.mac)
+
+
+def verify_mac(keyfile: KeyFile, data_key: bytes) -> None:
+    """Raise the « modifié en dehors d'Entraide » error unless the file's MAC is right for ``data_key``."""
+    if not mac_is_valid(keyfile, data_key):
+        raise tampered_error()
 
 
 def find_slot(keyfile: KeyFile, passphrase: str) -> tuple[str, bytes]:
@@ -227,17 +297,24 @@ def read_keyfile(path: Path) -> KeyFile:
         data = json.loads(raw.decode("utf-8"))
         if data.get("format") != FORMAT:
             raise ValueError("format")
-        if int(data.get("version", 0)) > FORMAT_VERSION:
+        version = int(data.get("version", 0))
+        if version > FORMAT_VERSION:
             raise KeyFileError(_("Ce fichier de clés vient d'une version plus récente d'Entraide : mettez à jour Entraide sur ce poste."))
-        slots = [KeySlot(**{k: s[k] for k in KeySlot.__dataclass_fields__}) for s in data["slots"]]
+        slots = [KeySlot(**{k: s[k] for k in KeySlot.__dataclass_fields__ if k in s}) for s in data["slots"]]
         keyfile = KeyFile(database_id=str(data["database_id"]), check=str(data["check"]), slots=slots)
         if not slots or not keyfile.database_id or not keyfile.check:
             raise ValueError("empty")
         for slot in slots:
             _check_slot(slot)
+        if version >= 2:
+            keyfile.generation, keyfile.mac = data["generation"], data.get("mac")
+            if not isinstance(keyfile.generation, int) or isinstance(keyfile.generation, bool):
+                raise ValueError("generation")
+            if not isinstance(keyfile.mac, str):  # a format 2 file without its MAC was altered
+                raise tampered_error()
     except KeyFileError:
         raise
-    except (ValueError, TypeError, KeyError, AttributeError, UnicodeDecodeError):
+    except (ValueError, TypeError, KeyError, AttributeError, UnicodeDecodeError, OverflowError):
         raise KeyFileError(
             _(
                 "Le fichier de clés « {name} » est endommagé. Utilisez la clé de récupération pour "
@@ -262,17 +339,21 @@ def _check_slot(slot: KeySlot) -> None:
         raise ValueError("kdf range")
     if len(_unb64(slot.salt)) < 8 or len(_unb64(slot.nonce)) != 12 or not _unb64(slot.wrapped):
         raise ValueError("sizes")
+    if not isinstance(slot.public, str):
+        raise ValueError("public")
+    if slot.public:
+        if len(_unb64(slot.public)) != 32:
+            raise ValueError("public size")
+        key_seal.check_sealed(slot.sealed)
 
 
-def write_keyfile(path: Path, keyfile: KeyFile) -> None:
-    """Write the key file atomically (temporary file, fsync, rename, fsync the folder)."""
-    data = {
-        "format": FORMAT,
-        "version": FORMAT_VERSION,
-        "database_id": keyfile.database_id,
-        "check": keyfile.check,
-        "slots": [s.to_json() for s in keyfile.slots],
-    }
+def write_keyfile(path: Path, keyfile: KeyFile, data_key: bytes) -> None:
+    """Write the key file (format 2, with its MAC under ``data_key``) atomically: temporary file,
+    fsync, rename, fsync the folder."""
+    if not hmac.compare_digest(key_check(data_key), keyfile.check):
+        raise ValueError("the key file must be signed with its own data key")
+    keyfile.mac = key_seal.mac(data_key, _mac_payload(keyfile))
+    data = {"format": FORMAT, "version": FORMAT_VERSION, **_mac_payload(keyfile), "mac": keyfile.mac}
     tmp = path.with_name(path.name + ".tmp")
     with user_facing_errors(str(path.parent)):
         with open(tmp, "w", encoding="utf-8") as fh:

@@ -1,8 +1,12 @@
-"""Who can open the register (one passphrase each), and changing one's own passphrase."""
+"""Who can open the register (one passphrase each), and changing one's own passphrase.
+
+Removing a person re-keys the register (``data/revocation.py``): the new recovery key is shown
+once, then the backups made before the removal (which still open with the old key) can be deleted.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,16 +20,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..data import connection, keys
+from ..data import connection, keys, revocation
 from ..data.errors import EntraideError
-from ..i18n import _
+from ..i18n import _, ngettext
 from .context import AppContext
 from .forms import ErrorLabel, PassphraseEdit, StrengthHint, explanation, heading
-from .messages import confirm, show_error
+from .messages import confirm, inform, show_error
 
 
 class AccessDialog(QDialog):
     """The people who hold a passphrase: add one (the secretary role rotates), remove one."""
+
+    removal_finished = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,21 +89,92 @@ class AccessDialog(QDialog):
         item = self.list.currentItem()
         if item is None:
             return
-        if not confirm(
+        store, slot_id = self.context.store, item.data(Qt.ItemDataRole.UserRole)
+        text = _(
+            "« {name} » ne pourra plus ouvrir le registre, même avec une copie de l'ancien fichier de clés. "
+            "Le registre sera chiffré avec une nouvelle clé et une nouvelle clé de récupération vous sera "
+            "montrée une seule fois. Ses modifications passées restent dans l'historique."
+        ).format(name=item.text())
+        try:
+            lost = revocation.not_yet_upgraded(store, keep_out=slot_id)
+        except EntraideError as error:
+            show_error(self, error)
+            return
+        if lost:
+            text += "\n\n" + _(
+                "Ces personnes n'ont pas ouvert le registre depuis la mise à jour d'Entraide ; leur accès "
+                "devra être recréé : {names}"
+            ).format(names=", ".join(lost))
+        if not confirm(self, _("Retirer l'accès"), text, _("Retirer l'accès"), destructive=True):
+            return
+        from .tasks import run_with_progress
+
+        def finished(done: revocation.Revocation) -> None:
+            try:
+                revocation.adopt_new_key(store, done)
+            except EntraideError as error:
+                show_error(self, error)
+            self._reload()
+            NewRecoveryKeyDialog(done.recovery_key, self).exec()
+            self._offer_to_delete_old_backups(done)
+            self.removal_finished.emit()
+
+        def failed(error: BaseException) -> None:
+            show_error(self, error)
+            self._reload()
+            self.removal_finished.emit()
+
+        run_with_progress(
+            self, _("Chiffrement du registre avec une nouvelle clé…"),
+            lambda _progress: revocation.remove_access_in_worker(store, slot_id), finished, failed, cancellable=False,
+        )
+
+    def _offer_to_delete_old_backups(self, done: revocation.Revocation) -> None:
+        store = self.context.store
+        old = revocation.backups_before(store, done.when)
+        if not old or not confirm(
             self,
-            _("Retirer l'accès"),
-            _("« {name} » ne pourra plus ouvrir le registre sur ce poste. Ses modifications passées restent dans l'historique.").format(
-                name=item.text()
-            ),
-            _("Retirer l'accès"),
+            _("Anciennes sauvegardes"),
+            ngettext(
+                "{n} sauvegarde faite avant ce retrait s'ouvre encore avec l'ancienne clé, donc avec "
+                "l'ancien accès de « {name} ». La supprimer ?",
+                "{n} sauvegardes faites avant ce retrait s'ouvrent encore avec l'ancienne clé, donc avec "
+                "l'ancien accès de « {name} ». Les supprimer ?",
+                len(old),
+            ).format(n=len(old), name=done.removed),
+            _("Supprimer"),
             destructive=True,
         ):
             return
         try:
-            connection.remove_person(self.context.store, item.data(Qt.ItemDataRole.UserRole))
+            removed = revocation.delete_backups_before(store, done.when)
         except EntraideError as error:
             show_error(self, error)
-        self._reload()
+            return
+        inform(self, _("Anciennes sauvegardes"),
+               ngettext("{n} sauvegarde supprimée.", "{n} sauvegardes supprimées.", len(removed)).format(n=len(removed)))
+
+
+class NewRecoveryKeyDialog(QDialog):
+    """The new recovery key after a removal, shown once; closing needs the checkbox ticked."""
+
+    def __init__(self, recovery_key: str, parent: QWidget | None = None) -> None:
+        from .setup_dialog import RecoveryKeyPage
+
+        super().__init__(parent)
+        self.setWindowTitle(_("Nouvelle clé de récupération"))
+        layout = QVBoxLayout(self)
+        self.page = RecoveryKeyPage(recovery_key)
+        notice = explanation(_("L'accès est retiré. L'ancienne clé de récupération ne fonctionne plus : voici la nouvelle."))
+        self.page.layout().insertWidget(1, notice)  # under the page's heading, in its margins
+        self.page.start_button.setText(_("&Fermer"))
+        self.page.done.connect(self.accept)
+        layout.addWidget(self.page)
+        self.page.copy_button.setFocus()
+
+    def reject(self) -> None:  # Échap does not lose the key unseen
+        if self.page.confirm.isChecked():
+            super().reject()
 
 
 class NewAccessDialog(QDialog):

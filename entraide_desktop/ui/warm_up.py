@@ -37,10 +37,10 @@ def unlock_while_warming_up(paths: Paths, passphrase: str) -> Store:
     """Derive the key in a worker thread while this thread loads the storage layer and the first
     screen, then open the database here. The worker uses only the key file module, so the two do
     not wait on each other's imports."""
-    from ..data import keys
+    from ..data import keys, keyring
 
     def derive() -> tuple[keys.KeySlot, bytes]:
-        return keys.unlock_slot(keys.read_keyfile(paths.key_file), passphrase)
+        return keyring.unlock_key(paths, passphrase)
 
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="unlock") as pool:
         derived = pool.submit(derive)

@@ -1,11 +1,13 @@
 """Child process for the kill tests: writes, backs up and exports in a loop, saying what it committed.
 
     python -m tests.faults.kill_worker DATABASE PASSPHRASE OUT_DIR
+    python -m tests.faults.kill_worker --rekey DATABASE PASSPHRASE PAUSE_AT_STEP
 
 Prints ``BATCH n`` after batch n is committed, ``BACKUP path`` after a backup is written and
 verified, ``FILE path`` after an exported file is in place, ``IMPORTED name`` after another
 machine's exchange file (in OUT_DIR/recus) is merged, ``EXPORTED path`` after this machine's
 exchange file is written to OUT_DIR/cle and verified. The parent kills it at random.
+With ``--rekey`` it removes people in a loop instead (see :func:`rekey_main`).
 """
 
 from __future__ import annotations
@@ -66,5 +68,36 @@ def main(database: str, passphrase: str, out_dir: str) -> None:
         n += 1
 
 
+def passant(n: int) -> str:
+    return f"passant numero {n} au local du groupe"
+
+
+def rekey_main(database: str, passphrase: str, pause_at: str) -> None:
+    """Add a person then remove them (a re-key), over and over; prints ``STEP name`` at each point
+    of the re-key and waits at ``pause_at`` (the parent kills it there), ``REMOVED n`` when done."""
+    import time
+
+    from entraide_desktop.data import revocation
+
+    def step(name: str) -> None:
+        print(f"STEP {name}", flush=True)
+        if name == pause_at:
+            time.sleep(60)
+
+    revocation._step = step
+    store = connection.unlock(paths_for(database), passphrase)
+    n = int(store.local("kill_rekey_next", "0") or 0)
+    while True:
+        slot = connection.add_person(store, f"Passant {n}", passant(n))
+        store.set_local("kill_rekey_next", str(n + 1))
+        print(f"ADDED {n}", flush=True)
+        connection.remove_person(store, slot)
+        print(f"REMOVED {n}", flush=True)
+        n += 1
+
+
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    if len(sys.argv) > 4 and sys.argv[1] == "--rekey":
+        rekey_main(*sys.argv[2:5])
+    else:
+        main(*sys.argv[1:4])

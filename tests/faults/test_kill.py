@@ -121,3 +121,79 @@ def test_kills_during_writes_backups_and_exports(tmp_path):
     print(f"\n{survived} arrêts brutaux survécus, {len(committed)} lots confirmés, "
           f"{len(backups_seen)} sauvegardes, {len(files)} fichiers exportés, "
           f"{len(imported)} fichiers d'échange importés, {len(bundles_sent)} exportés")
+
+
+REKEY_POINTS = ["pending-written", "rekeyed", "key-file-replaced"]
+
+
+def _kill_during_rekey(database: Path, pause_at: str, delay: float | None) -> list[str]:
+    """Start the re-key worker; kill it when it reaches ``pause_at``, or ``delay`` s after the
+    pending key file is written (inside ``PRAGMA rekey``), or ``delay`` s after start."""
+    import selectors
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tests.faults.kill_worker", "--rekey", str(database), PASSPHRASE, pause_at],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True, bufsize=1,
+    )
+    lines: list[str] = []
+    selector = selectors.DefaultSelector()
+    selector.register(proc.stdout, selectors.EVENT_READ)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        if not selector.select(timeout=1):
+            continue
+        line = proc.stdout.readline().strip()
+        lines.append(line)
+        if line == f"STEP {pause_at}":
+            break
+        if pause_at == "inside-rekey" and line == "STEP pending-written":
+            time.sleep(delay or 0)
+            break
+    proc.send_signal(signal.SIGKILL)
+    stdout, stderr = proc.communicate(timeout=30)
+    assert "Traceback" not in stderr, stderr
+    return lines + stdout.splitlines()
+
+
+def test_kills_during_rekey_leave_a_database_that_opens_with_the_old_or_the_new_key(tmp_path):
+    """A removal is killed at each point of its re-key (and at random inside PRAGMA rekey): the
+    remaining person always unlocks, every committed row is there, and the removed person opens
+    the database only if their removal had not committed."""
+    from entraide_desktop.config import paths_for
+    from entraide_desktop.data import keyring, keys
+    from tests.faults.kill_worker import passant
+
+    paths = paths_for(tmp_path / "groupe" / "entraide.db")
+    created = connection.create_database(paths, group_name="Le Phare", region="", person="Marie", passphrase=PASSPHRASE)
+    ids = rows.insert_many(created.store, "people", [{"first_name": f"P{i}", "notes": "x" * 400} for i in range(3000)])
+    created.store.close()
+    rng = random.Random(20261205)
+    plan = [(point, None) for point in REKEY_POINTS] * 2 + [("inside-rekey", rng.uniform(0, 0.15)) for _ in range(6)]
+    outcomes = set()
+    expected = {"pending-written": "old key", "rekeyed": "new key", "key-file-replaced": "new key"}
+    for pause_at, delay in plan:
+        lines = _kill_during_rekey(paths.database, pause_at, delay)
+        left_pending = keyring.pending_path(paths).exists()
+        added = [int(line.split()[1]) for line in lines if line.startswith("ADDED")]
+        reopened = connection.unlock(paths, PASSPHRASE)
+        try:
+            assert connection.integrity_check(reopened.db) == []
+            assert reopened.db.execute("SELECT count(*) FROM people").fetchone()[0] == len(ids)
+            assert not keyring.pending_path(paths).exists()
+            labels = [label for _id, label in keys.read_keyfile(paths.key_file).labels()]
+        finally:
+            reopened.close()
+        if added:
+            n = added[-1]
+            if f"Passant {n}" in labels:  # the removal had not committed: their access is intact
+                outcomes.add("old key")
+                connection.unlock(paths, passant(n)).close()
+            else:  # it had: they are out
+                outcomes.add("new key")
+                with pytest.raises(connection.EntraideError):
+                    connection.unlock(paths, passant(n))
+            got = "old key" if f"Passant {n}" in labels else "new key"
+            assert expected.get(pause_at, got) == got, (pause_at, got)
+            print(pause_at, delay, got, "pending left" if left_pending else "")
+    assert outcomes == {"old key", "new key"}
