@@ -28,6 +28,7 @@ from .errors import DatabaseCorrupt, DatabaseMissing, EntraideError, NewerSchema
 from .schema import MIGRATIONS, known_migrations
 from .schema.core import GROUP_PROFILE_ID
 from .store import Author, Store, _WriteState, new_site_id
+from . import follow_ups  # noqa: F401  (activates what follows every change)
 
 
 def _make_files_private(paths: Paths) -> None:

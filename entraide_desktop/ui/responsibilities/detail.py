@@ -11,7 +11,7 @@ from ...data.responsibilities import assignments, catalogue
 from ...i18n import _
 from ..context import AppContext
 from ..messages import confirm, show_error
-from .common import AREA, fill_list, paragraph, section, selected_data
+from .common import fill_list, paragraph, section, selected_data
 
 HISTORY_SHOWN = 40
 
@@ -181,7 +181,6 @@ class DetailPanel(QWidget):
             catalogue.archive_responsibility(self.context.store, r.id)
         else:
             return
-        self.context.notify_changed(AREA)
 
     def end_selected(self) -> None:
         from .small_dialogs import EndDialog
@@ -203,4 +202,3 @@ class DetailPanel(QWidget):
             except EntraideError as error:
                 show_error(self, error)
                 return
-            self.context.notify_changed(AREA)
