@@ -9,7 +9,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QIcon
 
 from ..config import Paths, load_settings, update_settings
-from ..data.changes import areas_of
 
 if TYPE_CHECKING:
     from ..data.store import Changes, Store
@@ -61,6 +60,8 @@ class AppContext(QObject):
         self._stop_listening = store.add_change_listener(lambda _store, changes: self._announced.emit(changes))
 
     def _on_announced(self, changes: Changes) -> None:
+        from ..data.changes import areas_of  # deferred: the unlock screen must not wait for sqlite-utils
+
         self.changes_committed.emit(changes)
         for area in sorted(areas_of(changes.tables)):
             self.data_changed.emit(area)
