@@ -29,6 +29,7 @@ from .errors import DatabaseCorrupt, DatabaseMissing, EntraideError, NewerSchema
 from .schema import MIGRATIONS, known_migrations
 from .schema.core import GROUP_PROFILE_ID
 from .store import Author, Store, _WriteState, new_site_id
+from . import follow_ups  # noqa: F401  (activates what follows every change)
 
 if TYPE_CHECKING:
     from .revocation import Revocation

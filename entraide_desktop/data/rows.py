@@ -179,6 +179,7 @@ def _write_plain(store: Store, table: str, row_id: str, row: dict[str, Any], exi
 
 
 def _write(store: Store, table: str, row_id: str, values: dict[str, Value], current: dict[str, Any] | None) -> None:
+    store.note_change(table)
     site, counter, hlc = store.next_dot()
     state = record_state(store, table, row_id) if current is not None else {}
     changes = []
@@ -240,6 +241,8 @@ def insert_new_many(store: Store, table: str, items: Iterable[tuple[str | None, 
             if store.db.execute(f'SELECT 1 FROM "{table}" WHERE id IN ({marks}) UNION ALL SELECT 1 FROM _tombstones '
                                 f"WHERE tbl = ? AND row_id IN ({marks}) LIMIT 1", [*chunk, table, *chunk]).fetchone():
                 raise ValueError(f"{table}: some of these rows already exist or were erased")
+        if prepared:
+            store.note_change(table)
         states, history = [], []
         plain: dict[str, list[list[Any]]] = {}
         fields = fields_of(store, table)
@@ -301,6 +304,7 @@ def erase(store: Store, table: str, row_id: str) -> None:
         if is_erased(store, table, row_id):
             return
         _site, _counter, hlc = store.next_dot()
+        store.note_change(table)
         _remove(store, table, row_id)
         store.db.execute(
             "INSERT INTO _tombstones (tbl, row_id, site, hlc, author) VALUES (?, ?, ?, ?, ?)",
@@ -325,6 +329,7 @@ def apply_tombstone(store: Store, table: str, row_id: str, site: str, hlc: int, 
             return False
         store.clock.observe(hlc)
         existed = get(store, table, row_id) is not None
+        store.note_change(table, local=False)
         _remove(store, table, row_id)
         store.db.execute(
             "INSERT INTO _tombstones (tbl, row_id, site, hlc, author) VALUES (?, ?, ?, ?, ?)",
@@ -419,6 +424,7 @@ def _write_merged(store: Store, table: str, merged: list[_Merged]) -> None:
     """Write merged records (inside a write): versions, plain rows, history, the clock."""
     if not merged:
         return
+    store.note_change(table, local=False)
     conn = store.db.conn
     conn.executemany(_SAVE_STATE, [_state_params(table, m.row_id, m.state) for m in merged])
     statements: dict[str, list[list[Any]]] = {}

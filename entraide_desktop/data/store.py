@@ -1,11 +1,19 @@
-"""An unlocked group database, with who is working and this machine's write identity."""
+"""An unlocked group database, with who is working and this machine's write identity.
+
+It also announces what changed: every write through ``rows.py`` notes its table, and at the
+end of the outermost :meth:`Store.write` block (after the commit) the store calls its change
+listeners with the set of tables touched, then the follow-ups the data layer registered with
+:func:`after_every_change` (the public calendar rewrite…). Changes made on screen, by the
+command line and by a sync import are announced alike. Nothing here knows of Qt.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import secrets
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +27,42 @@ from .errors import user_facing_errors
 check_sqlite_utils()
 
 SITE_ID_BYTES = 8
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What one committed transaction changed: the synced tables it touched, and whether any of
+    it was written here (``local``) rather than merged from another machine."""
+
+    tables: frozenset[str]
+    local: bool = True
+
+
+ChangeListener = Callable[["Store", Changes], None]
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """Work that must follow every change of some tables, whoever made it (screen, command line,
+    sync). ``run(store)`` is called after the commit, at once, unless the session defers it
+    (the app runs it off the UI thread, coalesced: see :meth:`Store.defer_follow_ups`)."""
+
+    key: str
+    tables: Callable[[], frozenset[str]]
+    run: Callable[[Store], None]
+
+
+_FOLLOW_UPS: dict[str, FollowUp] = {}
+
+
+def after_every_change(follow_up: FollowUp) -> None:
+    """Register (or replace, by key) a follow-up; data modules call this at import time."""
+    _FOLLOW_UPS[follow_up.key] = follow_up
+
+
+def follow_ups() -> list[FollowUp]:
+    return list(_FOLLOW_UPS.values())
 
 
 def new_site_id() -> str:
@@ -43,6 +87,10 @@ class _WriteState:
     lock: threading.RLock = field(default_factory=threading.RLock)
     depth: int = 0  # how many write() blocks the lock holder is inside
     unsaved: bool = False  # counter and clock moved on since they were last written to _local
+    touched: set[str] = field(default_factory=set)  # synced tables written by the open transaction
+    local_write: bool = False  # some of them written here (not merged from another machine)
+    listeners: list[ChangeListener] = field(default_factory=list)
+    defer: Callable[[FollowUp], None] | None = None  # the app runs follow-ups off the UI thread
 
 
 class Store:
@@ -99,14 +147,66 @@ class Store:
         its transaction: a rolled-back block leaves them to the next one (gaps are harmless).
         """
         state = self._state
-        with state.lock, user_facing_errors(str(self.paths.database)), self.db.atomic():  # disk full at commit
-            state.depth += 1
+        changes: Changes | None = None
+        with state.lock:
+            with user_facing_errors(str(self.paths.database)), self.db.atomic():  # disk full at commit
+                state.depth += 1
+                try:
+                    yield self.db
+                    if state.depth == 1 and state.unsaved:
+                        self._save_dot()
+                finally:
+                    state.depth -= 1
+                    if not state.depth:
+                        if state.touched:
+                            changes = Changes(frozenset(state.touched), state.local_write)
+                        state.touched.clear()
+                        state.local_write = False
+        if changes is not None:  # committed (a rollback raised above)
+            self._announce(changes)
+
+    # -- announcing changes ----------------------------------------------------------------------
+    def note_change(self, table: str, *, local: bool = True) -> None:
+        """Record that the open transaction writes ``table`` (``rows.py`` calls this)."""
+        self._state.touched.add(table)
+        self._state.local_write |= local
+
+    def add_change_listener(self, listener: ChangeListener) -> Callable[[], None]:
+        """Call ``listener(store, changes)`` after every committed change (any connection of this
+        database in this process); returns the function that removes it."""
+        self._state.listeners.append(listener)
+
+        def remove() -> None:
+            with contextlib.suppress(ValueError):
+                self._state.listeners.remove(listener)
+
+        return remove
+
+    def defer_follow_ups(self, defer: Callable[[FollowUp], None] | None) -> None:
+        """Hand follow-ups to ``defer`` instead of running them at once (None: at once again)."""
+        self._state.defer = defer
+
+    def _announce(self, changes: Changes) -> None:
+        for listener in list(self._state.listeners):
             try:
-                yield self.db
-                if state.depth == 1 and state.unsaved:
-                    self._save_dot()
-            finally:
-                state.depth -= 1
+                listener(self, changes)
+            except Exception:  # noqa: BLE001 - the change is committed; a listener must not undo that
+                log.exception("change listener failed after a change of %s", sorted(changes.tables))
+        self.run_follow_ups(changes.tables)
+
+    def run_follow_ups(self, tables: Iterable[str]) -> None:
+        """Run (or hand to the session) the follow-ups concerned by a change of ``tables``."""
+        tables = set(tables)
+        for follow_up in follow_ups():
+            if not tables & follow_up.tables():
+                continue
+            if self._state.defer is not None:
+                self._state.defer(follow_up)
+                continue
+            try:
+                follow_up.run(self)
+            except Exception:  # noqa: BLE001 - logged (ids and names of tables only), never raised
+                log.exception("follow-up %s failed after a change of %s", follow_up.key, sorted(tables))
 
     def next_dot(self) -> tuple[str, int, int]:
         """(site, counter, hlc) for a new local write; call inside :meth:`write`."""

@@ -11,7 +11,7 @@ from PySide6.QtGui import QIcon
 from ..config import Paths, load_settings, update_settings
 
 if TYPE_CHECKING:
-    from ..data.store import Store
+    from ..data.store import Changes, Store
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
@@ -36,13 +36,17 @@ def app_icon() -> QIcon:
 class AppContext(QObject):
     """Shared by the screens of one unlocked session.
 
-    ``data_changed(area)`` is emitted after a screen (or a sync import) changed data of an
-    area ("members", "calendar", … or "*" for everything) so other screens can refresh.
+    ``data_changed(area)`` is emitted after any committed change of an area's tables
+    ("members", "calendar", … see ``data/changes.py``): the store announces every transaction
+    (screens, sync imports, background work alike) and this context turns the tables into
+    areas, on the UI thread. ``changes_committed(changes)`` carries the tables themselves.
     ``open_page(key, target_id)`` asks the main window to show a page (and an item in it).
     ``restore_requested(path)`` asks the controller to replace the database by a backup.
     """
 
     data_changed = Signal(str)
+    changes_committed = Signal(object)  # data.store.Changes
+    _announced = Signal(object)  # from the thread that wrote; queued to the UI thread when another
     open_page = Signal(str, str)
     status_message = Signal(str)
     restore_requested = Signal(str)  # a backup file to restore: the controller closes and reopens the session
@@ -52,6 +56,19 @@ class AppContext(QObject):
         self.store = store
         self.paths = paths
         self.demo = demo
+        self._announced.connect(self._on_announced)
+        self._stop_listening = store.add_change_listener(lambda _store, changes: self._announced.emit(changes))
+
+    def _on_announced(self, changes: Changes) -> None:
+        from ..data.changes import areas_of  # deferred: the unlock screen must not wait for sqlite-utils
+
+        self.changes_committed.emit(changes)
+        for area in sorted(areas_of(changes.tables)):
+            self.data_changed.emit(area)
+
+    def stop_listening(self) -> None:
+        """Stop hearing the store's changes (the session is closing)."""
+        self._stop_listening()
 
     @property
     def settings(self) -> dict[str, Any]:
@@ -61,4 +78,6 @@ class AppContext(QObject):
         update_settings(self.paths, **changes)
 
     def notify_changed(self, area: str) -> None:
+        """Deprecated: changes are announced by the write path. Kept for screens that still call
+        it (an area whose writes do not go through ``rows.py``)."""
         self.data_changed.emit(area)

@@ -32,7 +32,7 @@ def _capitalised(text: str) -> str:
 
 
 class GroupDialog(QDialog):
-    """Edit the synced group profile; emits ``notify_changed("group")`` after saving."""
+    """Edit the synced group profile; the write path announces the change."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None, *, today: dt.date | None = None) -> None:
         super().__init__(parent)
@@ -154,6 +154,5 @@ class GroupDialog(QDialog):
         saved = group.profile(self.context.store)
         self.phone.setText(saved.phone)  # as stored: 418 555-1234
         self.email.setText(saved.email)
-        self.context.notify_changed("group")
         self.context.status_message.emit(_("Renseignements du groupe enregistrés."))
         self.accept()

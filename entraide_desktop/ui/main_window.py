@@ -81,6 +81,9 @@ class MainWindow(QMainWindow):
         context.open_page.connect(self.show_page)
         context.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         context.data_changed.connect(self._on_data_changed)
+        from .follow_ups import start_follow_ups
+
+        self._follow_ups = start_follow_ups(context)  # the public calendar follows changes off the UI thread
         self._sync_service = None
         self.show_page("home")
         # Rewrite the public calendar and start the shared-folder sync once the window is up
@@ -252,8 +255,6 @@ class MainWindow(QMainWindow):
     def _on_data_changed(self, area: str) -> None:
         if area in ("*", "group"):
             self._update_title()
-        if area in ("members", "calendar", "*", "group"):
-            self._schedule_public_calendar()
 
     def _schedule_public_calendar(self) -> None:
         """Rewrite the unencrypted public calendar read by the members' consultation mode (calendar area)."""
@@ -317,5 +318,7 @@ class MainWindow(QMainWindow):
         from .public_calendar import flush_public_calendar
 
         flush_public_calendar(self.context)
+        self._follow_ups.stop()
+        self.context.stop_listening()
         event.accept()
 

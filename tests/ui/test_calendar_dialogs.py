@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QDialog
 
+from entraide_desktop.data.calendar.public import write_public_calendar
 from entraide_desktop.data import calendar, rows
 from entraide_desktop.data.calendar import activities as acts
 from entraide_desktop.data.calendar import attendance as att
@@ -178,34 +179,27 @@ def test_types_dialog_adds_a_type_with_a_symbol(qtbot, context):
     assert "Donnez un nom" in dialog.error.text()
 
 
-def test_page_edits_rewrite_the_public_file(qtbot, context):
-    page = CalendarPage(context)
-    qtbot.addWidget(page)
+def test_calendar_changes_rewrite_the_public_file_without_any_screen_asking(qtbot, context):
+    write_public_calendar(context.store, context.paths)  # as when a session opens
     aid = weekly(
         context.store,
         start=dt.datetime.combine(dt.date.today(), dt.time(19, 30)),
         until=dt.date.today() + dt.timedelta(days=30),
     )
-    page.after_edit()
-    qtbot.waitUntil(lambda: context.paths.public_calendar.exists(), timeout=5000)
-    qtbot.waitUntil(
-        lambda: "Groupe de discussion du mardi" in context.paths.public_calendar.read_text("utf-8"),
-        timeout=5000,
-    )
+    assert "Groupe de discussion du mardi" in context.paths.public_calendar.read_text("utf-8")
     acts.archive_activity(context.store, aid)
-    page.after_edit()
-    qtbot.waitUntil(
-        lambda: "Groupe de discussion" not in context.paths.public_calendar.read_text("utf-8"), timeout=5000
-    )
+    assert "Groupe de discussion" not in context.paths.public_calendar.read_text("utf-8")
     assert rows.get(context.store, "activities", aid)["archived"] == 1
 
 
-def test_main_window_rewrites_the_public_file_when_members_change(qtbot, window):
+def test_main_window_rewrites_the_public_file_off_the_ui_thread_when_members_change(qtbot, window):
+    from entraide_desktop.data.members.records import create_person
     from entraide_desktop.ui.public_calendar import writer_for
 
     writer = writer_for(window.context)
     qtbot.waitUntil(lambda: writer.writes >= 1, timeout=5000)  # once when the session opens
-    before = writer.writes
-    window.context.notify_changed("members")
-    qtbot.waitUntil(lambda: writer.writes > before, timeout=5000)
+    runner = window.context.follow_up_runner
+    before = runner.runs
+    create_person(window.context.store, {"first_name": "Ginette"})
+    qtbot.waitUntil(lambda: runner.runs > before, timeout=5000)
     assert window.context.paths.public_calendar.exists()

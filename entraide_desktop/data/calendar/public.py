@@ -6,6 +6,9 @@ construction it holds only: the group's name, the activity types, and the PUBLIC
 occurrences (title, time, place, public description, a cancellation or move with its reason,
 and the names of leaders who consented to be named). Never notes, members-only activities,
 attendance, contacts or anyone else's name.
+
+The rewrite is a follow-up of every change of the calendar, members or group tables
+(``after_every_change`` below): the app runs it off the UI thread, the command line at once.
 """
 
 from __future__ import annotations
@@ -20,8 +23,9 @@ from typing import Any
 
 from ...config import Paths
 from .. import files
+from ..changes import tables_of
 from ..schema.core import GROUP_PROFILE_ID
-from ..store import Store
+from ..store import FollowUp, Store, after_every_change
 
 FORMAT = "entraide-calendrier-public"
 VERSION = 1
@@ -173,3 +177,17 @@ def read_public_calendar(path: Path) -> PublicCalendar | None:
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
+
+
+def keep_public_calendar_fresh(store: Store) -> None:
+    """Rewrite the public file where it exists (the app creates it when a session opens), so that
+    a change made anywhere — on screen, by the command line, by a sync — reaches consultation."""
+    if store.paths.public_calendar.exists():
+        write_public_calendar(store, store.paths)
+
+
+def _tables_read() -> frozenset[str]:
+    return tables_of("calendar", "members", "group")
+
+
+after_every_change(FollowUp("public_calendar", _tables_read, keep_public_calendar_fresh))

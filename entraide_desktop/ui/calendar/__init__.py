@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ... import i18n
 from ...data.calendar import activities as acts
-from ...data.calendar.activity_types import ensure_default_types, list_types
+from ...data.calendar.activity_types import usable_types
 from ...data.calendar.expand import occurrence, occurrences
 from ...data.calendar.labels import capitalised, day_heading, time_range, week_start
 from ...data.calendar.occurrence import OccurrenceView
@@ -35,7 +35,6 @@ from ...i18n import _
 from ..context import AppContext
 from ..flow_layout import FlowLayout
 from ..messages import confirm, show_error
-from ..public_calendar import schedule_public_calendar
 from .agenda_view import AgendaView
 from .common import CANCELLED_INK, tooltip, type_icon
 from .month_view import MonthView
@@ -50,7 +49,6 @@ class CalendarPage(QWidget):
         super().__init__()
         self.context = context
         self.store = context.store
-        ensure_default_types(self.store)
         self.selected = dt.date.today()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -208,7 +206,7 @@ class CalendarPage(QWidget):
         self.type_filter.blockSignals(True)
         self.type_filter.clear()
         self.type_filter.addItem(_("Tous les types"), None)
-        for kind in list_types(self.store):
+        for kind in usable_types(self.store):
             self.type_filter.addItem(type_icon(kind.symbol, kind.colour), kind.name, kind.id)
         self.type_filter.setCurrentIndex(max(self.type_filter.findData(chosen), 0))
         self.type_filter.blockSignals(False)
@@ -321,12 +319,6 @@ class CalendarPage(QWidget):
     def after_edit(self, message: str = "") -> None:
         self._fill_types()
         self.refresh()
-        schedule_public_calendar(self.context)
-        self._own_change = True
-        try:
-            self.context.notify_changed("calendar")
-        finally:
-            self._own_change = False
         if message:
             self.context.status_message.emit(message)
 
@@ -417,6 +409,6 @@ class CalendarPage(QWidget):
         choose_and_import_calendar(self.context, self)
 
     def _data_changed(self, area: str) -> None:
-        if area in ("calendar", "members", "*") and not getattr(self, "_own_change", False):
+        if area in ("calendar", "members", "*"):
             self._fill_types()
             self.refresh()

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from ...data import people
 from ...data.calendar import activities as acts
 from ...data.calendar import recurrence as rec
-from ...data.calendar.activity_types import ensure_default_types, list_types
+from ...data.calendar.activity_types import usable_types
 from ...data.errors import EntraideError
 from ...data.text import fold
 from ...i18n import N_, _
@@ -77,7 +77,6 @@ class ActivityDialog(QDialog):
         self.activity_id = activity_id
         self.result_info: acts.SaveResult | None = None
         self._force = False
-        ensure_default_types(self.store)
         current = acts.get_activity(self.store, activity_id) if activity_id else None
         self.revision = current.revision if current else None
         self.setWindowTitle(_("Modifier l'activité") if current else _("Nouvelle activité"))
@@ -106,7 +105,7 @@ class ActivityDialog(QDialog):
         left.addRow(_("&Titre :"), self.title)
         self.type = QComboBox()
         self.type.setAccessibleName(_("Type d'activité"))
-        for kind in list_types(self.store, include_archived=True):
+        for kind in usable_types(self.store, include_archived=True):
             if kind.archived and (current is None or current.type_id != kind.id):
                 continue
             self.type.addItem(

@@ -177,7 +177,6 @@ class CalendarImportDialog(QDialog):
 
     def _imported(self, result: CalendarImportResult) -> None:
         self.result = result
-        self.context.notify_changed("calendar")
         self.summary.setText(result.summary())
         for combo in self.combos.values():
             combo.setEnabled(False)

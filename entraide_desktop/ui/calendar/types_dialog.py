@@ -34,7 +34,6 @@ class TypesDialog(QDialog):
         super().__init__(parent)
         self.store = context.store
         self.changed = False
-        kinds.ensure_default_types(self.store)
         self.setWindowTitle(_("Types d'activités"))
         layout = QVBoxLayout(self)
         layout.addWidget(heading(_("Types d'activités")))
@@ -110,7 +109,7 @@ class TypesDialog(QDialog):
 
     def _load(self, chosen: str | None = None) -> None:
         self.list.clear()
-        for kind in kinds.list_types(self.store):
+        for kind in kinds.usable_types(self.store):
             item = QListWidgetItem(type_icon(kind.symbol, kind.colour), f"{kind.name} — {kind.short_label}")
             item.setData(Qt.ItemDataRole.UserRole, kind)
             self.list.addItem(item)

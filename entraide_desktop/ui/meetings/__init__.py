@@ -34,7 +34,6 @@ class MeetingsPage(QWidget):
         self.list.types_requested.connect(self.edit_types)
         self.list.report_requested.connect(self.make_report)
         self.view.back_requested.connect(self.show_list)
-        self.view.changed.connect(self._view_changed)
         context.data_changed.connect(self._data_changed)
         shortcut(self, "Ctrl+N", self.new_meeting)
         self.list.refresh()
@@ -90,7 +89,6 @@ class MeetingsPage(QWidget):
         dialog = MeetingDialog(self.context, None, self)
         if dialog.exec() and dialog.meeting_id:
             self.list.reload_filters()
-            self.context.notify_changed("meetings")
             self.show_item(dialog.meeting_id)
             self.view.select_attendance()
 
@@ -104,9 +102,6 @@ class MeetingsPage(QWidget):
         from .report_dialog import ReportDialog
 
         ReportDialog(self.context, self).exec()
-
-    def _view_changed(self) -> None:
-        self.context.notify_changed("meetings")
 
     def _data_changed(self, area: str) -> None:
         if area in ("*", "members"):

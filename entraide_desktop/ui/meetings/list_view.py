@@ -201,7 +201,6 @@ class MeetingListView(QWidget):
         mt.set_done(self.context.store, f.id, dt.date.today())
         self.context.status_message.emit(_("Suivi fait : {text}").format(text=f.text))
         self.refresh()
-        self.context.notify_changed("meetings")
         if self.follow_proxy.rowCount():
             self.follow_table.setCurrentIndex(self.follow_proxy.index(min(row, self.follow_proxy.rowCount() - 1), 0))
 

@@ -190,13 +190,11 @@ class TypesDialog(QDialog):
             return
         self.error.clear_message()
         self._load(chosen=tid)
-        self.context.notify_changed("meetings")
 
     def _archive(self) -> None:
         if self._current:
             mt.archive_type(self.context.store, self._current)
             self._load()
-            self.context.notify_changed("meetings")
 
     def _save_rule(self) -> bool:
         try:
@@ -213,6 +211,5 @@ class TypesDialog(QDialog):
 
     def reject(self) -> None:
         if self._save_rule():
-            self.context.notify_changed("meetings")
             super().reject()
 

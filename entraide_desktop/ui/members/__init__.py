@@ -365,7 +365,6 @@ class MembersPage(QWidget):
             show_error(self, error)
             return
         self.context.status_message.emit(message)
-        self.context.notify_changed("members")
         self.reload()
         self.table.setFocus()
 

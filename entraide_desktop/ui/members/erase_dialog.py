@@ -60,6 +60,5 @@ class EraseDialog(QDialog):
         except EntraideError as error:
             self.error.show_message(error.message)
             return
-        self.context.notify_changed("*")
         self.context.status_message.emit(_("« {name} » a été effacé·e du registre.").format(name=self.name))
         self.accept()

@@ -44,6 +44,5 @@ def undo_last_import(context: AppContext, parent: QWidget, kind: str | None = No
     except Exception as error:  # noqa: BLE001 — said in French, nothing changed
         show_error(parent, error)
         return False
-    context.notify_changed("members" if record.kind == "members" else "calendar")
     inform(parent, _("Annuler la dernière importation"), result.summary())
     return True

@@ -378,7 +378,6 @@ class ImportDialog(QDialog):
 
     def _imported(self, result: ImportResult) -> None:
         self.result = result
-        self.context.notify_changed("members")
         self.done_summary.setText(result.summary())
         rows = self.preview.rows if self.preview else []
         rejected = [r for r in rows if r.action == "reject"]

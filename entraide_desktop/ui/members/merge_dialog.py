@@ -143,5 +143,4 @@ class MergeDialog(QDialog):
             self.error.show_message(error.message)
             return
         self.kept_id = kept.id
-        self.context.notify_changed("*")
         self.accept()

@@ -234,7 +234,6 @@ class PersonDialog(QDialog):
         except EntraideError as error:
             self.error.show_message(error.message)
             return
-        self.context.notify_changed("members")
         self.accept()
 
     def _show_error(self, error: ValidationError) -> None:

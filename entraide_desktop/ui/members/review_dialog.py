@@ -136,8 +136,7 @@ class ReviewDialog(QDialog):
         person = self._current()
         if person is None:
             return
-        if PersonDialog(self.context, person.person_id, self).exec():
-            self.context.notify_changed("members")
+        PersonDialog(self.context, person.person_id, self).exec()  # a save announces itself
         self.reload(keep=person.person_id)
 
     def _done(self) -> None:
@@ -149,5 +148,4 @@ class ReviewDialog(QDialog):
         except Exception as error:  # noqa: BLE001
             show_error(self, error)
             return
-        self.context.notify_changed("members")
         self.reload()

@@ -32,7 +32,7 @@ from ...data.responsibilities import assignments, catalogue
 from ...i18n import _, format_datetime
 from ..context import AppContext
 from ..forms import ErrorLabel, heading
-from .common import AREA, date_edit, from_qdate, to_qdate
+from .common import date_edit, from_qdate, to_qdate
 from ..style import style_role
 
 OCCURRENCE_DAYS = 60
@@ -265,5 +265,4 @@ class AssignDialog(QDialog):
             if field is not None and field.isEnabled():
                 field.setFocus()
             return
-        self.context.notify_changed(AREA)
         self.accept()

@@ -23,7 +23,7 @@ from ...data.responsibilities import assignments, catalogue
 from ...data.responsibilities.mandates import week_bounds
 from ...i18n import _, join_list
 from ..context import AppContext
-from .common import AREA, paragraph
+from .common import paragraph
 from .detail import DetailPanel
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -153,4 +153,3 @@ class CatalogueTab(QWidget):
 
     def install(self) -> None:
         catalogue.install_starting_catalogue(self.context.store)
-        self.context.notify_changed(AREA)

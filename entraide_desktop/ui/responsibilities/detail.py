@@ -12,7 +12,7 @@ from ...i18n import _
 from ..context import AppContext
 from ..flow_layout import FlowLayout
 from ..messages import confirm, show_error
-from .common import AREA, fill_list, paragraph, section, selected_data
+from .common import fill_list, paragraph, section, selected_data
 
 HISTORY_SHOWN = 40
 
@@ -180,7 +180,6 @@ class DetailPanel(QWidget):
             catalogue.archive_responsibility(self.context.store, r.id)
         else:
             return
-        self.context.notify_changed(AREA)
 
     def end_selected(self) -> None:
         from .small_dialogs import EndDialog
@@ -202,4 +201,3 @@ class DetailPanel(QWidget):
             except EntraideError as error:
                 show_error(self, error)
                 return
-            self.context.notify_changed(AREA)

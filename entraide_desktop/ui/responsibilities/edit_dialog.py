@@ -22,7 +22,6 @@ from ...data.responsibilities import catalogue
 from ...i18n import _
 from ..context import AppContext
 from ..forms import ErrorLabel, explanation, heading
-from .common import AREA
 
 
 class ResponsibilityDialog(QDialog):
@@ -150,5 +149,4 @@ class ResponsibilityDialog(QDialog):
             if field is not None:
                 field.setFocus()
             return
-        self.context.notify_changed(AREA)
         self.accept()

@@ -24,7 +24,7 @@ from ...data.responsibilities.directory import PersonInfo, people_index
 from ...data.text import fold
 from ...i18n import _
 from ..context import AppContext
-from .common import AREA, fill_list, groups_text, paragraph, section, selected_data
+from .common import fill_list, groups_text, paragraph, section, selected_data
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -185,7 +185,6 @@ class PeopleTab(QWidget):
         pid = self.current_id()
         if pid:
             availability.set_do_not_propose(self.context.store, pid, on)
-            self.context.notify_changed(AREA)
 
     def _add_absence(self) -> None:
         from .small_dialogs import AbsenceDialog
@@ -199,7 +198,6 @@ class PeopleTab(QWidget):
         uid = selected_data(self.absences)
         if isinstance(uid, str):
             availability.remove_unavailability(self.context.store, uid)
-            self.context.notify_changed(AREA)
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -12,7 +12,7 @@ from ...data.responsibilities import assignments, availability
 from ...i18n import _
 from ..context import AppContext
 from ..forms import ErrorLabel, explanation, heading
-from .common import AREA, date_edit, from_qdate
+from .common import date_edit, from_qdate
 
 
 class _ShortForm(QDialog):
@@ -44,7 +44,6 @@ class _ShortForm(QDialog):
         except EntraideError as error:
             self.error.show_message(error.message)
             return
-        self.context.notify_changed(AREA)
         self.accept()
 
     def save(self) -> None:  # pragma: no cover - overridden

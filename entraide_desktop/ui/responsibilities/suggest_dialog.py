@@ -21,7 +21,7 @@ from ...data.responsibilities import assignments, rotation
 from ...i18n import _
 from ..context import AppContext
 from ..forms import ErrorLabel, explanation, heading
-from .common import AREA, date_edit, from_qdate, groups_text, section
+from .common import date_edit, from_qdate, groups_text, section
 
 SHOWN = 6
 
@@ -136,5 +136,4 @@ class SuggestDialog(QDialog):
         except EntraideError as error:
             self.error.show_message(error.message)
             return
-        self.context.notify_changed(AREA)
         self.accept()

@@ -349,8 +349,6 @@ class SyncPage(QWidget):
     def _imported(self, summary: ImportSummary) -> None:
         from .summary import ImportSummaryDialog
 
-        if summary.total:
-            self.context.notify_changed("*")
         self.refresh()
         dialog = ImportSummaryDialog(summary, self)
         dialog.exec()

@@ -129,7 +129,6 @@ class ConflictsDialog(QDialog):
         except Exception as error:  # noqa: BLE001 — shown to the person
             show_error(self, error)
             return
-        self.context.notify_changed("*")
         self.context.status_message.emit(
             _("« {field} » de « {record} » : votre choix est enregistré.").format(field=conflict.label,
                                                                                   record=conflict.record)

@@ -115,7 +115,6 @@ class SyncFolderService(QObject):
         self.last_error = ""
         self._finish()
         if result.changes:
-            self.context.notify_changed("*")
             self.context.status_message.emit(
                 ngettext("Synchronisation : {n} fiche mise à jour depuis les autres postes.",
                          "Synchronisation : {n} fiches mises à jour depuis les autres postes.", result.changes).format(
