@@ -82,6 +82,10 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         "--demo", action="store_true",
         help=_("ouvrir l'application sur une base de démonstration (créée au besoin, données fictives)"),
     )
+    parser.add_argument(
+        "--consultation", action="store_true",
+        help=_("ouvrir d'abord le calendrier des membres (consultation, lecture seule)"),
+    )
     if not with_commands:
         return parser
     sub = parser.add_subparsers(dest="command", metavar=_("commande"), parser_class=_Parser)
@@ -145,8 +149,8 @@ def _run_gui(args: argparse.Namespace) -> int:
 
         paths = paths_for(args.database or ensure_demo_database_path())
         ensure_demo_database(paths)
-        return run_gui(paths, demo_passphrase=DEMO_PASSPHRASE)
-    return run_gui(paths_for(args.database))
+        return run_gui(paths, demo_passphrase=DEMO_PASSPHRASE, consultation=args.consultation)
+    return run_gui(paths_for(args.database), consultation=args.consultation)
 
 
 def ensure_demo_database_path() -> str:

@@ -105,8 +105,9 @@ class InactivityLock(QObject):
 class Controller(QObject):
     """Owns the session: unlock → main window → lock → unlock again, until the app quits."""
 
-    def __init__(self, app: QApplication, paths: Paths, *, demo_passphrase: str = "") -> None:
+    def __init__(self, app: QApplication, paths: Paths, *, demo_passphrase: str = "", consultation: bool = False) -> None:
         super().__init__()
+        self.consultation_first = consultation  # ``entraide --consultation``: the members' calendar first
         self.app = app
         self.paths = paths
         self.demo_passphrase = demo_passphrase
@@ -123,6 +124,8 @@ class Controller(QObject):
             return self._bench_start(bench_passphrase)
         if not self.paths.database.exists():
             store = self._first_run()
+        elif self.consultation_first and self._consultation_available() and not self._show_consultation():
+            return False
         else:
             store = self._unlock()
         if store is None:
@@ -323,7 +326,7 @@ class Controller(QObject):
         self.open_session(store)
 
 
-def run_gui(paths: Paths, *, demo_passphrase: str = "") -> int:
+def run_gui(paths: Paths, *, demo_passphrase: str = "", consultation: bool = False) -> int:
     from ..config import load_settings
 
     app = create_application(settings=load_settings(paths))
@@ -334,7 +337,7 @@ def run_gui(paths: Paths, *, demo_passphrase: str = "") -> int:
         QMessageBox.warning(None, APP_NAME, str(error))
         return 1
     try:
-        controller = Controller(app, paths, demo_passphrase=demo_passphrase)
+        controller = Controller(app, paths, demo_passphrase=demo_passphrase, consultation=consultation)
         app.setQuitOnLastWindowClosed(True)
         try:
             if not controller.start():
