@@ -11,10 +11,13 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 def peak_rss_kib() -> int:
     """This process's peak resident memory (VmHWM; ru_maxrss would include the parent's before exec)."""
-    with open("/proc/self/status", encoding="ascii") as fh:
-        for line in fh:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:  # Windows: not measured there
+        pass
     return 0
 
 

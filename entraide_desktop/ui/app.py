@@ -145,9 +145,12 @@ class Controller(QObject):
                 with open("/proc/self/status", encoding="ascii") as fh:
                     return next(int(line.split()[1]) for line in fh if line.startswith("VmHWM:"))
             except (OSError, StopIteration):
-                import resource
-
-                return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+                pass
+            try:
+                import resource  # POSIX only
+            except ImportError:
+                return 0  # Windows: the figure is not measured there
+            return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
         self.open_session(unlock_while_warming_up(self.paths, passphrase))
 
