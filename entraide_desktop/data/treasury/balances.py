@@ -1,0 +1,139 @@
+"""Balances and the year's statement, computed from the journal (never stored, so never stale).
+
+For each account: opening balance + income − expenses ± transfers = closing balance, and the
+check is shown. For the exercice: revenues and expenses by category, against the budget and the
+previous exercice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .. import group
+from ..store import Store
+from .budget import budget_for
+from .chart import EXPENSE, INCOME, Account, Category, list_accounts, list_categories
+from .journal import TRANSFER, Entry, list_entries
+
+
+@dataclass(frozen=True)
+class AccountPeriod:
+    """One account over a period: what it held, what came in and went out, what it holds."""
+
+    account: Account
+    opening_cents: int
+    income_cents: int
+    expense_cents: int
+    transfers_in_cents: int
+    transfers_out_cents: int
+    closing_cents: int
+
+    @property
+    def balanced(self) -> bool:
+        return self.opening_cents + self.income_cents - self.expense_cents + self.transfers_in_cents \
+            - self.transfers_out_cents == self.closing_cents
+
+
+def _starts_before(account: Account, on: dt.date) -> bool:
+    return not account.opening_on or dt.date.fromisoformat(account.opening_on) <= on
+
+
+def account_periods(store: Store, start: dt.date, end: dt.date) -> list[AccountPeriod]:
+    """Each account from ``start`` to ``end`` (both included)."""
+    entries = list_entries(store, end=end)
+    found = []
+    for account in list_accounts(store, include_archived=True):
+        if not _starts_before(account, end):
+            continue
+        mine = [e for e in entries if account.id in (e.account_id, e.to_account_id)
+                and (not account.opening_on or e.on >= dt.date.fromisoformat(account.opening_on))]
+        before = [e for e in mine if e.on < start]
+        during = [e for e in mine if e.on >= start]
+        opening = account.opening_cents + sum(e.signed_cents(account.id) for e in before)
+        income = sum(e.amount_cents for e in during if e.kind == INCOME)
+        expense = sum(e.amount_cents for e in during if e.kind == EXPENSE)
+        t_in = sum(e.amount_cents for e in during if e.kind == TRANSFER and e.to_account_id == account.id)
+        t_out = sum(e.amount_cents for e in during if e.kind == TRANSFER and e.account_id == account.id)
+        closing = opening + sum(e.signed_cents(account.id) for e in during)
+        if account.archived and not during and opening == 0:
+            continue
+        found.append(AccountPeriod(account, opening, income, expense, t_in, t_out, closing))
+    return found
+
+
+def balance_on(store: Store, account_id: str, on: dt.date) -> int:
+    """What ``account_id`` holds at the end of ``on``."""
+    for period in account_periods(store, on, on):
+        if period.account.id == account_id:
+            return period.closing_cents
+    return 0
+
+
+@dataclass(frozen=True)
+class CategoryLine:
+    category: Category
+    actual_cents: int
+    budget_cents: int | None
+    previous_cents: int
+
+
+@dataclass(frozen=True)
+class Statement:
+    """« État des revenus et dépenses » for one exercice."""
+
+    exercice: int
+    start: dt.date
+    end: dt.date
+    income: list[CategoryLine]
+    expenses: list[CategoryLine]
+    accounts: list[AccountPeriod]
+
+    @property
+    def total_income(self) -> int:
+        return sum(line.actual_cents for line in self.income)
+
+    @property
+    def total_expenses(self) -> int:
+        return sum(line.actual_cents for line in self.expenses)
+
+    @property
+    def surplus(self) -> int:
+        """Excédent (positive) or déficit (negative) of the exercice."""
+        return self.total_income - self.total_expenses
+
+
+def _by_category(entries: list[Entry]) -> dict[str, int]:
+    totals: dict[str, int] = {}
+    for e in entries:
+        if e.kind != TRANSFER:
+            totals[e.category_id] = totals.get(e.category_id, 0) + e.amount_cents
+    return totals
+
+
+def statement(store: Store, exercice: int) -> Statement:
+    start, end = group.fiscal_year(store, exercice)
+    previous_start, previous_end = group.fiscal_year(store, exercice - 1)
+    actual = _by_category(list_entries(store, start=start, end=end))
+    previous = _by_category(list_entries(store, start=previous_start, end=previous_end))
+    budget = budget_for(store, exercice)
+    lines: dict[str, list[CategoryLine]] = {INCOME: [], EXPENSE: []}
+    for category in list_categories(store, include_archived=True):
+        used = actual.get(category.id, 0) or previous.get(category.id, 0) or budget.get(category.id)
+        if category.archived and not used:
+            continue
+        lines[category.kind].append(CategoryLine(category, actual.get(category.id, 0), budget.get(category.id),
+                                                 previous.get(category.id, 0)))
+    return Statement(exercice, start, end, lines[INCOME], lines[EXPENSE], account_periods(store, start, end))
+
+
+def monthly_actuals(store: Store, exercice: int) -> dict[str, list[int]]:
+    """Category id → twelve monthly totals in cents, from the exercice's first month."""
+    start, end = group.fiscal_year(store, exercice)
+    months: dict[str, list[int]] = {}
+    for e in list_entries(store, start=start, end=end):
+        if e.kind == TRANSFER:
+            continue
+        index = (e.on.year - start.year) * 12 + e.on.month - start.month
+        months.setdefault(e.category_id, [0] * 12)[index] += e.amount_cents
+    return months
