@@ -12,6 +12,8 @@ the money goes (``income``, ``expense``, or ``transfer`` from ``account_id`` to 
   ``revision`` is « edited » on every edit and « deleted » on deletion, so that an edit concurrent
   with a deletion is a conflict the treasury shows, never a silent choice;
 - ``treasury_budgets``: one amount per category and exercice (deterministic id);
+- ``treasury_bank_lines``: lines of the bank's statements, with a deterministic id from the line's
+  fingerprint (a second import of the same statement adds nothing) and the entry it matched;
 - ``treasury_closures``: an exercice adopted by the AGA (deterministic id). A closure erased by an
   exchange file still closes the year: see ``data/treasury/closing.py``.
 
@@ -41,6 +43,7 @@ synced_table(
 )
 synced_table(SyncedTable("treasury_budgets", area=AREA, review_fields=frozenset({"amount_cents"})))
 synced_table(SyncedTable("treasury_closures", area=AREA, label_fields=("exercice",)))
+synced_table(SyncedTable("treasury_bank_lines", area=AREA, label_fields=("on", "description")))
 register_person_reference("treasury_transactions", "person_id")
 
 
@@ -84,6 +87,13 @@ def treasury_tables(db: sqlite_utils.Database) -> None:
         "treasury_budgets",
         {"category_id": str, "exercice": int, "amount_cents": int},
         indexes=(("exercice",),),
+    )
+    create_synced_table(
+        db,
+        "treasury_bank_lines",
+        {"account_id": str, "on": str, "description": str, "amount_cents": int,  # signed: + deposit, − withdrawal
+         "balance_cents": int, "reference": str, "entry_id": str, "file_name": str},
+        indexes=(("account_id", "on"), ("entry_id",)),
     )
     create_synced_table(
         db,

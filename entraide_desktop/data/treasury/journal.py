@@ -18,7 +18,7 @@ from .. import rows
 from ..errors import NotFound, ValidationError
 from ..members.validation import clean_text, parse_date
 from ..store import Store
-from .chart import ACCOUNTS, CATEGORIES, EXPENSE, INCOME, get_account, get_category
+from .chart import ACCOUNTS, CATEGORIES, EXPENSE, INCOME, get_category
 from .closing import require_open
 from .money import parse_cents
 
