@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "entraide_desktop.commands.meetings",
     "entraide_desktop.commands.sync",
     "entraide_desktop.commands.maintenance",
+    "entraide_desktop.commands.treasury",
 )
 
 

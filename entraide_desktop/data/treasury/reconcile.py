@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from ...i18n import _
+from ...i18n import _, ngettext
 from .. import rows
 from ..errors import ValidationError
 from ..store import Store
@@ -37,11 +37,15 @@ class ImportResult:
     problems: list[tuple[int, str]]
 
     def describe(self) -> str:
-        text = _("{added} ligne(s) ajoutée(s), {same} déjà importée(s), {matched} rapprochée(s) d'une écriture.").format(
-            added=self.added, same=self.already_there, matched=self.matched)
+        """« 4 lignes ajoutées, 0 déjà importée, 2 rapprochées d'une écriture. »"""
+        parts = [ngettext("{n} ligne ajoutée", "{n} lignes ajoutées", self.added).format(n=self.added),
+                 ngettext("{n} déjà importée", "{n} déjà importées", self.already_there).format(n=self.already_there),
+                 ngettext("{n} rapprochée d'une écriture", "{n} rapprochées d'écritures", self.matched).format(
+                     n=self.matched)]
         if self.problems:
-            text += " " + _("{n} ligne(s) illisible(s), laissée(s) de côté.").format(n=len(self.problems))
-        return text
+            parts.append(ngettext("{n} ligne illisible laissée de côté", "{n} lignes illisibles laissées de côté",
+                                  len(self.problems)).format(n=len(self.problems)))
+        return ", ".join(parts) + "."
 
 
 @dataclass(frozen=True)
