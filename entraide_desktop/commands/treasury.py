@@ -36,6 +36,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--on", metavar=_("DATE"), help=_("la date (AAAA-MM-JJ)"))
     p.set_defaults(func=cmd_balance)
 
+    p = actions.add_parser("report", help=_("les états financiers d'un exercice (PDF, ODT ou XLSX)"),
+                           description=_("Écrit les états financiers (non audités) de l'exercice qui commence en "
+                                         "AAAA : revenus et dépenses par catégorie, budget, exercice précédent, "
+                                         "soldes des comptes et rapprochement bancaire. En XLSX : le journal et les "
+                                         "états, pour la mission d'examen."))
+    add_common_options(p)
+    p.add_argument("--year", type=int, required=True, metavar=_("AAAA"),
+                   help=_("l'année où commence l'exercice (2025 pour 2025-2026)"))
+    p.add_argument("--format", choices=["pdf", "odt", "xlsx"], default="pdf", help=_("format du fichier"))
+    p.add_argument("--out", required=True, metavar=_("FICHIER"), help=_("le fichier à écrire"))
+    p.set_defaults(func=cmd_report)
+
 
 def _account(store, name: str | None):  # noqa: ANN001, ANN202
     from ..data.errors import EntraideError
@@ -93,4 +105,26 @@ def cmd_balance(args: argparse.Namespace) -> int:
         for period in account_periods(store, dt.date.min, on):
             check = _("vérifié") if period.balanced else _("ÉCART : à vérifier")
             out(f"  {period.account.name:<28} {format_cents(period.closing_cents):>16}  ({check})")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from ..data.treasury.chart import install_starting_chart
+
+    if not 1900 < args.year < 2200:
+        out(_("L'année {year} n'est pas plausible.").format(year=args.year))
+        return 2
+    with open_store(args) as store:
+        install_starting_chart(store)
+        if args.format == "xlsx":
+            from ..documents.treasury.workbook import export_workbook
+
+            path = export_workbook(store, args.year, args.out)
+        else:
+            from ..documents.meetings.render import ensure_gui
+            from ..documents.treasury.statements import export_statements
+
+            ensure_gui()
+            path = export_statements(store, args.year, args.out, args.format)
+        out(_("États financiers écrits dans {path}.").format(path=path))
     return 0

@@ -11,6 +11,7 @@ from ...data.meetings.report import YearReport, year_report
 from ...data.meetings.wording import clause, when_and_where
 from ...data.store import Store
 from ...i18n import _, format_date, format_number, format_percent, ngettext
+from ..treasury.statements import statements_body
 from .minutes import minutes_body
 from .render import esc, heading, para, write
 
@@ -52,7 +53,8 @@ def cover_html(r: YearReport, store: Store) -> str:
     out.append('<p>&nbsp;</p><p>&nbsp;</p>')
     out.append(heading(2, _("Contenu")) + "<ol>")
     for title in (_("Ordre du jour"), _("Procès-verbal de l'assemblée générale annuelle précédente"),
-                  _("Rapport d'activités {year}").format(year=r.period_label), _("Mandats à pourvoir")):
+                  _("Rapport d'activités {year}").format(year=r.period_label), _("Mandats à pourvoir"),
+                  _("États financiers (non audités)")):
         out.append(f"<li>{esc(title)}</li>")
     out.append("</ol>")
     return "".join(out)
@@ -166,7 +168,8 @@ def mandates_html(r: YearReport) -> str:
 
 def package_body(store: Store, r: YearReport) -> str:
     return "".join([cover_html(r, store), agenda_html(r), previous_minutes_html(r, store), report_html(r),
-                    mandates_html(r)])
+                    mandates_html(r), statements_body(store, r.start.year, title=_("5. États financiers (non audités)"),
+                                                      page_break=True)])
 
 
 def export_package(store: Store, year: int, path: Path | str, fmt: str, *, today: dt.date | None = None) -> Path:
