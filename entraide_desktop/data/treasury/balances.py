@@ -137,3 +137,15 @@ def monthly_actuals(store: Store, exercice: int) -> dict[str, list[int]]:
         index = (e.on.year - start.year) * 12 + e.on.month - start.month
         months.setdefault(e.category_id, [0] * 12)[index] += e.amount_cents
     return months
+
+
+def exercices(store: Store, today: dt.date | None = None) -> list[int]:
+    """Label years of the exercices that have entries, and the current one; most recent first."""
+    current = group.fiscal_year_of(store, today or dt.date.today())[0].year
+    bounds = store.db.execute('SELECT MIN("on"), MAX("on") FROM treasury_transactions WHERE archived = 0').fetchone()
+    years = {current}
+    if bounds[0]:
+        first = group.fiscal_year_of(store, dt.date.fromisoformat(bounds[0]))[0].year
+        last = group.fiscal_year_of(store, dt.date.fromisoformat(bounds[1]))[0].year
+        years |= set(range(first, max(last, current) + 1))
+    return sorted(years, reverse=True)

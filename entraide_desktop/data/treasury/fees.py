@@ -46,7 +46,7 @@ def _cents(amount: str | None) -> int:
     return int(Decimal(amount) * 100) if amount else 0
 
 
-def _write_entry(store: Store, membership_id: str, account_id: str | None, method: str | None) -> str | None:
+def write_fee_entry(store: Store, membership_id: str, account_id: str | None, method: str | None) -> str | None:
     """Make the fee's entry agree with the membership (created, changed or deleted)."""
     membership = rows.require(store, "memberships", membership_id)
     entry_id = fee_entry_id(membership_id)
@@ -81,7 +81,7 @@ def save_membership_fee(store: Store, person_id: str, values: dict[str, Any], me
             membership_id = memberships.add_membership(store, person_id, values)
         else:
             memberships.update_membership(store, membership_id, values)
-        _write_entry(store, membership_id, account_id, method)
+        write_fee_entry(store, membership_id, account_id, method)
     return membership_id
 
 
