@@ -68,3 +68,15 @@ def test_erasing_the_person_keeps_the_amount_and_loses_the_name(treasury, marie)
     assert entry.amount_cents == 1000
     assert rows.get(treasury, "people", marie) is None
     assert "Tremblay" not in str(rows.get(treasury, journal.TABLE, entry.id))
+
+
+def test_the_person_form_writes_a_new_fee_to_the_journal_and_leaves_old_fees_alone(treasury, marie):
+    from entraide_desktop.data.members.records import MembershipDraft, PersonChanges
+
+    old = memberships.add_membership(treasury, marie, {"paid_on": "2024-05-01", "amount": "5"})  # before the treasury
+    changes = PersonChanges(memberships=[MembershipDraft({"paid_on": "2026-09-03", "amount": "10"}),
+                                         MembershipDraft({"paid_on": "2024-05-01", "amount": "5", "note": "x"}, old)])
+    fees.save_person_with_fees(treasury, marie, changes)
+    [entry] = journal.list_entries(treasury)
+    assert entry.amount_cents == 1000 and entry.on == dt.date(2026, 9, 3)
+    assert rows.get(treasury, journal.TABLE, fees.fee_entry_id(old)) is None

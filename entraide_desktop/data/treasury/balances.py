@@ -14,7 +14,7 @@ from .. import group
 from ..store import Store
 from .budget import budget_for
 from .chart import EXPENSE, INCOME, Account, Category, list_accounts, list_categories
-from .journal import TRANSFER, Entry, list_entries
+from .journal import TRANSFER, list_entries
 
 
 @dataclass(frozen=True)
@@ -39,24 +39,45 @@ def _starts_before(account: Account, on: dt.date) -> bool:
     return not account.opening_on or dt.date.fromisoformat(account.opening_on) <= on
 
 
+_SUMS = """
+SELECT account_id AS account, kind, to_account_id AS other,
+       SUM(CASE WHEN "on" < :start THEN amount_cents ELSE 0 END) AS before,
+       SUM(CASE WHEN "on" >= :start THEN amount_cents ELSE 0 END) AS during
+FROM treasury_transactions
+WHERE archived = 0 AND "on" <= :end
+GROUP BY account_id, kind, to_account_id
+"""
+
+
 def account_periods(store: Store, start: dt.date, end: dt.date) -> list[AccountPeriod]:
-    """Each account from ``start`` to ``end`` (both included)."""
-    entries = list_entries(store, end=end)
+    """Each account from ``start`` to ``end`` (both included), summed by SQLite in one pass over the journal.
+
+    Entries dated before an account's opening-balance date are not counted (the opening balance
+    already holds them).
+    """
     found = []
     for account in list_accounts(store, include_archived=True):
         if not _starts_before(account, end):
             continue
-        mine = [e for e in entries if account.id in (e.account_id, e.to_account_id)
-                and (not account.opening_on or e.on >= dt.date.fromisoformat(account.opening_on))]
-        before = [e for e in mine if e.on < start]
-        during = [e for e in mine if e.on >= start]
-        opening = account.opening_cents + sum(e.signed_cents(account.id) for e in before)
-        income = sum(e.amount_cents for e in during if e.kind == INCOME)
-        expense = sum(e.amount_cents for e in during if e.kind == EXPENSE)
-        t_in = sum(e.amount_cents for e in during if e.kind == TRANSFER and e.to_account_id == account.id)
-        t_out = sum(e.amount_cents for e in during if e.kind == TRANSFER and e.account_id == account.id)
-        closing = opening + sum(e.signed_cents(account.id) for e in during)
-        if account.archived and not during and opening == 0:
+        since = account.opening_on or "0000-01-01"
+        params = {"start": max(start.isoformat(), since), "end": end.isoformat()}
+        sql = _SUMS.replace("WHERE archived = 0", "WHERE archived = 0 AND \"on\" >= :since "
+                            "AND (account_id = :account OR to_account_id = :account)")
+        totals = store.db.execute(sql, {**params, "since": since, "account": account.id}).fetchall()
+        opening, income, expense, t_in, t_out = account.opening_cents, 0, 0, 0, 0
+        for source, kind, target, before, during in totals:
+            before, during = before or 0, during or 0
+            if kind == INCOME and source == account.id:
+                opening, income = opening + before, income + during
+            elif kind == EXPENSE and source == account.id:
+                opening, expense = opening - before, expense + during
+            elif kind == TRANSFER:
+                if source == account.id:
+                    opening, t_out = opening - before, t_out + during
+                if target == account.id:
+                    opening, t_in = opening + before, t_in + during
+        closing = opening + income - expense + t_in - t_out
+        if account.archived and not (income or expense or t_in or t_out) and opening == 0:
             continue
         found.append(AccountPeriod(account, opening, income, expense, t_in, t_out, closing))
     return found
@@ -103,19 +124,18 @@ class Statement:
         return self.total_income - self.total_expenses
 
 
-def _by_category(entries: list[Entry]) -> dict[str, int]:
-    totals: dict[str, int] = {}
-    for e in entries:
-        if e.kind != TRANSFER:
-            totals[e.category_id] = totals.get(e.category_id, 0) + e.amount_cents
-    return totals
+def _by_category(store: Store, start: dt.date, end: dt.date) -> dict[str, int]:
+    """Category id → total in cents of the entries between ``start`` and ``end``."""
+    return {r[0]: int(r[1]) for r in store.db.execute(
+        'SELECT category_id, SUM(amount_cents) FROM treasury_transactions WHERE archived = 0 AND kind != ? '
+        'AND "on" BETWEEN ? AND ? GROUP BY category_id', [TRANSFER, start.isoformat(), end.isoformat()])}
 
 
 def statement(store: Store, exercice: int) -> Statement:
     start, end = group.fiscal_year(store, exercice)
     previous_start, previous_end = group.fiscal_year(store, exercice - 1)
-    actual = _by_category(list_entries(store, start=start, end=end))
-    previous = _by_category(list_entries(store, start=previous_start, end=previous_end))
+    actual = _by_category(store, start, end)
+    previous = _by_category(store, previous_start, previous_end)
     budget = budget_for(store, exercice)
     lines: dict[str, list[CategoryLine]] = {INCOME: [], EXPENSE: []}
     for category in list_categories(store, include_archived=True):

@@ -17,7 +17,7 @@ from typing import Any
 from ...i18n import _
 from .. import rows
 from ..errors import ValidationError
-from ..members import memberships
+from ..members import memberships, records
 from ..store import Store
 from . import journal
 from .chart import ACCOUNTS, CATEGORIES, INCOME, list_categories, starting_id
@@ -104,3 +104,25 @@ def record_fee(store: Store, person_id: str, *, on: dt.date, amount: str, accoun
 def fee_year_is_closed(store: Store, membership_id: str) -> bool:
     membership = rows.require(store, "memberships", membership_id)
     return is_closed(store, exercice_of(store, dt.date.fromisoformat(membership["paid_on"])))
+
+
+def save_person_with_fees(store: Store, person_id: str | None, changes: records.PersonChanges, *,
+                          today: dt.date | None = None) -> str:
+    """The person form's save (:func:`members.save_person`), with the journal kept in step, in one transaction.
+
+    A new membership with an amount, paid in an open exercice, writes its income entry; a changed
+    or removed one changes or deletes its entry when it has one (a fee recorded before the treasury
+    was used gets none). Deleting the entry of a closed exercice is refused, and nothing is saved.
+    """
+    with store.write():
+        before = {m.id for m in memberships.list_memberships(store, person_id, include_archived=True)} \
+            if person_id else set()
+        person_id = records.save_person(store, person_id, changes, today=today)
+        for membership in memberships.list_memberships(store, person_id, include_archived=True):
+            if membership.paid_on is None:
+                continue
+            has_entry = rows.get(store, journal.TABLE, fee_entry_id(membership.id)) is not None
+            new = membership.id not in before
+            if (new and not is_closed(store, exercice_of(store, membership.paid_on))) or (has_entry and not new):
+                write_fee_entry(store, membership.id, None, None)
+    return person_id

@@ -30,6 +30,8 @@ from ..flow_layout import FlowLayout
 from ..messages import confirm, show_error
 from .entry_dialog import AREA, EntryDialog
 
+ALL = 0
+"""The exercice chooser's « Tous les exercices »."""
 COLUMNS = (N_("Date"), N_("Description"), N_("Catégorie"), N_("Compte"), N_("Personne ou organisme"),
            N_("Montant"), N_("Rapprochée"))
 _Index = QModelIndex | QPersistentModelIndex
@@ -80,13 +82,13 @@ class JournalModel(QAbstractTableModel):
         cells = self._cells.get(row)
         if cells is None:
             r = self._visible[row]
-            e = r.entry
-            sign = {chart.INCOME: "+ ", chart.EXPENSE: "− "}.get(e.kind, "⇄ ")
-            state = _("Supprimée") if e.archived else ""
+            sign = {chart.INCOME: "+ ", chart.EXPENSE: "− "}.get(r.kind, "⇄ ")
+            state = _("Supprimée") if r.archived else ""
             if r.disputed:
                 state = _("À régler")
-            cells = (format_date(e.on, "medium"), e.description or e.kind_label, r.category or e.kind_label,
-                     r.account, r.who, sign + format_cents(e.amount_cents),
+            kind = _(journal.KINDS.get(r.kind, r.kind))
+            cells = (format_date(r.day, "medium"), r.description or kind, r.category or kind,
+                     r.account, r.who, sign + format_cents(r.amount_cents),
                      state or (_("Oui") if r.reconciled else _("Non")))
             self._cells[row] = cells
         return cells
@@ -100,9 +102,9 @@ class JournalModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole:
             r = self._visible[index.row()]
-            if r.disputed or r.entry.archived:  # a word says it too: « À régler », « Supprimée »
+            if r.disputed or r.archived:  # a word says it too: « À régler », « Supprimée »
                 font = QFont()
-                font.setItalic(r.entry.archived)
+                font.setItalic(r.archived)
                 font.setBold(r.disputed)
                 return font
         return None
@@ -159,7 +161,15 @@ class JournalTab(QWidget):
         self.search.textChanged.connect(self.model.set_filter)
 
     def selected_year(self) -> int:
-        return int(self.exercice.currentData() or group.fiscal_year_of(self.context.store, dt.date.today())[0].year)
+        """The label year of the exercice shown (``ALL`` for every exercice)."""
+        data = self.exercice.currentData()
+        return int(data) if data is not None else group.fiscal_year_of(self.context.store, dt.date.today())[0].year
+
+    def _period(self) -> tuple[dt.date, dt.date]:
+        year = self.selected_year()
+        if year == ALL:
+            return dt.date(1, 1, 1), dt.date(9999, 12, 31)
+        return group.fiscal_year(self.context.store, year)
 
     def _fill_exercices(self) -> None:
         store = self.context.store
@@ -168,6 +178,7 @@ class JournalTab(QWidget):
         self.exercice.clear()
         for year in balances.exercices(store):
             self.exercice.addItem(group.fiscal_year_label(store, year), year)
+        self.exercice.addItem(_("Tous les exercices"), ALL)
         index = self.exercice.findData(current)
         self.exercice.setCurrentIndex(max(index, 0))
         self.exercice.blockSignals(False)
@@ -176,11 +187,12 @@ class JournalTab(QWidget):
         store = self.context.store
         if self.exercice.count() == 0:
             self._fill_exercices()
-        start, end = group.fiscal_year(store, self.selected_year())
+        start, end = self._period()
         found = journal_rows(store, start, end)
         self.model.set_rows(found)
         self._fit_columns(found)
-        self._show_balances(min(end, dt.date.today()) if start <= dt.date.today() else end)
+        today = dt.date.today()
+        self._show_balances(min(end, today) if start <= today else end)
 
     def _fit_columns(self, found: list[JournalRow]) -> None:
         """Widths from the distinct texts of each column (a few dozen), not from every row: fast on 15,000."""
@@ -189,7 +201,7 @@ class JournalTab(QWidget):
         longest = metrics.horizontalAdvance("M") * 13  # the description keeps the rest; a cell's tooltip has it all
         columns = {0: {self.model.headerData(0, Qt.Orientation.Horizontal), "30 sept. 2026"},
                    2: {r.category for r in found}, 3: {r.account for r in found}, 4: {r.who for r in found},
-                   5: {format_cents(max((r.entry.amount_cents for r in found), default=0)) + " + "},
+                   5: {format_cents(max((r.amount_cents for r in found), default=0)) + " + "},
                    6: {self.model.headerData(6, Qt.Orientation.Horizontal), _("À régler")}}
         for column, texts in columns.items():
             texts.add(self.model.headerData(column, Qt.Orientation.Horizontal))
@@ -225,13 +237,13 @@ class JournalTab(QWidget):
     def edit_selected(self) -> None:
         row = self._selected()
         if row is not None:
-            EntryDialog(self.context, entry=row.entry, parent=self).exec()
+            EntryDialog(self.context, entry=journal.get_entry(self.context.store, row.id), parent=self).exec()
 
     def delete_selected(self) -> None:
         row = self._selected()
         if row is None:
             return
-        e = row.entry
+        e = journal.get_entry(self.context.store, row.id)
         if not confirm(self, _("Supprimer l'écriture"), _("Supprimer « {what} » du {date} ({amount}) ? Elle reste dans "
                                                          "l'historique.").format(what=e.description or e.kind_label,
                                                                                  date=format_date(e.on),
