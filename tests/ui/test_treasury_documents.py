@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import subprocess
 import zipfile
 
 import pytest
@@ -84,3 +86,17 @@ def test_the_aga_package_gains_the_financial_statements(year, tmp_path):
     pages = pdf_text(path)
     assert "États financiers (non audités)" in pages[0]
     assert any("5. États financiers (non audités)" in page for page in pages[1:])
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) n'est pas installé ici (sous Wine, par exemple)")
+def test_libreoffice_opens_the_odt_statement_with_the_right_totals(year, tmp_path):
+    path = export_statements(year, 2025, tmp_path / "etats.odt", "odt")
+    out = tmp_path / "txt"
+    done = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
+                           "--convert-to", "txt:Text (encoded):UTF8", "--outdir", str(out), str(path)],
+                          capture_output=True, timeout=180, text=True)
+    if "could not be loaded" in done.stderr + done.stdout and not (out / "etats.txt").exists():
+        pytest.skip("LibreOffice Writer n'est pas installé ici (seulement Calc)")
+    text = (out / "etats.txt").read_text(encoding="utf-8-sig").replace("\u202f", " ").replace("\xa0", " ")
+    assert "Total des revenus" in text and "18 350,50 $" in text and "8 655,10 $" in text

@@ -89,3 +89,28 @@ def test_the_statements_tab_previews_the_year_for_the_aga(qtbot, context):
     page.tabs.setCurrentWidget(page.statements)
     page.statements.refresh()
     assert "États financiers (non audités)" in page.statements.preview.toPlainText()
+
+
+def test_the_treasurer_adds_a_category_and_sets_an_opening_balance(qtbot, context, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from entraide_desktop.ui.treasury.chart_dialog import AccountDialog, ChartDialog
+
+    chart.install_starting_chart(context.store)
+    dialog = ChartDialog(context)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Campagne de financement", True)))
+    dialog.add_category(chart.INCOME)
+    assert "Campagne de financement (revenus)" in [dialog.categories.item(i).text()
+                                                  for i in range(dialog.categories.count())]
+    bank = chart.get_account(context.store, chart.starting_id(chart.ACCOUNTS, "bank"))
+    form = AccountDialog(context, bank, dialog)
+    qtbot.addWidget(form)
+    form.opening.setText("1 500,25")
+    form.save()
+    assert chart.get_account(context.store, bank.id).opening_cents == 150025
+    form = AccountDialog(context, None, dialog)
+    qtbot.addWidget(form)
+    form.opening.setText("douze")
+    form.save()
+    assert "Donnez un nom au compte" in form.error.text()

@@ -28,6 +28,7 @@ from ...i18n import N_, _, format_date
 from ..context import AppContext
 from ..flow_layout import FlowLayout
 from ..messages import confirm, show_error
+from .chart_dialog import ChartDialog
 from .entry_dialog import AREA, EntryDialog
 
 ALL = 0
@@ -150,7 +151,8 @@ class JournalTab(QWidget):
         for text, slot in ((_("+ &Entrée d'argent…"), lambda: self.new(chart.INCOME)),
                            (_("− &Sortie d'argent…"), lambda: self.new(chart.EXPENSE)),
                            (_("⇄ &Virement…"), lambda: self.new(journal.TRANSFER)),
-                           (_("&Modifier…"), self.edit_selected), (_("&Supprimer"), self.delete_selected)):
+                           (_("&Modifier…"), self.edit_selected), (_("Su&pprimer"), self.delete_selected),
+                           (_("Catégories et &comptes…"), self.edit_chart)):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -230,6 +232,9 @@ class JournalTab(QWidget):
     def _selected(self) -> JournalRow | None:
         index = self.table.currentIndex()
         return self.model.row_at(index.row()) if index.isValid() else None
+
+    def edit_chart(self) -> None:
+        ChartDialog(self.context, self).exec()
 
     def new(self, kind: str) -> None:
         EntryDialog(self.context, kind=kind, parent=self).exec()
