@@ -86,7 +86,8 @@ class ChartDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.setWindowTitle(_("Catégories et comptes"))
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 46)
+        metrics = self.fontMetrics()
+        self.resize(metrics.horizontalAdvance("M") * 72, metrics.lineSpacing() * 30)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.windowTitle()))
         layout.addWidget(explanation(_("Renommez, ajoutez ou archivez les catégories et les comptes. Une catégorie "
