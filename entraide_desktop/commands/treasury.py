@@ -69,22 +69,23 @@ def cmd_import_statement(args: argparse.Namespace) -> int:
     from ..data.treasury.reconcile import import_statement
     from ..data.treasury.statement_file import StatementFileError, read_statement
 
-    try:
-        statement = read_statement(args.file)
-    except StatementFileError as error:
-        out(error.message)
-        out(_("Rien n'a été importé."))
-        return 1
-    period = statement.period
-    out(ngettext("{name} : {n} opération du {start} au {end}.", "{name} : {n} opérations du {start} au {end}.",
-                 len(statement.lines)).format(name=statement.name, n=len(statement.lines),
-                                              start=format_date(period[0], "long"), end=format_date(period[1], "long")))
-    for line, reason in statement.problems:
-        out("  " + _("laissée de côté, {reason}").format(reason=reason))
-    if args.dry_run:
-        out(_("Essai seulement (--dry-run) : rien n'a été écrit."))
-        return 0
     with open_store(args) as store:
+        try:
+            statement = read_statement(args.file)
+        except StatementFileError as error:
+            out(error.message)
+            out(_("Rien n'a été importé."))
+            return 1
+        period = statement.period
+        out(ngettext("{name} : {n} opération du {start} au {end}.", "{name} : {n} opérations du {start} au {end}.",
+                     len(statement.lines)).format(name=statement.name, n=len(statement.lines),
+                                                  start=format_date(period[0], "long"),
+                                                  end=format_date(period[1], "long")))
+        for _line, reason in statement.problems:
+            out("  " + _("laissée de côté, {reason}").format(reason=reason))
+        if args.dry_run:
+            out(_("Essai seulement (--dry-run) : rien n'a été écrit."))
+            return 0
         account = _account(store, args.account)
         result = import_statement(store, account.id, statement)
         out(_("Compte : {name}.").format(name=account.name))
@@ -111,10 +112,10 @@ def cmd_balance(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from ..data.treasury.chart import install_starting_chart
 
-    if not 1900 < args.year < 2200:
-        out(_("L'année {year} n'est pas plausible.").format(year=args.year))
-        return 2
     with open_store(args) as store:
+        if not 1900 < args.year < 2200:
+            out(_("L'année {year} n'est pas plausible.").format(year=args.year))
+            return 2
         install_starting_chart(store)
         if args.format == "xlsx":
             from ..documents.treasury.workbook import export_workbook
