@@ -92,3 +92,18 @@ def test_a_conflict_on_an_amount_is_written_as_money(pair, usb):
     [conflict] = [c for c in conflicts.waiting(centre) if c.field == "amount_cents"]
     assert conflict.label == "Montant"
     assert {v.text for v in conflict.versions} == {"41,00\u00a0$", "1\u00a0024,50\u00a0$"}
+
+
+def test_two_machines_giving_the_same_receipt_number_are_told(pair, usb):
+    from entraide_desktop.data.treasury import receipts
+
+    centre, laptop = pair
+    chart.install_starting_chart(centre)
+    send(centre, laptop, usb)
+    for store in pair:
+        entry = journal.record(store, {
+            "kind": "income", "on": "2026-05-04", "amount": "20", "account_id": chart.starting_id(chart.ACCOUNTS, "bank"),
+            "category_id": chart.starting_id(chart.CATEGORIES, "donations")})
+        assert receipts.issue(store, entry).number == "2026-0001"
+    send(laptop, centre, usb)
+    assert receipts.duplicates(centre) == ["2026-0001"]

@@ -14,6 +14,10 @@ the money goes (``income``, ``expense``, or ``transfer`` from ``account_id`` to 
 - ``treasury_budgets``: one amount per category and exercice (deterministic id);
 - ``treasury_bank_lines``: lines of the bank's statements, with a deterministic id from the line's
   fingerprint (a second import of the same statement adds nothing) and the entry it matched;
+- ``treasury_receipts``: a numbered receipt for an income entry (deterministic id from the entry:
+  printing it again gives the same number), official (a donation to a registered charity) or not;
+- ``treasury_settings``: one row: whether the group is a registered charity, its registration
+  number and who signs official receipts;
 - ``treasury_closures``: an exercice adopted by the AGA (deterministic id). A closure erased by an
   exchange file still closes the year: see ``data/treasury/closing.py``.
 
@@ -44,6 +48,9 @@ synced_table(
 synced_table(SyncedTable("treasury_budgets", area=AREA, review_fields=frozenset({"amount_cents"})))
 synced_table(SyncedTable("treasury_closures", area=AREA, label_fields=("exercice",)))
 synced_table(SyncedTable("treasury_bank_lines", area=AREA, label_fields=("on", "description")))
+synced_table(SyncedTable("treasury_receipts", area=AREA, label_fields=("number",)))
+synced_table(SyncedTable("treasury_settings", area=AREA,
+                         review_fields=frozenset({"charity_number", "receipt_signatory"})))
 register_person_reference("treasury_transactions", "person_id")
 
 
@@ -94,6 +101,17 @@ def treasury_tables(db: sqlite_utils.Database) -> None:
         {"account_id": str, "on": str, "description": str, "amount_cents": int,  # signed: + deposit, − withdrawal
          "balance_cents": int, "reference": str, "entry_id": str, "file_name": str},
         indexes=(("account_id", "on"), ("entry_id",)),
+    )
+    create_synced_table(
+        db,
+        "treasury_receipts",
+        {"entry_id": str, "exercice": int, "sequence": int, "number": str, "issued_on": str, "official": int},
+        indexes=(("exercice", "sequence"),),
+    )
+    create_synced_table(
+        db,
+        "treasury_settings",
+        {"registered_charity": int, "charity_number": str, "receipt_signatory": str, "receipt_place": str},
     )
     create_synced_table(
         db,

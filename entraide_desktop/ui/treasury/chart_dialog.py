@@ -6,10 +6,12 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...data.errors import EntraideError
-from ...data.treasury import chart
+from ...data.treasury import chart, receipts
 from ...data.treasury.money import cents_to_decimal, format_cents
 from ...i18n import _
 from ..context import AppContext
@@ -99,12 +101,49 @@ class ChartDialog(QDialog):
             (_("Re&nommer…"), self.rename_category), (_("&Archiver"), self.archive_category)))
         self.accounts = self._list(_("C&omptes :"), _("Comptes"), lists, (
             (_("Nouveau com&pte…"), lambda: self.edit_account(None)), (_("&Modifier le compte…"), self.edit_selected_account)))
-        layout.addLayout(lists)
+        layout.addLayout(lists, 1)
+        layout.addWidget(self._charity_box())
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText(_("&Fermer"))
         close.rejected.connect(self.reject)
         layout.addWidget(close)
         self.refresh()
+
+    def _charity_box(self) -> QGroupBox:
+        """Whether the group may give official donation receipts, and what they say."""
+        current = receipts.settings(self.context.store)
+        box = QGroupBox(_("Reçus officiels de dons"))
+        form = QFormLayout(box)
+        self.charity = QCheckBox(_("Le groupe est un organisme de &bienfaisance enregistré"))
+        self.charity.setChecked(current.registered_charity)
+        form.addRow(self.charity)
+        self.charity_number = QLineEdit(current.charity_number)
+        self.charity_number.setAccessibleName(_("Numéro d'enregistrement"))
+        self.charity_number.setPlaceholderText("123456789 RR 0001")
+        form.addRow(_("N&uméro d'enregistrement :"), self.charity_number)
+        self.signatory = QLineEdit(current.receipt_signatory)
+        self.signatory.setAccessibleName(_("Personne qui signe les reçus"))
+        form.addRow(_("Personne qui si&gne :"), self.signatory)
+        self.place = QLineEdit(current.receipt_place)
+        self.place.setAccessibleName(_("Lieu d'émission des reçus"))
+        form.addRow(_("&Lieu d'émission :"), self.place)
+        self.charity_error = ErrorLabel()
+        form.addRow(self.charity_error)
+        save = QPushButton(_("Enregistrer ces rense&ignements"))
+        save.clicked.connect(self.save_charity)
+        form.addRow(save)
+        return box
+
+    def save_charity(self) -> None:
+        try:
+            receipts.save_settings(self.context.store, registered_charity=self.charity.isChecked(),
+                                   charity_number=self.charity_number.text(), receipt_signatory=self.signatory.text(),
+                                   receipt_place=self.place.text())
+        except EntraideError as error:
+            self.charity_error.show_message(error.message)
+            return
+        self.charity_error.clear_message()
+        self.context.notify_changed(AREA)
 
     def _list(self, label_text: str, name: str, parent: QHBoxLayout, actions) -> QListWidget:  # noqa: ANN001
         column = QVBoxLayout()

@@ -30,6 +30,7 @@ from ..flow_layout import FlowLayout
 from ..messages import confirm, show_error
 from .chart_dialog import ChartDialog
 from .entry_dialog import AREA, EntryDialog
+from .receipt_actions import save_receipt
 
 ALL = 0
 """The exercice chooser's « Tous les exercices »."""
@@ -152,7 +153,7 @@ class JournalTab(QWidget):
                            (_("− &Sortie d'argent…"), lambda: self.new(chart.EXPENSE)),
                            (_("⇄ &Virement…"), lambda: self.new(journal.TRANSFER)),
                            (_("&Modifier…"), self.edit_selected), (_("Su&pprimer"), self.delete_selected),
-                           (_("Catégories et &comptes…"), self.edit_chart)):
+                           (_("Re&çu (PDF)…"), self.print_receipt), (_("Catégories et &comptes…"), self.edit_chart)):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -232,6 +233,11 @@ class JournalTab(QWidget):
     def _selected(self) -> JournalRow | None:
         index = self.table.currentIndex()
         return self.model.row_at(index.row()) if index.isValid() else None
+
+    def print_receipt(self) -> None:
+        row = self._selected()
+        if row is not None:
+            save_receipt(self, self.context, row.id)
 
     def edit_chart(self) -> None:
         ChartDialog(self.context, self).exec()
