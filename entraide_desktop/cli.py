@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "entraide_desktop.commands.sync",
     "entraide_desktop.commands.maintenance",
     "entraide_desktop.commands.access",
+    "entraide_desktop.commands.treasury",
 )
 
 

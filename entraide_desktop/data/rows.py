@@ -262,17 +262,20 @@ def insert_new_many(store: Store, table: str, items: Iterable[tuple[str | None, 
     return ids
 
 
-def update(store: Store, table: str, row_id: str, values: Mapping[str, Any]) -> set[str]:
+def update(store: Store, table: str, row_id: str, values: Mapping[str, Any], *, stamp: Iterable[str] = ()) -> set[str]:
     """Change some fields; returns the names of the fields whose value (or conflict) changed.
 
-    Writing a field that is in conflict resolves the conflict, even with the value shown.
+    Writing a field that is in conflict resolves the conflict, even with the value shown. Fields in
+    ``stamp`` get a new version even when their value is unchanged (a marker such as « edited »
+    that must meet a concurrent « deleted » on another machine as a conflict).
     """
     clean = _check_fields(store, table, values)
     with store.write():
         current = require(store, table, row_id)
         state = record_state(store, table, row_id)
         changed = {
-            k: v for k, v in clean.items() if current.get(k) != v or (k in state and state[k].in_conflict)
+            k: v for k, v in clean.items()
+            if current.get(k) != v or (k in state and state[k].in_conflict) or k in stamp
         }
         if changed:
             _write(store, table, row_id, changed, current)

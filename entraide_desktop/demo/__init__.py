@@ -19,7 +19,7 @@ from ..data.store import Store
 
 DEMO_PASSPHRASE = "demo-entraide"
 DEMO_GROUP = "Le Phare, groupe d'entraide"
-AREAS = ("members", "calendar", "responsibilities", "meetings")
+AREAS = ("members", "calendar", "responsibilities", "meetings", "treasury")
 
 
 @dataclass(frozen=True)

@@ -65,34 +65,48 @@ def write_csv(headers: Sequence[str], rows: Sequence[Sequence[object]], path: Pa
     write_atomically(path, write)
 
 
+Sheet = tuple[str, Sequence[str], Sequence[Sequence[object]]]
+"""(title, headers, rows) of one sheet of a workbook."""
+
+
 def write_xlsx(headers: Sequence[str], rows: Sequence[Sequence[object]], path: Path, title: str) -> None:
     """An XLSX workbook of one sheet, every cell an explicit text cell (never a formula)."""
+    write_xlsx_book([(title, headers, rows)], path)
+
+
+def write_xlsx_book(sheets: Sequence[Sheet], path: Path) -> None:
+    """An XLSX workbook of several sheets; numbers and dates keep their type, text is never a formula."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
 
     def write(target: Path) -> None:
         book = Workbook(write_only=False)
-        sheet = book.active
-        sheet.title = _sheet_title(title)
-        bold = Font(bold=True)
-        for row_number, values in enumerate([headers, *rows], start=1):
-            for column, value in enumerate(values, start=1):
-                cell = sheet.cell(row=row_number, column=column)
-                if _is_number(value) or isinstance(value, dt.date):
-                    cell.value = value  # numbers and dates keep their type (summable, sortable)
-                else:
-                    cell.value = "" if value is None else str(value)
-                    cell.data_type = "s"  # openpyxl guesses a formula from a leading "=": text, always
-                if row_number == 1:
-                    cell.font = bold
-        sheet.freeze_panes = "A2"
-        for index, header in enumerate(headers, start=1):
-            longest = max([len(str(header)), *(len(str(r[index - 1])) for r in rows[:500] if len(r) >= index)])
-            sheet.column_dimensions[get_column_letter(index)].width = min(max(10, longest + 2), 50)
+        book.remove(book.active)
+        for title, headers, rows in sheets:
+            _fill_sheet(book.create_sheet(_sheet_title(title)), headers, rows)
         book.save(target)
 
     write_atomically(path, write)
+
+
+def _fill_sheet(sheet, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:  # noqa: ANN001
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    bold = Font(bold=True)
+    for row_number, values in enumerate([headers, *rows], start=1):
+        for column, value in enumerate(values, start=1):
+            cell = sheet.cell(row=row_number, column=column)
+            if _is_number(value) or isinstance(value, dt.date):
+                cell.value = value  # numbers and dates keep their type (summable, sortable)
+            else:
+                cell.value = "" if value is None else str(value)
+                cell.data_type = "s"  # openpyxl guesses a formula from a leading "=": text, always
+            if row_number == 1:
+                cell.font = bold
+    sheet.freeze_panes = "A2"
+    for index, header in enumerate(headers, start=1):
+        longest = max([len(str(header)), *(len(str(r[index - 1])) for r in rows[:500] if len(r) >= index)])
+        sheet.column_dimensions[get_column_letter(index)].width = min(max(10, longest + 2), 50)
 
 
 def _is_number(value: object) -> bool:

@@ -38,6 +38,8 @@ PAGES: tuple[PageInfo, ...] = (
              N_("Les tâches, les rôles et les mandats partagés")),
     PageInfo("meetings", N_("Réunions"), "meetings", "entraide_desktop.ui.meetings:MeetingsPage",
              N_("Les assemblées, le conseil, les comités et leurs procès-verbaux")),
+    PageInfo("treasury", N_("Trésorerie"), "treasury", "entraide_desktop.ui.treasury:TreasuryPage",
+             N_("Les comptes, les revenus et les dépenses, le budget et les états financiers")),
     PageInfo("sync", N_("Synchronisation"), "sync", "entraide_desktop.ui.sync:SyncPage",
              N_("Échanger les données avec les autres postes du groupe")),
     PageInfo("backups", N_("Sauvegardes"), "backups", "entraide_desktop.ui.backups:BackupsPage",

@@ -11,9 +11,20 @@ from tests.conftest import PASSPHRASE
 
 
 def _subparsers() -> dict[str, argparse.ArgumentParser]:
+    """Every command, nested ones by their full words (« treasury import-statement »)."""
     parser = build_parser()
-    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    return dict(action.choices)
+    found: dict[str, argparse.ArgumentParser] = {}
+
+    def walk(prefix: str, node: argparse.ArgumentParser) -> None:
+        nested = [a for a in node._actions if isinstance(a, argparse._SubParsersAction)]
+        if not nested:
+            found[prefix.strip()] = node
+        for action in nested:
+            for name, sub in action.choices.items():
+                walk(f"{prefix} {name}", sub)
+
+    walk("", parser)
+    return found
 
 
 def _required_arguments(sub: argparse.ArgumentParser) -> list[str]:
@@ -24,7 +35,7 @@ def _required_arguments(sub: argparse.ArgumentParser) -> list[str]:
             first = group._group_actions[0]
             argv += [first.option_strings[0], "1"] if first.nargs != 0 else [first.option_strings[0]]
     for action in sub._actions:
-        value = str(action.choices[0]) if action.choices else "1"
+        value = str(next(iter(action.choices))) if action.choices else "1"
         if not action.option_strings:
             argv += [value] * (action.nargs if isinstance(action.nargs, int) else 1)
         elif action.required:
@@ -43,7 +54,7 @@ def test_every_subcommand_is_covered():
 @pytest.mark.parametrize("place", ["before", "after"])
 def test_global_options_are_honoured_before_and_after_the_command(command, place):
     options = ["--database", "/tmp/ailleurs.db", "--passphrase-file", "/tmp/phrase.txt", "--lang", "en"]
-    rest = [command, *_required_arguments(_subparsers()[command])]
+    rest = [*command.split(), *_required_arguments(_subparsers()[command])]
     argv = options + rest if place == "before" else rest + options
     args = build_parser().parse_args(argv)
     assert (args.database, args.passphrase_file, args.lang) == ("/tmp/ailleurs.db", "/tmp/phrase.txt", "en")
@@ -82,7 +93,7 @@ def test_every_subcommand_opens_the_database_named_on_the_line(command, place, m
 
     monkeypatch.setattr(common, "paths_for", spy)
     sub = _subparsers()[command]
-    rest = [command, *_required_arguments(sub)]
+    rest = [*command.split(), *_required_arguments(sub)]
     if any("--yes" in action.option_strings for action in sub._actions):
         rest.append("--yes")  # no question on standard input
     database = str(tmp_path / "ailleurs.db")

@@ -20,6 +20,7 @@ from . import meetings  # noqa: E402,F401
 from . import sync  # noqa: E402,F401
 from . import maintenance  # noqa: E402,F401
 from . import imports  # noqa: E402,F401
+from . import treasury  # noqa: E402,F401
 
 
 def known_migrations() -> list[str]:

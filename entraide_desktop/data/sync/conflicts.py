@@ -14,11 +14,12 @@ import difflib
 import json
 from dataclasses import dataclass
 
-from ...i18n import _
+from ...i18n import N_, _
 from .. import rows
 from ..clock import to_seconds
 from ..schema.registry import SYNCED_TABLES, spec_for
 from ..store import Store
+from ..treasury.money import format_cents
 from ..versions import Value
 from .labels import field_label, record_label
 from .machines import names_by_site
@@ -51,6 +52,9 @@ class Conflict:
         return (self.table, self.row_id, self.field)
 
 
+REVISIONS = {"edited": N_("Modifiée"), "deleted": N_("Supprimée")}
+
+
 def value_text(field: str, value: Value) -> str:
     """A value as a person reads it."""
     if value is None or value == "":
@@ -59,6 +63,10 @@ def value_text(field: str, value: Value) -> str:
         return _("Archivée") if value else _("Active")
     if isinstance(value, float):
         return f"{value:g}"
+    if field.endswith("_cents") and isinstance(value, int):
+        return format_cents(value)
+    if field == "revision" and value in REVISIONS:
+        return _(REVISIONS[value])
     return str(value)
 
 

@@ -43,6 +43,21 @@ COMMON_FIELDS: dict[str, str] = {
     "granted_on": N_("Donné le"),
     "withdrawn_on": N_("Retiré le"),
     "handover_notes": N_("Notes de passation"),
+    # the treasury
+    "amount_cents": N_("Montant"),
+    "on": N_("Date"),
+    "kind": N_("Type"),
+    "account_id": N_("Compte"),
+    "to_account_id": N_("Compte qui reçoit"),
+    "category_id": N_("Catégorie"),
+    "counterpart": N_("Payé par ou à"),
+    "method": N_("Mode de paiement"),
+    "reference": N_("Numéro de chèque ou de reçu"),
+    "revision": N_("Modifiée ou supprimée"),
+    "opening_cents": N_("Solde d'ouverture"),
+    "opening_on": N_("Date du solde d'ouverture"),
+    "exercice": N_("Exercice"),
+    "closed_on": N_("Fermé le"),
 }
 
 

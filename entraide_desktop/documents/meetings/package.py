@@ -52,7 +52,8 @@ def cover_html(r: YearReport, store: Store) -> str:
     out.append('<p>&nbsp;</p><p>&nbsp;</p>')
     out.append(heading(2, _("Contenu")) + "<ol>")
     for title in (_("Ordre du jour"), _("Procès-verbal de l'assemblée générale annuelle précédente"),
-                  _("Rapport d'activités {year}").format(year=r.period_label), _("Mandats à pourvoir")):
+                  _("Rapport d'activités {year}").format(year=r.period_label), _("Mandats à pourvoir"),
+                  _("États financiers (non audités)")):
         out.append(f"<li>{esc(title)}</li>")
     out.append("</ol>")
     return "".join(out)
@@ -165,8 +166,13 @@ def mandates_html(r: YearReport) -> str:
 
 
 def package_body(store: Store, r: YearReport) -> str:
+    # documents.treasury lays its pages out with this package's renderer: imported here, not at the top,
+    # so that neither package needs the other to be imported first.
+    from ..treasury.statements import statements_body
+
     return "".join([cover_html(r, store), agenda_html(r), previous_minutes_html(r, store), report_html(r),
-                    mandates_html(r)])
+                    mandates_html(r), statements_body(store, r.start.year, title=_("5. États financiers (non audités)"),
+                                                      page_break=True)])
 
 
 def export_package(store: Store, year: int, path: Path | str, fmt: str, *, today: dt.date | None = None) -> Path:

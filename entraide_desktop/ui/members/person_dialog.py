@@ -31,6 +31,7 @@ from ...data.errors import EntraideError, ValidationError
 from ...data.members.fields import CONTACT_METHODS, NOTES_REMINDER, PERSON_FIELDS, health_words_in
 from ...data.members.memberships import default_period
 from ...data.people import ROLES, STATUSES
+from ...data.treasury.fees import save_person_with_fees
 from ...i18n import N_, _
 from ..context import AppContext
 from ..forms import ErrorLabel, heading
@@ -227,7 +228,7 @@ class PersonDialog(QDialog):
             changes = members.PersonChanges(
                 fields=self.values(), consents=self.consents.changes(), memberships=self.memberships.drafts()
             )
-            self.saved_id = members.save_person(self.context.store, self.person_id, changes, today=self.today)
+            self.saved_id = save_person_with_fees(self.context.store, self.person_id, changes, today=self.today)
         except ValidationError as error:
             self._show_error(error)
             return

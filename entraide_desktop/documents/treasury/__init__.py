@@ -1,0 +1,1 @@
+"""The treasury's documents: the year's financial statements (PDF, ODT, XLSX)."""
