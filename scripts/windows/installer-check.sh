@@ -19,6 +19,10 @@ fail() { echo "installer-check : ÉCHEC — $1" >&2; exit 1; }
 export WINEPREFIX="$WIN_CACHE/prefix-install"
 rm -rf "$WINEPREFIX"
 wineboot -i >/dev/null 2>&1 || true
+# Wine links the profile's Desktop, Documents… to the Linux home: make them real folders of this profile.
+for link in "$WINEPREFIX"/drive_c/users/*/*; do
+  [[ -L $link ]] && rm "$link" && mkdir "$link"
+done
 local_app=$(wine cmd /c echo %LOCALAPPDATA% 2>/dev/null | tr -d '\r')
 unix_local=$(winepath -u "$local_app" 2>/dev/null)
 program="$unix_local/Programs/Entraide"
@@ -29,11 +33,16 @@ wine "$installer" /S </dev/null 2>/dev/null | cat
 install_s=$(seconds "$start" "$(now)")
 [[ -f "$program/entraide.exe" && -f "$program/entraide-cli.exe" ]] || fail "rien n'est installé dans $program"
 start_menu=$(winepath -u "$(wine cmd /c echo %APPDATA% 2>/dev/null | tr -d '\r')")/Microsoft/Windows/Start\ Menu/Programs/Entraide
-[[ -f "$start_menu/Entraide.lnk" && -f "$start_menu/Entraide — calendrier (consultation).lnk" ]] \
-  || fail "raccourcis du menu Démarrer absents ($start_menu)"
+# The installer speaks the system's language (French, else English): either name of the consultation shortcut.
+[[ -f "$start_menu/Entraide.lnk" ]] || fail "raccourci « Entraide » absent du menu Démarrer ($start_menu)"
+[[ -f "$start_menu/Entraide — calendrier (consultation).lnk" || -f "$start_menu/Entraide — calendar (members' view).lnk" ]] \
+  || fail "raccourci « Entraide — calendrier (consultation) » absent du menu Démarrer ($start_menu)"
 [[ -f "$(winepath -u "$(wine cmd /c echo %USERPROFILE% 2>/dev/null | tr -d '\r')")/Desktop/Entraide.lnk" ]] \
   || fail "raccourci du bureau absent"
 
+# Wine gap, in this check only: WMI (Python's platform module) is unimplemented in Wine 8 and aborts
+# the process. Real Windows has it, so the installer ships _wmi.pyd; the check hides the installed copy.
+[[ -f "$program/_internal/_wmi.pyd" ]] && mv "$program/_internal/_wmi.pyd" "$program/_internal/_wmi.pyd.wine-gap"
 export QT_QPA_PLATFORM=offscreen
 cli() { wine "$program/entraide-cli.exe" "$@" </dev/null 2>/dev/null | tr -d '\r'; return "${PIPESTATUS[0]}"; }
 

@@ -129,31 +129,39 @@ REKEY_POINTS = ["pending-written", "rekeyed", "key-file-replaced"]
 def _kill_during_rekey(database: Path, pause_at: str, delay: float | None) -> list[str]:
     """Start the re-key worker; kill it when it reaches ``pause_at``, or ``delay`` s after the
     pending key file is written (inside ``PRAGMA rekey``), or ``delay`` s after start."""
-    import selectors
+    import queue
+    import threading
 
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     proc = subprocess.Popen(
         [sys.executable, "-m", "tests.faults.kill_worker", "--rekey", str(database), PASSPHRASE, pause_at],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True, bufsize=1,
     )
+    # A reader thread, not select(): Windows cannot select on a pipe.
+    received: queue.Queue[str] = queue.Queue()
+    reader = threading.Thread(target=lambda: [received.put(line) for line in proc.stdout], daemon=True)  # type: ignore[union-attr]
+    reader.start()
     lines: list[str] = []
-    selector = selectors.DefaultSelector()
-    selector.register(proc.stdout, selectors.EVENT_READ)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and proc.poll() is None:
-        if not selector.select(timeout=1):
+        try:
+            line = received.get(timeout=1).strip()
+        except queue.Empty:
             continue
-        line = proc.stdout.readline().strip()
         lines.append(line)
         if line == f"STEP {pause_at}":
             break
         if pause_at == "inside-rekey" and line == "STEP pending-written":
             time.sleep(delay or 0)
             break
-    proc.send_signal(signal.SIGKILL)
-    stdout, stderr = proc.communicate(timeout=30)
+    proc.kill()  # SIGKILL; TerminateProcess on Windows, as abrupt
+    proc.wait(timeout=30)
+    reader.join(timeout=30)
+    stderr = proc.stderr.read()  # type: ignore[union-attr]
+    while not received.empty():
+        lines.append(received.get().strip())
     assert "Traceback" not in stderr, stderr
-    return lines + stdout.splitlines()
+    return lines
 
 
 def test_kills_during_rekey_leave_a_database_that_opens_with_the_old_or_the_new_key(tmp_path):
