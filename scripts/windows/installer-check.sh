@@ -43,7 +43,13 @@ start_menu=$(winepath -u "$(wine cmd /c echo %APPDATA% 2>/dev/null | tr -d '\r')
 # Wine gap, in this check only: WMI (Python's platform module) is unimplemented in Wine 8 and aborts
 # the process. Real Windows has it, so the installer ships _wmi.pyd; the check hides the installed copy.
 [[ -f "$program/_internal/_wmi.pyd" ]] && mv "$program/_internal/_wmi.pyd" "$program/_internal/_wmi.pyd.wine-gap"
-export QT_QPA_PLATFORM=offscreen
+# Wine gaps, in this check only: Qt's windows platform asks WinRT for the theme (UISettings), which
+# Wine 8 lacks (the process aborts), so the installed app runs on Qt's offscreen platform with Debian's
+# DejaVu fonts. Wine does not pass QT_* variables to Windows processes: they go in the profile's
+# environment (HKCU\Environment), as a Windows user would set them.
+wine reg add 'HKCU\Environment' /v QT_QPA_PLATFORM /d offscreen /f >/dev/null 2>&1
+wine reg add 'HKCU\Environment' /v QT_QPA_FONTDIR /d "$(winepath -w /usr/share/fonts/truetype/dejavu 2>/dev/null)" /f \
+  >/dev/null 2>&1
 cli() { wine "$program/entraide-cli.exe" "$@" </dev/null 2>/dev/null | tr -d '\r'; return "${PIPESTATUS[0]}"; }
 
 # 1. The installed app to its main window on the demo database, then quit (ENTRAIDE_BENCH_PASSPHRASE:
