@@ -9,7 +9,7 @@ import pytest
 from entraide_desktop.data import rows
 from entraide_desktop.data.errors import ValidationError
 from entraide_desktop.data.treasury import balances, budget, chart, closing, journal
-from entraide_desktop.data.treasury.money import format_cents, parse_cents
+from entraide_desktop.data.treasury.money import format_cents, format_signed_cents, parse_cents
 
 
 @pytest.fixture
@@ -48,6 +48,11 @@ def test_ten_cents_plus_twenty_cents_is_thirty_cents_in_a_balance(treasury):
                                   "account_id": _acc("cash"), "category_id": _cat(treasury, "donations")})
     assert balances.balance_on(treasury, _acc("cash"), dt.date(2026, 5, 1)) == 30
     assert format_cents(30) == "0,30\u00a0$"
+
+
+def test_a_withdrawal_on_a_statement_line_reads_with_a_minus_sign_and_a_deposit_with_a_plus():
+    assert format_signed_cents(-1000) == "− 10,00\u00a0$"
+    assert format_signed_cents(50000) == "+ 500,00\u00a0$"
 
 
 def test_the_starting_chart_is_seeded_once_even_from_two_machines(treasury):
@@ -106,6 +111,18 @@ def test_the_statement_compares_the_year_with_its_budget_and_the_year_before(tre
     assert (line.actual_cents, line.budget_cents, line.previous_cents) == (18000, 20000, 10000)
     assert (result.total_income, result.total_expenses, result.surplus) == (18000, 3000, 15000)
     assert balances.monthly_actuals(treasury, 2026)[fees][2] == 18000  # April is month 0: June is 2
+    assert result.previous_recorded
+    assert not balances.statement(treasury, 2025).previous_recorded  # 2024-2025 was never kept here
+
+
+def test_the_first_statement_kept_in_entraide_shows_no_figure_for_a_year_it_never_saw(treasury):
+    from entraide_desktop.documents.treasury.statements import revenues_and_expenses_html
+
+    journal.record(treasury, {"kind": "income", "on": "2026-06-01", "amount": "180", "account_id": _acc("bank"),
+                              "category_id": _cat(treasury, "fees")})
+    html = revenues_and_expenses_html(balances.statement(treasury, 2026), "Réel 2025-2026")
+    fees_row = next(row for row in html.split("<tr>") if "180,00" in row)
+    assert fees_row.count("—") == 2  # no budget, and no 2025-2026 in Entraide: not « 0,00 $ »
 
 
 def test_a_closed_year_refuses_new_edited_and_deleted_entries(treasury):

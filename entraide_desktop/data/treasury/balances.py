@@ -109,6 +109,7 @@ class Statement:
     income: list[CategoryLine]
     expenses: list[CategoryLine]
     accounts: list[AccountPeriod]
+    previous_recorded: bool = True  # False: nothing was recorded in Entraide for the previous exercice
 
     @property
     def total_income(self) -> int:
@@ -144,7 +145,8 @@ def statement(store: Store, exercice: int) -> Statement:
             continue
         lines[category.kind].append(CategoryLine(category, actual.get(category.id, 0), budget.get(category.id),
                                                  previous.get(category.id, 0)))
-    return Statement(exercice, start, end, lines[INCOME], lines[EXPENSE], account_periods(store, start, end))
+    return Statement(exercice, start, end, lines[INCOME], lines[EXPENSE], account_periods(store, start, end),
+                     previous_recorded=bool(previous))
 
 
 def monthly_actuals(store: Store, exercice: int) -> dict[str, list[int]]:

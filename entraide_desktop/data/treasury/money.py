@@ -66,5 +66,10 @@ def format_cents(cents: int) -> str:
     return format_money(Decimal(cents) / 100)
 
 
+def format_signed_cents(cents: int) -> str:
+    """-1000 → « − 10,00 $ », 50000 → « + 500,00 $ »: money in or out, said by its sign."""
+    return ("− " if cents < 0 else "+ ") + format_cents(abs(cents))
+
+
 def cents_to_decimal(cents: int) -> Decimal:
     return (Decimal(cents) / 100).quantize(Decimal("0.01"))

@@ -45,12 +45,15 @@ def _head(cells: list[str], first_width: int = 46) -> str:
 def _lines_table(title: str, lines: list[CategoryLine], total_label: str, s: Statement, previous_label: str) -> str:
     rows = [_head([title, _("Réel {year}").format(year=group.exercice_label(s.start, s.end)), _("Budget"),
                    previous_label])]
+    def previous(cents: int) -> str:  # « — » when the previous exercice was not kept in Entraide
+        return _money(cents if s.previous_recorded else None)
+
     for line in lines:
         rows.append(_row([esc(line.category.name), _money(line.actual_cents), _money(line.budget_cents),
-                          _money(line.previous_cents)]))
+                          previous(line.previous_cents)]))
     budget = [line.budget_cents for line in lines if line.budget_cents is not None]
     rows.append(_row([esc(total_label), _money(sum(line.actual_cents for line in lines)),
-                      _money(sum(budget) if budget else None), _money(sum(line.previous_cents for line in lines))],
+                      _money(sum(budget) if budget else None), previous(sum(line.previous_cents for line in lines))],
                      bold=True))
     return TABLE + "".join(rows) + "</table>"
 

@@ -22,7 +22,7 @@ from PySide6.QtCore import Qt
 
 from ...data.errors import EntraideError
 from ...data.treasury import chart, reconcile
-from ...data.treasury.money import format_cents
+from ...data.treasury.money import format_signed_cents
 from ...data.treasury.statement_file import read_statement
 from ...i18n import _, format_date, ngettext
 from ..context import AppContext
@@ -41,7 +41,7 @@ class LineEntryDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.windowTitle()))
         layout.addWidget(explanation(_("{date} — {what} — {amount}").format(
-            date=format_date(line.on), what=line.description, amount=format_cents(line.amount_cents))))
+            date=format_date(line.on), what=line.description, amount=format_signed_cents(line.amount_cents))))
         kind = chart.INCOME if line.amount_cents > 0 else chart.EXPENSE
         form = QFormLayout()
         self.category = QComboBox()
@@ -133,13 +133,13 @@ class BankTab(QWidget):
         every = reconcile.lines(store, self._account_id())
         for line in left.lines:
             item = QListWidgetItem(_("{date} — {what} — {amount}").format(
-                date=format_date(line.on, "medium"), what=line.description, amount=format_cents(line.amount_cents)))
+                date=format_date(line.on, "medium"), what=line.description, amount=format_signed_cents(line.amount_cents)))
             item.setData(Qt.ItemDataRole.UserRole, line)
             self.lines.addItem(item)
         for entry in left.entries:
             self.entries.addItem(_("{date} — {what} — {amount}").format(
                 date=format_date(entry.on, "medium"), what=entry.description or entry.kind_label,
-                amount=format_cents(entry.signed_cents(self._account_id()))))
+                amount=format_signed_cents(entry.signed_cents(self._account_id()))))
         if not every:
             self.summary.setText(_("Aucun relevé importé pour ce compte."))
         else:
