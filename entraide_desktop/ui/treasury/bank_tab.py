@@ -143,12 +143,12 @@ class BankTab(QWidget):
         if not every:
             self.summary.setText(_("Aucun relevé importé pour ce compte."))
         else:
-            self.summary.setText(" ; ".join((
-                ngettext("{n} ligne de relevé importée", "{n} lignes de relevé importées", len(every)).format(
+            self.summary.setText(_("{lines} ; {unmatched} ; {unseen}.").format(
+                lines=ngettext("{n} ligne de relevé importée", "{n} lignes de relevé importées", len(every)).format(
                     n=len(every)),
-                ngettext("{n} sans écriture", "{n} sans écriture", len(left.lines)).format(n=len(left.lines)),
-                ngettext("{n} écriture pas encore vue par la banque", "{n} écritures pas encore vues par la banque",
-                         len(left.entries)).format(n=len(left.entries)))) + ".")
+                unmatched=ngettext("{n} sans écriture", "{n} sans écriture", len(left.lines)).format(n=len(left.lines)),
+                unseen=ngettext("{n} écriture pas encore vue par la banque", "{n} écritures pas encore vues par la banque",
+                                len(left.entries)).format(n=len(left.entries))))
 
     def import_statement(self) -> None:
         if not self._account_id():

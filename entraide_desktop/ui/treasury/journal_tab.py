@@ -206,10 +206,11 @@ class JournalTab(QWidget):
                    2: {r.category for r in found}, 3: {r.account for r in found}, 4: {r.who for r in found},
                    5: {format_cents(max((r.amount_cents for r in found), default=0)) + " + "},
                    6: {self.model.headerData(6, Qt.Orientation.Horizontal), _("À régler")}}
+        header_metrics = self.table.horizontalHeader().fontMetrics()
         for column, texts in columns.items():
-            texts.add(self.model.headerData(column, Qt.Orientation.Horizontal))
-            width = max(metrics.horizontalAdvance(t or "") for t in texts) + pad
-            self.table.setColumnWidth(column, min(width, longest))
+            cells = max((metrics.horizontalAdvance(t or "") for t in texts), default=0) + pad
+            title = header_metrics.horizontalAdvance(self.model.headerData(column, Qt.Orientation.Horizontal)) + pad
+            self.table.setColumnWidth(column, max(min(cells, longest), title))  # a heading is never cut
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
