@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The Windows installer, proven under Wine: build it (scripts/windows/build.sh), install it silently,
 # start the installed app to its main window on a demo database and quit, make a backup and a sync
-# round (two databases, a join file, an exchange file) with the installed entraide-cli.exe, uninstall
-# silently, and check that the data folder is still there. Prints the figures of docs/windows.md.
+# round (two databases, a join file, an exchange file) with the installed entraide-cli.exe, install
+# again over it (an upgrade keeps every file), uninstall silently, and check that the data folder is
+# still there. Prints the figures of docs/windows.md.
 #   scripts/windows/installer-check.sh [--no-build]     (--no-build: use dist/ as it is)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -88,7 +89,18 @@ cli import-bundle --database "$b" "$(winepath -w "$bundle")" >/dev/null || fail 
 cli export-members --database "$b" --format csv --out "$(winepath -w "$work/b.csv")" >/dev/null || fail "export-members"
 grep -q "Côté" "$work/b.csv" || fail "la fiche n'est pas arrivée sur le deuxième poste"
 
-# 3. Uninstall: the program goes, the data stays.
+# 3. Upgrade: the installer run again over the installed copy (as a newer version would be) keeps
+#    the program working and every file of the data folder.
+snapshot() { (cd "$data" && find . -type f -printf '%p %s %T@\n' | sort | md5sum); }
+before=$(snapshot)
+wine "$installer" /S </dev/null 2>/dev/null | cat
+[[ -f "$program/_internal/_wmi.pyd" ]] && mv "$program/_internal/_wmi.pyd" "$program/_internal/_wmi.pyd.wine-gap"
+[[ $(snapshot) == "$before" ]] \
+  || fail "la mise à jour a changé le dossier des données"
+cli export-members --database "$b" --format csv --out "$(winepath -w "$work/b2.csv")" >/dev/null \
+  && grep -q "Côté" "$work/b2.csv" || fail "après la mise à jour, la fiche n'est plus lisible"
+
+# 4. Uninstall: the program goes, the data stays.
 start=$(now)
 wine "$program/Desinstaller-Entraide.exe" /S </dev/null 2>/dev/null | cat
 for _ in $(seq 30); do [[ -e "$program/entraide.exe" ]] || break; sleep 1; done   # NSIS copies itself first
@@ -99,4 +111,4 @@ size=$(stat -c %s "$installer")
 echo "Installateur : $installer, $(python3 -c "print(f'{$size / 1e6:.1f}')") Mo"
 echo "Installation silencieuse : ${install_s} s"
 echo "Démarrage jusqu'à la fenêtre principale (démo) : ${app_s} s ; fenêtre PySide6 nue : ${bare_s} s"
-echo "Sauvegarde, jumelage, échange et désinstallation : OK ; les données restent dans $data"
+echo "Sauvegarde, jumelage, échange, mise à jour et désinstallation : OK ; les données restent dans $data"
