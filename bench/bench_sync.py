@@ -44,6 +44,18 @@ def _copy(store, source: Path, target: Path):
     return _open(target)
 
 
+def _introduce(*stores) -> None:
+    """Each machine trusts the others' keys, as a join would have made it (signed exchanges)."""
+    from entraide_desktop.data.sync import identity
+
+    for store in stores:
+        for other in stores:
+            if other is not store:
+                keys = identity.own(other)
+                identity.trust(store, other.site_id, name="", signing=keys.signing_public, box=keys.box_public,
+                               introduced_by=store.site_id)
+
+
 def _large_group(base: Group) -> Path:
     """The ten-year group plus generated people, up to ``LARGE_FIELDS`` field versions (cached)."""
     from entraide_desktop.data import rows
@@ -164,6 +176,7 @@ def _join(source: Path) -> list[Result]:
     exported = exchange.export_to(a, work / "usb")
     new = create_database(paths_for(work / "new" / "entraide.db"), group_name="", region="", person="Banc",
                           passphrase=PASSPHRASE, group=group_secret(a)).store
+    _introduce(a, new)
     start = time.perf_counter()
     exchange.import_file(new, exported.path, backup=False)
     elapsed = time.perf_counter() - start

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..i18n import _, format_datetime, format_number
+from ..data.errors import EntraideError
 from .common import command_paths, open_store, out, read_passphrase
 
 
@@ -53,9 +54,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--to", required=True, metavar=_("DOSSIER"), help=_("dossier où écrire le fichier (la clé USB)"))
     p.add_argument("--hours", type=int, default=48, metavar=_("HEURES"), help=_("durée de validité du code, en heures (48 par défaut)"))
 
-    p = parser("join", _("installer ce poste dans un groupe existant (fichier de jumelage et code)"), cmd_join)
+    parser("machines", _("les postes du groupe que ce poste reconnaît (clés, retraits)"), cmd_machines)
+
+    p = parser("remove-machine", _("retirer un poste du groupe (perdu, volé, donné) : ses fichiers seront refusés "
+                                   "et la clé du groupe est remplacée"), cmd_remove_machine)
+    p.add_argument("machine", metavar=_("POSTE"), help=_("nom du poste (ou son identifiant, donné par « machines »)"))
+
+    p = parser("join", _("installer ce poste dans un groupe existant (fichier de jumelage ; le code est demandé, "
+                         "ou lu sur l'entrée standard)"), cmd_join)
     p.add_argument("file", metavar=_("FICHIER"), help=_("fichier de jumelage préparé sur l'autre poste"))
-    p.add_argument("--code", required=True, help=_("code de jumelage affiché sur l'autre poste"))
+    p.add_argument("--code", help=argparse.SUPPRESS)  # refused with a reason: it would stay in the shell's history
     p.add_argument("--person", required=True, help=_("votre nom (il apparaît dans l'historique)"))
     p.add_argument("--machine-name", required=True, help=_("nom de ce poste (par exemple « Portable du secrétariat »)"))
 
@@ -205,20 +213,62 @@ def cmd_join_code(args: argparse.Namespace) -> int:
     return 0
 
 
+def read_join_code() -> str:
+    """The join code: asked without echo on a terminal, else the first line of the standard input."""
+    import getpass
+    import sys
+
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(_("Code de jumelage (affiché sur l'autre poste) : "))
+    line = sys.stdin.readline(200) if sys.stdin is not None else ""
+    if not line.strip():
+        raise EntraideError(_("Tapez le code de jumelage affiché sur l'autre poste (ou donnez-le sur l'entrée "
+                              "standard)."))
+    return line.strip()
+
+
+def cmd_machines(args: argparse.Namespace) -> int:
+    from ..data.sync import identity
+
+    with open_store(args) as store:
+        for machine in identity.machines(store).values():
+            state = _("retiré") if not machine.active else (_("ce poste") if machine.site == store.site_id else _("reconnu"))
+            out(f"{machine.site}  {machine.name or '—'}  ({state})")
+    return 0
+
+
+def cmd_remove_machine(args: argparse.Namespace) -> int:
+    from ..data.sync import machine_removal
+
+    with open_store(args) as store:
+        removed = machine_removal.remove_machine(store, args.machine)
+    out(_("Le poste « {name} » est retiré du groupe : ses fichiers d'échange seront refusés ici, puis sur les autres "
+          "postes après leur prochain échange avec celui-ci. La clé du groupe a été remplacée.").format(name=removed))
+    return 0
+
+
 def cmd_join(args: argparse.Namespace) -> int:
     from ..data.sync import join
     from ..data.sync.summary import summary_lines
     from ..instance_lock import InstanceLock
 
+    if args.code:
+        raise EntraideError(_(
+            "Le code de jumelage ne se donne pas sur la ligne de commande (il resterait dans l'historique du "
+            "terminal) : tapez-le quand il est demandé, ou passez-le par l'entrée standard, par exemple "
+            "« entraide join FICHIER … < code.txt »."))
     paths = command_paths(args)
     passphrase = read_passphrase(args)
-    invitation = join.open_invitation(Path(args.file), args.code)
+    invitation = join.open_invitation(Path(args.file), read_join_code())
     with InstanceLock(paths):
         joined = join.join_group(paths, invitation, person=args.person, passphrase=passphrase,
                                  machine_name=args.machine_name)
         joined.store.close()
     out(_("Ce poste fait maintenant partie du groupe « {name} » : {path}").format(
         name=invitation.group_name, path=paths.database))
+    if not join.discard_join_file(Path(args.file)):
+        out(_("Supprimez vous-même le fichier de jumelage « {path} » : il a servi et ne doit pas traîner sur la "
+              "clé USB.").format(path=args.file))
     for line in summary_lines(joined.summary):
         out(line)
     out(_("Clé de récupération de ce poste (à imprimer et à garder en lieu sûr) :"))

@@ -26,6 +26,7 @@ from ..i18n import _
 from . import keyring, keys
 from .errors import EntraideError, user_facing_errors
 from .store import Store
+from .sync import group_key
 
 REVOKED_AT = "access_revoked_at"  # in _local: when access was last removed (ISO, local time)
 
@@ -89,7 +90,10 @@ def remove_access(store: Store, slot_id: str) -> Revocation:
         store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # old-key pages leave the journal
     when = dt.datetime.now().replace(microsecond=0)
     store.set_local(REVOKED_AT, when.isoformat())
-    # The group key's rotation (data/sync) belongs here: the database and key file are re-keyed.
+    # The database and key file are re-keyed: now the group key (and this machine's keys, which the
+    # removed person could have copied) are replaced; the next exchange files carry the new group key
+    # sealed to each remaining machine (data/sync/group_key.py).
+    group_key.rotate(store, int(when.timestamp() * 1000))
     return Revocation(keys.format_recovery_key(new_key), removed.label, when, [s.label for s in remaining if not s.upgraded])
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from entraide_desktop.config import paths_for
 from entraide_desktop.data import connection
 from entraide_desktop.data.store import Store
-from entraide_desktop.data.sync import machines
+from entraide_desktop.data.sync import identity, machines
 from tests.conftest import PASSPHRASE
 
 
@@ -25,7 +25,18 @@ def new_group(root: Path, names: list[str]) -> list[Store]:
                                            group=connection.group_secret(first)).store
         machines.set_machine_name(store, name)
         stores.append(store)
+    introduce(*stores)
     return stores
+
+
+def introduce(*stores: Store) -> None:
+    """Each machine trusts the others' keys, as joining through join files would have made it."""
+    for store in stores:
+        for other in stores:
+            if other is not store:
+                keys = identity.own(other)
+                identity.trust(store, other.site_id, name=machines.machine_name(other), signing=keys.signing_public,
+                               box=keys.box_public, introduced_by=store.site_id)
 
 
 def file_digest(store: Store) -> str:

@@ -11,7 +11,7 @@ import pytest
 from entraide_desktop.data import rows
 from entraide_desktop.data.errors import NewerSchema
 from entraide_desktop.data.sync import bundle as bundles
-from entraide_desktop.data.sync import container, exchange
+from entraide_desktop.data.sync import container, exchange, identity
 from entraide_desktop.data.sync.bundle import BundleRefused
 from tests.sync.helpers import file_digest, new_group
 
@@ -134,8 +134,10 @@ def test_older_schema_is_read(sent, tmp_path, monkeypatch):
 
 def _sealed_with(centre, header_changes: dict, payload: bytes) -> bytes:
     _data, header = bundles.build(centre)
-    raw = {**header.to_json(), **header_changes}
-    return container.seal(bundles.MAGIC, bundles.FORMAT_VERSION, raw, zlib.compress(payload, 9), bundles._key(centre))
+    raw = {**{k: v for k, v in header.raw.items() if k != "signature"}, **header_changes}
+    compressed = zlib.compress(payload, 9)
+    raw["signature"] = identity.sign(centre, raw, compressed)  # signed by the centre: only its content lies
+    return container.seal(bundles.MAGIC, bundles.FORMAT_VERSION, raw, compressed, bundles._key(centre))
 
 
 def test_decompression_bomb_is_refused(sent, tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 
 from entraide_desktop.cli import run
@@ -39,10 +40,17 @@ def test_two_machines_through_the_command_line(tmp_path, monkeypatch, capsys):
     assert status == 0
     code = re.search(r"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}", out).group(0)
     join_file = next(usb.glob("*.entraide-jumelage"))
-    status, out, _err = cli(capsys, "join", "--database", b, str(join_file), "--code", code, "--person", "Luc",
+    spare = tmp_path / "copie-du-jumelage.entraide-jumelage"
+    spare.write_bytes(join_file.read_bytes())  # someone kept a copy of the join file
+    status, _out, err = cli(capsys, "join", "--database", b, str(join_file), "--code", code, "--person", "Luc",
+                            "--machine-name", "Portable du secrétariat")
+    assert status != 0 and "ligne de commande" in err  # the code would stay in the shell's history
+    monkeypatch.setattr("sys.stdin", io.StringIO(code + "\n"))
+    status, out, _err = cli(capsys, "join", "--database", b, str(join_file), "--person", "Luc",
                             "--machine-name", "Portable du secrétariat")
     assert status == 0 and "Le Phare" in out and "Clé de récupération" in out
     assert "Membres : 1 nouvelle fiche" in out
+    assert not join_file.exists()  # one use: deleted once it has served
 
     # Both edit the same phone number and different fields.
     edit(a, lambda s: rows.update(s, "people", pid, {"phone": "418 555-0202", "email": "helene@exemple.org"}))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from pathlib import Path
 
@@ -42,8 +43,8 @@ def test_a_consent_withdrawn_elsewhere_leaves_the_public_calendar_after_import_b
     assert run(["join-code", "--database", a, "--to", str(usb)]) == 0
     code = re.search(r"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}", capsys.readouterr().out).group(0)
     join_file = next(usb.glob("*.entraide-jumelage"))
-    assert run(["join", "--database", b, str(join_file), "--code", code, "--person", "Luc",
-                "--machine-name", "Portable"]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO(code + "\n"))
+    assert run(["join", "--database", b, str(join_file), "--person", "Luc", "--machine-name", "Portable"]) == 0
     edit(b, lambda s: write_public_calendar(s, s.paths))  # the app wrote it when a session opened here
 
     def lead_an_activity(store) -> str:

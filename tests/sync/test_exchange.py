@@ -14,7 +14,7 @@ from entraide_desktop.data.sync import bundle as bundles
 from entraide_desktop.data.sync import conflicts, exchange, machines, merge, state
 from entraide_desktop.data.sync.summary import summary_lines
 from tests.conftest import PASSPHRASE
-from tests.sync.helpers import dump
+from tests.sync.helpers import dump, introduce
 
 
 def send(source, target, usb, **options):
@@ -296,6 +296,7 @@ def test_every_registered_table_travels(demo_store, usb, tmp_path):
 
     new = connection.create_database(paths_for(tmp_path / "nouveau" / "entraide.db"), group_name="", region="",
                                      person="Luc", passphrase=PASSPHRASE, group=connection.group_secret(demo_store)).store
+    introduce(demo_store, new)
     try:
         summary = send(demo_store, new, usb)
         assert summary.total == demo_store.db.execute("SELECT count(*) FROM _versions").fetchone()[0]

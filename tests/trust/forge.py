@@ -1,6 +1,8 @@
-"""Exchange files forged by someone who holds the group key (a person who left, say).
+"""Exchange files forged by someone who holds the group key and a machine key of the group.
 
-The file is sealed exactly as Entraide seals its own: it authenticates. Only its content lies.
+The file is sealed and signed exactly as Entraide seals its own: it authenticates, and its
+signer is a machine the receiver trusts (an insider: a machine that joined, then turned). Only
+its content lies. ``signed=False`` forges with the group key alone (a person who left).
 """
 
 from __future__ import annotations
@@ -31,7 +33,8 @@ def record(fields: dict[str, list[Any]], context: dict[str, int] | None = None) 
 
 def forge(key_holder: Store, *, site: str | None = None, records: list[tuple[str, str, str]] = (),
           tombstones: list[list[Any]] = (), vector: dict[str, int] | None = None, created: int | None = None,
-          payload: bytes | None = None, size: int | None = None, meta: dict[str, Any] | None = None) -> bytes:
+          payload: bytes | None = None, size: int | None = None, meta: dict[str, Any] | None = None,
+          signed: bool = True) -> bytes:
     """A sealed exchange file of ``key_holder``'s group claiming to come from ``site``."""
     from entraide_desktop.data.clock import now_ms
     from entraide_desktop.data.connection import group_secret
@@ -49,5 +52,25 @@ def forge(key_holder: Store, *, site: str | None = None, records: list[tuple[str
         "vector": vector if vector is not None else {site: 1}, "size": len(payload) if size is None else size,
         "previous_sites": [], "codec": "zlib",
     }
-    return container.seal(bundles.MAGIC, bundles.FORMAT_VERSION, header, zlib.compress(payload, 6),
-                          bundles._key(key_holder))
+    return seal_signed(key_holder, header, zlib.compress(payload, 6), signed=signed)
+
+
+def seal_signed(receiver: Store, header: dict[str, Any], compressed: bytes, *, signed: bool = True) -> bytes:
+    """Seal with the group key; sign as the header's site, a machine ``receiver`` is made to trust."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    from entraide_desktop.data.key_seal import new_key_pair
+    from entraide_desktop.data.sync import identity
+
+    if signed:
+        signing = Ed25519PrivateKey.generate()
+        public = signing.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+        _box_private, box = new_key_pair()
+        if header["site"] != receiver.site_id:
+            identity.trust(receiver, header["site"], name="Poste fabriqué", signing=public, box=box,
+                           introduced_by=receiver.site_id, replace_key=True)
+        header = {**header, "signing": identity.b64(public), "box": identity.b64(box), "keys": {"generation": 0}}
+        unsigned = {k: v for k, v in header.items() if k != "signature"}
+        header["signature"] = identity.b64(signing.sign(identity._file_digest(unsigned, compressed)))
+    return container.seal(bundles.MAGIC, bundles.FORMAT_VERSION, header, compressed, bundles._key(receiver))

@@ -10,6 +10,7 @@ from entraide_desktop.data import connection, rows
 from entraide_desktop.data.sync import conflicts, exchange, machines
 from entraide_desktop.ui.sync.conflicts import ConflictsDialog, diff_html
 from tests.conftest import PASSPHRASE
+from tests.sync.helpers import introduce
 
 
 @pytest.fixture
@@ -18,6 +19,7 @@ def two_conflicts(store, tmp_path):
                                         person="Luc", passphrase=PASSPHRASE, group=connection.group_secret(store)).store
     machines.set_machine_name(store, "Ordinateur du centre")
     machines.set_machine_name(laptop, "Portable du secrétariat")
+    introduce(store, laptop)
     key = tmp_path / "cle"
     key.mkdir()
     pid = rows.insert(store, "people", {"first_name": "Hélène", "notes": "Ligne commune\nMardi"})

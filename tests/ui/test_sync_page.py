@@ -13,6 +13,7 @@ from entraide_desktop.ui.context import AppContext
 from entraide_desktop.ui.sync import SyncPage
 from entraide_desktop.ui.sync.summary import ImportSummaryDialog
 from tests.conftest import PASSPHRASE
+from tests.sync.helpers import introduce
 
 
 @pytest.fixture
@@ -23,6 +24,7 @@ def laptop(store, tmp_path):
     other = connection.create_database(paths_for(tmp_path / "portable" / "entraide.db"), group_name="", region="",
                                        person="Luc", passphrase=PASSPHRASE, group=connection.group_secret(store)).store
     machines.set_machine_name(other, "Portable du secrétariat")
+    introduce(store, other)
     yield other
     other.close()
 

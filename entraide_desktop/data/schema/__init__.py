@@ -21,6 +21,7 @@ from . import sync  # noqa: E402,F401
 from . import maintenance  # noqa: E402,F401
 from . import imports  # noqa: E402,F401
 from . import treasury  # noqa: E402,F401
+from . import signing  # noqa: E402,F401
 
 
 def known_migrations() -> list[str]:

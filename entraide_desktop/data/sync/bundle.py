@@ -8,6 +8,7 @@ with a key derived from the group key (AES-256-GCM).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import uuid
 import zlib
@@ -20,7 +21,7 @@ from ..connection import group_secret
 from ..errors import NewerSchema
 from ..schema import schema_version
 from ..store import Store
-from . import container, machines
+from . import container, group_key, identity, machines
 from .checks import payload_limit, record_limit
 from .container import BundleRefused
 from .state import Snapshot, decode_payload, encode_payload, take_snapshot
@@ -60,6 +61,8 @@ class Header:
     size: int
     previous_sites: tuple[str, ...] = ()
     codec: str = "zlib"
+    raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # as read: signature, keys
+    adopt: tuple[bytes, int] | None = field(default=None, compare=False, repr=False)  # a new group key in it
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -77,6 +80,7 @@ class Header:
                 bundle=str(raw["bundle"]), created=int(raw["created"]),
                 vector={str(k): int(v) for k, v in dict(raw["vector"]).items()}, size=int(raw["size"]),
                 previous_sites=tuple(str(s) for s in raw.get("previous_sites", [])), codec=str(raw.get("codec", "zlib")),
+                raw=raw,
             )
             uuid.UUID(header.bundle)
             if not _SITE.match(header.site) or header.size < 0:
@@ -111,21 +115,40 @@ def file_name(store: Store) -> str:
 def build(store: Store, *, created_ms: int | None = None) -> tuple[bytes, Header]:
     """Seal this machine's full state; returns (file bytes, header)."""
     snapshot = take_snapshot(store)
+    created = created_ms or machines.now_ms()
+    me = identity.own(store)
     snapshot.meta = {
         "machine": machines.machine_name(store),
         "peers": machines.peers_for_export(store),
         "tables": sorted({t for t, _r, _s in snapshot.records}),
+        # Signed exchanges (see identity): the group's machines, signed counters, the join's proof.
+        "machines": identity.export_list(store),
+        "attestations": [identity.attest(store, snapshot.vector.get(store.site_id, 0), created),
+                         *[identity.attest(store, snapshot.vector.get(site, 0), created, site)
+                           for site in machines.previous_sites(store)],
+                         *identity.attestations(store)],
+        "invitation": invitations_claim(store),
     }
     payload = encode_payload(snapshot)
     group, _secret = group_secret(store)
     version = schema_version()
     header = Header(
         group=group, schema=version, min_reader=version, site=store.site_id, machine=machines.machine_name(store),
-        bundle=str(uuid.uuid4()), created=created_ms or machines.now_ms(), vector=snapshot.vector,
+        bundle=str(uuid.uuid4()), created=created, vector=snapshot.vector,
         size=len(payload), previous_sites=tuple(machines.previous_sites(store)),
     )
-    data = container.seal(MAGIC, FORMAT_VERSION, header.to_json(), zlib.compress(payload, COMPRESSION_LEVEL), _key(store))
-    return data, header
+    raw = {**header.to_json(), "signing": identity.b64(me.signing_public), "box": identity.b64(me.box_public),
+           "keys": group_key.envelopes(store)}
+    compressed = zlib.compress(payload, COMPRESSION_LEVEL)
+    raw["signature"] = identity.sign(store, raw, compressed)
+    data = container.seal(MAGIC, FORMAT_VERSION, raw, compressed, _key(store))
+    return data, dataclasses.replace(header, raw=raw)
+
+
+def invitations_claim(store: Store) -> dict[str, Any] | None:
+    from .invitations import claim  # deferred: invitations imports this module
+
+    return claim(store)
 
 
 def peek(data: bytes, what: str) -> Header:
@@ -142,7 +165,7 @@ def authenticate(store: Store, data: bytes, what: str) -> Header:
     return header
 
 
-def unseal(store: Store, data: bytes, what: str) -> tuple[Header, bytes]:
+def unseal(store: Store, data: bytes, what: str, now_ms: int | None = None) -> tuple[Header, bytes]:
     """Authenticate a whole file and check its header; returns the header and the compressed payload."""
     sealed = container.parse(data, MAGIC, FORMAT_VERSION, what=what)
     header = Header.from_json(sealed.header, what)
@@ -154,7 +177,18 @@ def unseal(store: Store, data: bytes, what: str) -> tuple[Header, bytes]:
                 "Rien n'a été modifié."
             ).format(what=what)
         )
-    compressed = sealed.open(_key(store))
+    def opens(secret: bytes) -> bool:
+        try:
+            sealed.open(container.subkey(secret, _KEY_PURPOSE))
+        except BundleRefused:
+            return False
+        return True
+
+    secret, new_generation = group_key.key_for(store, sealed.header.get("keys"), now_ms or machines.now_ms(),
+                                               header.machine, opens)
+    compressed = sealed.open(container.subkey(secret, _KEY_PURPOSE))
+    if new_generation is not None:
+        header = dataclasses.replace(header, adopt=(secret, new_generation))
     if header.min_reader > schema_version():
         raise NewerBundle(
             _(

@@ -157,6 +157,9 @@ class Guard:
     kinds: dict[str, dict[str, str]] = field(default_factory=dict)
     ahead: int = 0
     sites: set[str] = field(default_factory=set)
+    attested: dict[str, int] | None = None  # per machine, the highest write counter it signed (see signed.py)
+    revoked: dict[str, int] = field(default_factory=dict)  # removed machines: the last counter still theirs
+    signers: set[str] = field(default_factory=set)  # machines with a known key (others wrote before signatures)
 
     @classmethod
     def for_store(cls, store: Store, now: int | None = None, *, joining: bool = False) -> Guard:
@@ -182,6 +185,18 @@ class Guard:
             raise _forged(_("un compteur de modifications hors limites"))
         if self.bound_counters and value > self.known.get(site, 0) + MAX_COUNTER_STEP:
             raise _forged(_("un poste qui aurait fait plus d'un million de modifications d'un coup"))
+        if self.attested is not None and site in self.signers and value > self.known.get(site, 0):
+            if site in self.revoked and value > self.revoked[site]:
+                raise _forged(_("des modifications d'un poste retiré du groupe"))
+            if value > self.attested.get(site, 0):
+                raise _forged(_("des modifications attribuées à un poste qui ne les a pas signées"))
+
+    def limit(self, attested: dict[str, int], revoked: dict[str, int], signers: set[str], header: Any) -> None:
+        """From now on, a signing machine's writes are accepted only up to the counter it signed (and the
+        header is checked again). A machine with no key wrote before files were signed: its old bounds stay."""
+        self.attested, self.revoked, self.signers = attested, revoked, signers
+        for site, counter in header.vector.items():
+            self.counter(site, counter)
 
     def header(self, header: Any) -> None:
         """The header of an exchange file (``bundle.Header``): sites, name, creation time and vector."""

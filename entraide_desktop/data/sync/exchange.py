@@ -27,7 +27,7 @@ from ..connection import copy_database
 from ..errors import EntraideError, user_facing_errors
 from ..store import Store
 from . import bundle as bundles
-from . import conflicts, hold, machines
+from . import conflicts, hold, machines, signed
 from .bundle import Bundle, BundleRefused, OwnBundle
 from .checks import Guard
 from .merge import Plan, apply_plan, plan_merge
@@ -124,12 +124,13 @@ def import_bytes(store: Store, data: bytes, name: str, progress: ProgressFn = _n
     With ``shortcut``, a file whose version vector shows nothing unseen here is recorded
     without comparing every record (it cannot bring anything: see :func:`state.dominated`).
     """
-    header, compressed = bundles.unseal(store, data, name)
+    now = now_ms or machines.now_ms()
+    header, compressed = bundles.unseal(store, data, name, now)
     if header.site == store.site_id:
         raise OwnBundle(
             _("Le fichier « {name} » a été préparé par ce poste-ci : il n'y a rien à importer.").format(name=name)
         )
-    now = now_ms or machines.now_ms()
+    verdict = signed.check_signature(store, header, compressed)
     guard = Guard.for_store(store, now, joining=joining)
     guard.header(header)
     summary = ImportSummary(
@@ -152,6 +153,9 @@ def import_bytes(store: Store, data: bytes, name: str, progress: ProgressFn = _n
     try:
         snapshot = bundles.read_payload(header, compressed)
         guard.meta(snapshot.meta)
+        signed.check_content(store, verdict, header, snapshot.meta, now, joining=joining)
+        if not joining:
+            guard.limit(verdict.attested, verdict.revoked, verdict.signers, header)
         plan = Plan() if nothing_new else plan_merge(store, snapshot, guard)
         held = None if confirm_mass else hold.mass_change(store, plan, summary.machine)
         if held is not None:
@@ -173,6 +177,7 @@ def import_bytes(store: Store, data: bytes, name: str, progress: ProgressFn = _n
         per_table = apply_plan(store, plan, progress)
         summary.areas = by_area(per_table)
         _record(store, opened, now, summary)
+        signed.record(store, verdict, header, now)
     after = conflicts.waiting(store)
     summary.new_conflicts = len({c.key for c in after} - before)
     summary.conflicts_waiting = len(after)

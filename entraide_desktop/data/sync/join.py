@@ -26,7 +26,7 @@ from ..errors import EntraideError, ValidationError
 from ..schema.core import GROUP_PROFILE_ID
 from ..store import Store
 from . import bundle as bundles
-from . import container, exchange, machines
+from . import container, exchange, group_key, identity, invitations, machines
 from .container import BundleRefused
 from .summary import ImportSummary
 
@@ -86,9 +86,12 @@ def prepare(store: Store, folder: Path, *, hours: int = VALID_HOURS, now_ms: int
     code = new_code()
     created = now_ms or machines.now_ms()
     expires = created + hours * 3_600_000
+    invitation = invitations.issue(store, created, expires)
     secret = {
         "group": group_id, "key": base64.b64encode(group_key).decode("ascii"), "group_name": _group_name(store),
         "machine": machines.machine_name(store), "site": store.site_id,
+        # Signed exchanges: the group's machines and their keys, the invitation the new machine will prove.
+        "generation": keys_generation(store), "machines": identity.export_list(store), "invitation": invitation,
     }
     salt = secrets.token_bytes(16)
     kdf = dict(keys.DEFAULT_KDF)
@@ -110,6 +113,10 @@ def prepare(store: Store, folder: Path, *, hours: int = VALID_HOURS, now_ms: int
     return Invitation(target, code, machines.from_ms(expires) or dt.datetime.now())
 
 
+def keys_generation(store: Store) -> int:
+    return group_key.generation(store)
+
+
 @dataclass(frozen=True)
 class OpenedInvitation:
     group_id: str
@@ -119,6 +126,9 @@ class OpenedInvitation:
     created: dt.datetime
     expires: dt.datetime
     bundle: bytes
+    generation: int = 0
+    machines: tuple[dict, ...] = ()
+    invitation: dict | None = None
 
 
 def open_invitation(path: Path, code: str, *, now_ms: int | None = None) -> OpenedInvitation:
@@ -164,10 +174,13 @@ def open_invitation(path: Path, code: str, *, now_ms: int | None = None) -> Open
             raise ValueError("key")
     except (KeyError, ValueError, TypeError, UnicodeDecodeError):
         raise BundleRefused(_("Le contenu de ce fichier de jumelage est illisible.")) from None
+    listed = secret.get("machines") if isinstance(secret.get("machines"), list) else []
     return OpenedInvitation(
         group_id=str(secret["group"]), group_key=key, group_name=str(secret.get("group_name", "")),
         machine=str(secret.get("machine", "")), created=machines.from_ms(created) or dt.datetime.now(),
         expires=machines.from_ms(expires) or dt.datetime.now(), bundle=exported,
+        generation=int(secret.get("generation", 0) or 0), machines=tuple(e for e in listed if isinstance(e, dict)),
+        invitation=secret.get("invitation") if isinstance(secret.get("invitation"), dict) else None,
     )
 
 
@@ -198,6 +211,7 @@ def join_group(paths: Paths, invitation: OpenedInvitation, *, person: str, passp
     store = created.store
     try:
         machines.set_machine_name(store, machine_name)
+        _take_keys_of(store, invitation)
         summary = exchange.import_bytes(
             store, invitation.bundle, invitation.machine or _("fichier de jumelage"), progress or report, backup=False,
             joining=True,
@@ -207,6 +221,38 @@ def join_group(paths: Paths, invitation: OpenedInvitation, *, person: str, passp
         _remove_new_database(paths)
         raise
     return Joined(store, created.recovery_key, summary)
+
+
+def discard_join_file(path: Path) -> bool:
+    """Delete a join file that has served (one use); False when it cannot be (read-only key, file held open)."""
+    from .. import files
+
+    try:
+        files.unlink(Path(path))
+    except (OSError, files.FileInUse):
+        return False
+    return True
+
+
+def _take_keys_of(store: Store, invitation: OpenedInvitation) -> None:
+    """The new machine trusts the group's machines as the join file lists them (its code authenticated them)."""
+    from .signed import _entry
+
+    with store.write():
+        if invitation.generation:
+            store.set_local("group_key_generation", str(invitation.generation))
+        for entry in invitation.machines:
+            checked = _entry(entry)
+            if checked is None or checked["site"] == store.site_id:
+                continue
+            identity.trust(store, checked["site"], name=checked["name"], signing=identity.unb64(checked["signing"], 32),
+                           box=identity.unb64(checked["box"], 32), introduced_by=checked["introduced_by"],
+                           key_generation=invitation.generation)
+            if checked["revoked"] is not None:
+                identity.revoke(store, checked["site"], checked["revoked_counter"] or 0, checked["revoked"])
+        if invitation.invitation:
+            invitations.remember(store, invitation.invitation)
+        identity.own(store)
 
 
 def _remove_new_database(paths: Paths) -> None:
