@@ -79,8 +79,10 @@ printf 'Prénom;Nom;Téléphone\r\nHélène;Côté;418 555-0101\r\n' > "$work/me
 cli import-members --database "$a" "$(winepath -w "$work/membres.csv")" >/dev/null || fail "import-members"
 code=$(cli join-code --database "$a" --to "$usb" | grep -o -E '[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}' | head -1)
 join_file=$(ls "$work/usb"/*.entraide-jumelage | head -1)
-cli join --database "$b" "$(winepath -w "$join_file")" --code "$code" --person Luc --machine-name Portable >/dev/null \
-  || fail "join"
+# The code goes on the standard input (never on the command line); the join file is deleted once used.
+printf '%s\n' "$code" | wine "$program/entraide-cli.exe" join --database "$b" "$(winepath -w "$join_file")" \
+  --person Luc --machine-name Portable 2>/dev/null | tr -d '\r' >/dev/null || fail "join"
+[[ ! -e "$join_file" ]] || fail "le fichier de jumelage est resté sur la clé après usage"
 cli machine-name --database "$a" Centre >/dev/null
 rm -f "$work/usb"/*.entraide
 cli export-bundle --database "$a" --to "$usb" >/dev/null || fail "export-bundle"

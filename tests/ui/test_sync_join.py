@@ -64,6 +64,7 @@ def test_join_wizard_sets_up_this_computer(qtbot, store, tmp_path):
         assert connection.group_secret(new) == connection.group_secret(store)
         assert new.db.execute("SELECT count(*) FROM people").fetchone()[0] == 1
         assert machines.machine_name(new) == "Portable du secrétariat"
+        assert not invitation.path.exists()  # one use: deleted from the key once it served
     finally:
         new.close()
 

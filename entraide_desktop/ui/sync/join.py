@@ -249,8 +249,14 @@ class JoinWizard(QDialog):
             return
         page = RecoveryKeyPage(joined.recovery_key)
         total = joined.summary.total
-        page.layout().insertWidget(1, explanation(
-            _("Ce poste fait maintenant partie du groupe : {n} fiches ont été copiées.").format(n=total)))
+        text = _("Ce poste fait maintenant partie du groupe : {n} fiches ont été copiées.").format(n=total)
+        join_file = Path(self.file.text().strip())
+        if join.discard_join_file(join_file):  # one use: it must not stay on the USB key
+            text += " " + _("Le fichier de jumelage a servi : il a été supprimé de la clé.")
+        else:
+            text += " " + _("Supprimez vous-même le fichier de jumelage « {path} » : il a servi et ne doit pas "
+                            "traîner sur la clé USB.").format(path=join_file)
+        page.layout().insertWidget(1, explanation(text))
         page.done.connect(self.accept)
         self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
