@@ -159,3 +159,23 @@ def test_in_the_main_window_the_page_uses_the_windows_service(qtbot, window, mon
     monkeypatch.setattr(ConflictsDialog, "exec", lambda self: opened.append(self) or 0)
     window.context.open_page.emit("sync", "conflicts")  # what the home page's reminder does
     assert opened
+
+
+def test_a_lost_laptop_is_removed_from_the_sync_screen(qtbot, context, laptop, monkeypatch, tmp_path):
+
+    from entraide_desktop.data.sync import group_key, identity
+    from entraide_desktop.ui.sync import remove_machine
+
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda _p, _t, _l, items, *_a: (items[0], True)))
+    monkeypatch.setattr(remove_machine, "confirm", lambda _p, _t, text, *_a, **_k: asked.append(text) or True)
+    monkeypatch.setattr(remove_machine, "inform", lambda *_a: None)
+    page = SyncPage(context)
+    qtbot.addWidget(page)
+    exchange.import_file(context.store, exchange.export_to(laptop, tmp_path).path, backup=False)
+    page.refresh()
+    assert not page.remove_machine_button.isHidden()
+    page.remove_machine_button.click()
+    assert "Portable du secrétariat" in asked[0] and "ne peut pas être annulé" in asked[0]
+    assert not identity.machines(context.store)[laptop.site_id].active
+    assert group_key.generation(context.store) == 1

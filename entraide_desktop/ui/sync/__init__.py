@@ -33,6 +33,7 @@ from ..forms import explanation
 from ..messages import show_error
 from ..style import style_role
 from ..usb_folder import choose_usb_folder
+from .remove_machine import ask_and_remove_machine
 
 
 def _section(title: str) -> QLabel:
@@ -178,6 +179,12 @@ class SyncPage(QWidget):
             _("Aucun autre poste pour l'instant. Les postes apparaissent ici dès qu'un de leurs fichiers est importé.")
         )
         layout.addWidget(self.machines_empty)
+        row = QHBoxLayout()
+        self.remove_machine_button = _button(_("Re&tirer un poste…"), _("Retirer du groupe un poste perdu, volé ou donné"),
+                                             lambda: ask_and_remove_machine(self, self.context) and self.refresh())
+        row.addWidget(self.remove_machine_button)
+        row.addStretch(1)
+        layout.addLayout(row)
         return frame
 
     def _conflicts(self) -> QFrame:
@@ -288,6 +295,7 @@ class SyncPage(QWidget):
         self.machines.setText("".join(entries))
         self.machines.setVisible(bool(data.machines))
         self.machines_empty.setVisible(not data.machines)
+        self.remove_machine_button.setVisible(bool(data.machines))
 
     def _show_conflicts(self, data: Overview) -> None:
         if data.conflicts:
