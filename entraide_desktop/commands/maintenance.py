@@ -17,6 +17,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--to", metavar=_("DOSSIER"), help=_("dossier de destination (une clé USB, par exemple)"))
     p.set_defaults(func=cmd_backup)
 
+    p = sub.add_parser("diagnostic", help=_("afficher le rapport de diagnostic (versions, nombres de lignes, fin du "
+                                            "journal ; aucun renseignement sur les personnes)"))
+    add_common_options(p)
+    p.set_defaults(func=cmd_diagnostic)
+
     p = sub.add_parser("list-backups", help=_("lister les sauvegardes de ce poste"))
     add_common_options(p)
     p.set_defaults(func=cmd_list)
@@ -71,4 +76,19 @@ def cmd_restore(args: argparse.Namespace) -> int:
     reopened = backups.reopen_after_restore(command_paths(args), key, author)
     reopened.close()
     out(_("Sauvegarde restaurée. L'état précédent a été gardé dans : {path}").format(path=safety.path))
+    return 0
+
+
+def cmd_diagnostic(args: argparse.Namespace) -> int:
+    """The report; with the passphrase (``--passphrase-file`` or ``ENTRAIDE_PASSPHRASE``), the row counts too."""
+    import os
+
+    from ..data.diagnostic import report
+
+    paths = command_paths(args)
+    if (getattr(args, "passphrase_file", None) or os.environ.get("ENTRAIDE_PASSPHRASE")) and paths.database.exists():
+        with open_store(args, lock=False) as store:
+            out(report(paths, store))
+    else:
+        out(report(paths))
     return 0

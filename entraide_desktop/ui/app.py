@@ -333,6 +333,9 @@ def run_gui(paths: Paths, *, demo_passphrase: str = "", consultation: bool = Fal
     from ..config import load_settings
 
     app = create_application(settings=load_settings(paths))
+    from .diagnostics import install_exception_hooks
+
+    install_exception_hooks()  # an error in a slot: logged and shown calmly (no console on Windows)
     try:
         lock = InstanceLock(paths)
         lock.acquire()

@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(_("Ai&de"))
         help_menu.addAction(self._action(_("&Guide d'utilisation"), QKeySequence.StandardKey.HelpContents, self._help, "help"))
         help_menu.addAction(self._action(_("&Raccourcis clavier"), None, self._shortcuts))
+        help_menu.addAction(self._action(_("Rapport de &diagnostic…"), None, self._diagnostic))
         help_menu.addSeparator()
         help_menu.addAction(self._action(_("À &propos d'Entraide"), None, self._about))
 
@@ -301,6 +302,11 @@ class MainWindow(QMainWindow):
         from .help import show_shortcuts
 
         show_shortcuts(self)
+
+    def _diagnostic(self) -> None:
+        from .diagnostics import DiagnosticDialog, diagnostic_text
+
+        DiagnosticDialog(diagnostic_text(self.context.paths, self.context.store), self).exec()
 
     def _about(self) -> None:
         from .help import show_about

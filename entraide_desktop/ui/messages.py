@@ -27,7 +27,7 @@ def error_text(error: BaseException) -> str:
 
 def show_error(parent: QWidget | None, error: BaseException, trace: str = "") -> None:
     if not isinstance(error, EntraideError):
-        log.error("unexpected error: %s\n%s", error, trace)
+        log.error("unexpected error: %s", type(error).__name__, exc_info=(type(error), error, error.__traceback__))
     box = QMessageBox(QMessageBox.Icon.Warning, _("Entraide"), error_text(error), QMessageBox.StandardButton.Ok, parent)
     detail = getattr(error, "detail", "") or trace
     if detail:
