@@ -118,7 +118,7 @@ def _early_language(argv: list[str]) -> str:
     for i, arg in enumerate(argv):
         if arg == "--database" and i + 1 < len(argv):
             database = argv[i + 1]
-    return str(load_settings(paths_for(database)).get("language", "fr"))
+    return load_settings(paths_for(database)).language
 
 
 def run(argv: list[str]) -> int:

@@ -7,11 +7,15 @@ explicit database path puts the key file and the public calendar beside that dat
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import hashlib
 import json
+import math
 import os
 import re
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -92,26 +96,105 @@ def paths_for(database: str | os.PathLike[str] | None = None) -> Paths:
     return Paths(database=db, config_dir=config_dir, cache_dir=cache_dir, backups_dir=data_dir / "sauvegardes")
 
 
-def load_settings(paths: Paths) -> dict[str, Any]:
-    """The saved preferences (language, last person who unlocked, lock delay); {} when none or unreadable."""
+MAX_SETTINGS_BYTES = 1_000_000
+TEXT_SIZES = (100, 125, 150, 200)
+
+
+@dataclass
+class Settings:
+    """This computer's preferences, each with its type and default written once (``preferences.json``)."""
+
+    language: str = "fr"
+    text_size: int = 100  # percent
+    high_contrast: bool = False
+    lock_minutes: float = DEFAULT_LOCK_MINUTES
+    last_slot: str = ""  # the key slot of the last person who unlocked (the unlock screen offers them first)
+    last_export_dir: str = ""
+    last_import_dir: str = ""
+    calendar_view: str = "month"
+    others: dict[str, Any] = field(default_factory=dict, repr=False)  # keys of a newer version, kept as they are
+
+    def to_json(self) -> dict[str, Any]:
+        values = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "others"}
+        return {**self.others, **values}
+
+
+def _accepts(kind: type, value: Any) -> bool:
+    if kind is bool:
+        return type(value) is bool
+    if kind is int:
+        return type(value) is int
+    if kind is float:
+        return type(value) in (int, float) and math.isfinite(value)
+    return isinstance(value, kind)
+
+
+def settings_from(raw: dict[str, Any]) -> Settings:
+    """Typed preferences from a decoded file: a value of the wrong type falls back to its default."""
+    settings = Settings()
+    kinds = {f.name: f.type for f in fields(Settings) if f.name != "others"}
+    for name, value in raw.items():
+        kind = {"str": str, "int": int, "bool": bool, "float": float}.get(str(kinds.get(name, "")))
+        if kind is None:
+            settings.others[str(name)] = value
+        elif _accepts(kind, value):
+            setattr(settings, name, float(value) if kind is float else value)
+    if settings.text_size not in TEXT_SIZES:
+        settings.text_size = 100
+    return settings
+
+
+_loaded: dict[Path, tuple[tuple[int, int], Settings]] = {}
+"""Preferences read once per file: read again only when the file changed (size or time)."""
+
+
+def load_settings(paths: Paths) -> Settings:
+    """The saved preferences (a copy); defaults when there are none. A damaged file is kept aside
+    (``preferences.json.abime``) and never stops the app."""
+    file = paths.settings_file
     try:
-        data = json.loads(paths.settings_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
+        stat = file.stat()
+        cached = _loaded.get(file)
+        if cached is not None and cached[0] == (stat.st_mtime_ns, stat.st_size):
+            return dataclasses.replace(cached[1], others=dict(cached[1].others))
+        if stat.st_size > MAX_SETTINGS_BYTES:
+            raise ValueError("too big")
+        raw = json.loads(file.read_text(encoding="utf-8"))
+        if not isinstance(raw, dict):
+            raise ValueError("not an object")
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, ValueError, UnicodeDecodeError):
+        with contextlib.suppress(OSError):
+            os.replace(file, file.with_name(file.name + ".abime"))
+        return Settings()
+    settings = settings_from(raw)
+    _loaded[file] = ((stat.st_mtime_ns, stat.st_size), settings)
+    return dataclasses.replace(settings, others=dict(settings.others))
 
 
-def save_settings(paths: Paths, settings: dict[str, Any]) -> None:
-    """Write the preferences atomically (temporary file, then rename)."""
+def save_settings(paths: Paths, settings: Settings) -> None:
+    """Write the preferences atomically (temporary file, then replace; retried while Windows holds it)."""
     paths.config_dir.mkdir(parents=True, exist_ok=True)
     tmp = paths.settings_file.with_suffix(".tmp")
-    tmp.write_text(json.dumps(settings, ensure_ascii=False, indent=2), encoding="utf-8")
-    os.replace(tmp, paths.settings_file)
+    tmp.write_text(json.dumps(settings.to_json(), ensure_ascii=False, indent=2), encoding="utf-8")
+    for attempt in range(5):
+        try:
+            os.replace(tmp, paths.settings_file)
+            return
+        except PermissionError:  # Windows: an antivirus or an indexer has the file open for a moment
+            if attempt == 4:
+                raise
+            time.sleep(0.1 * (attempt + 1))
 
 
-def update_settings(paths: Paths, **changes: Any) -> dict[str, Any]:
+def update_settings(paths: Paths, **changes: Any) -> Settings:
+    """Change some preferences (names of :class:`Settings` fields) and save; returns them all."""
     settings = load_settings(paths)
-    settings.update(changes)
+    for name, value in changes.items():
+        if name not in {f.name for f in fields(Settings)} or name == "others":
+            raise TypeError(f"unknown preference: {name}")
+        setattr(settings, name, value)
     try:
         save_settings(paths, settings)
     except OSError:

@@ -37,10 +37,7 @@ def collect(store: Store, today: dt.date | None = None) -> list[Reminder]:
     today = today or dt.date.today()
     found: list[Reminder] = []
     for name in PROVIDERS:
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
+        module = importlib.import_module(name)
         provider = getattr(module, "reminders", None)
         if provider is not None:
             found.extend(provider(store, today))

@@ -7,7 +7,6 @@ is available).
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from pathlib import Path
@@ -17,7 +16,8 @@ from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTran
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from .. import APP_ID, APP_NAME, __version__
-from ..config import DEFAULT_LOCK_MINUTES, Paths, load_settings
+from ..config import Paths, Settings, load_settings
+from . import startup_probe
 from ..data.errors import EntraideError
 from ..i18n import _, locale_name
 from ..instance_lock import InstanceLock
@@ -42,7 +42,7 @@ def install_qt_translations(app: QApplication) -> list[QTranslator]:
     return translators
 
 
-def create_application(argv: list[str] | None = None, settings: dict | None = None) -> QApplication:
+def create_application(argv: list[str] | None = None, settings: Settings | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
@@ -51,8 +51,8 @@ def create_application(argv: list[str] | None = None, settings: dict | None = No
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
     install_qt_translations(app)
-    settings = settings or {}
-    apply_style(app, text_size=int(settings.get("text_size", 100)), high_contrast=bool(settings.get("high_contrast")))
+    settings = settings or Settings()
+    apply_style(app, text_size=settings.text_size, high_contrast=settings.high_contrast)
     return app
 
 
@@ -79,11 +79,7 @@ class InactivityLock(QObject):
     def interval_ms(self) -> int:
         if self.fixed_interval_ms is not None:
             return self.fixed_interval_ms
-        try:
-            minutes = float(load_settings(self.paths).get("lock_minutes", DEFAULT_LOCK_MINUTES))
-        except (TypeError, ValueError):
-            minutes = DEFAULT_LOCK_MINUTES
-        return int(max(minutes, 0) * 60_000)
+        return int(max(load_settings(self.paths).lock_minutes, 0) * 60_000)
 
     def restart(self) -> None:
         self._restarted = time.monotonic()
@@ -119,9 +115,8 @@ class Controller(QObject):
 
     def start(self) -> bool:
         """Show first run or unlock; False when the person chose to quit."""
-        bench_passphrase = os.environ.get("ENTRAIDE_BENCH_PASSPHRASE")
-        if bench_passphrase:
-            return self._bench_start(bench_passphrase)
+        if startup_probe.requested():
+            return startup_probe.start(self)
         if not self.paths.database.exists():
             store = self._first_run()
         elif self.consultation_first and self._consultation_available() and not self._show_consultation():
@@ -136,31 +131,6 @@ class Controller(QObject):
         QTimer.singleShot(STARTUP_WORK_DELAY_MS, lambda: self.store is not None and self._daily_backup(self.store))
         return True
 
-    def _bench_start(self, passphrase: str) -> bool:
-        """Benchmarks only: unlock without the dialog, report when the window is shown, then quit."""
-        from .warm_up import unlock_while_warming_up
-
-        def peak_rss_kib() -> int:
-            try:
-                with open("/proc/self/status", encoding="ascii") as fh:
-                    return next(int(line.split()[1]) for line in fh if line.startswith("VmHWM:"))
-            except (OSError, StopIteration):
-                pass
-            try:
-                import resource  # POSIX only
-            except ImportError:
-                return 0  # Windows: the figure is not measured there
-            return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-
-        self.open_session(unlock_while_warming_up(self.paths, passphrase))
-
-        def shown() -> None:
-            print("SHOWN", peak_rss_kib(), flush=True)
-            self.app.quit()
-
-        QTimer.singleShot(0, shown)
-        return True
-
     def _first_run(self) -> Store | None:
         from .setup_dialog import SetupDialog
 
@@ -172,12 +142,9 @@ class Controller(QObject):
         return None
 
     def _join(self) -> Store | None:
-        """Set up this computer from another machine's exchange file (sync area), when available."""
-        try:
-            from .sync.join import run_join_wizard
-        except ImportError:
-            QMessageBox.information(None, APP_NAME, _("Cette fonction n'est pas encore offerte dans cette version."))
-            return self._first_run()
+        """Set up this computer from another machine's join file (sync area)."""
+        from .sync.join import run_join_wizard  # deferred: only on a first run that joins a group
+
         return run_join_wizard(self.paths)
 
     def _unlock(self) -> Store | None:
@@ -195,10 +162,7 @@ class Controller(QObject):
 
     # -- members' consultation mode (calendar area) -----------------------------------------
     def _consultation_available(self) -> bool:
-        try:
-            from . import consultation  # noqa: F401
-        except ImportError:
-            return False
+        """The members' calendar can be shown (the public calendar file exists or can be read)."""
         return True
 
     def _show_consultation(self) -> bool:

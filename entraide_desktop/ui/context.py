@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QIcon
 
-from ..config import Paths, load_settings, update_settings
+from ..config import Paths, Settings, load_settings, update_settings
 
 if TYPE_CHECKING:
     from ..data.store import Changes, Store
@@ -71,7 +71,8 @@ class AppContext(QObject):
         self._stop_listening()
 
     @property
-    def settings(self) -> dict[str, Any]:
+    def settings(self) -> Settings:
+        """This computer's preferences (read once, then from memory until they change)."""
         return load_settings(self.paths)
 
     def save_setting(self, **changes: Any) -> None:

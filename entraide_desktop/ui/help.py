@@ -44,11 +44,9 @@ def _browser_dialog(parent: QWidget | None, title: str, html: str) -> None:
 
 def area_shortcuts() -> list[tuple[str, list[tuple[str, str]]]]:
     """(section title, [(keys, what they do)]) for the screens that have their own shortcuts."""
+    from .meetings.editor import SHORTCUTS as minutes  # deferred: the editor is built only when shown
+
     sections = []
-    try:
-        from .meetings.editor import SHORTCUTS as minutes
-    except ImportError:
-        minutes = ()
     if minutes:
         sections.append((_("Procès-verbal (Réunions)"), [(_(k), _(v)) for k, v in minutes]))
     return sections

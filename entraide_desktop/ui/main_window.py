@@ -241,10 +241,8 @@ class MainWindow(QMainWindow):
     def sync_service(self):  # type: ignore[no-untyped-def]
         """The shared sync folder at work while the window is open (sync area), started on first use."""
         if self._sync_service is None:
-            try:
-                from .sync.service import start_sync_service
-            except ImportError:
-                return None
+            from .sync.service import start_sync_service  # deferred: started on first use, off the start-up path
+
             self._sync_service = start_sync_service(self.context, self)
         return self._sync_service
 

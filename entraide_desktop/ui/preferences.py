@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..config import DEFAULT_LOCK_MINUTES
 from ..i18n import _, language
 from .context import AppContext
 from .forms import explanation, heading
@@ -35,23 +34,23 @@ class PreferencesDialog(QDialog):
         self.language.setAccessibleName(_("Langue de l'interface"))
         self.language.addItem("Français", "fr")
         self.language.addItem("English", "en")
-        self.language.setCurrentIndex(max(0, self.language.findData(settings.get("language", language()))))
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language or language())))
         form.addRow(_("&Langue :"), self.language)
         self.lock_minutes = QSpinBox()
         self.lock_minutes.setRange(0, 240)
         self.lock_minutes.setSuffix(_(" min"))
         self.lock_minutes.setSpecialValueText(_("jamais"))
         self.lock_minutes.setAccessibleName(_("Verrouiller après une inactivité de"))
-        self.lock_minutes.setValue(int(settings.get("lock_minutes", DEFAULT_LOCK_MINUTES)))
+        self.lock_minutes.setValue(int(settings.lock_minutes))
         form.addRow(_("&Verrouiller après :"), self.lock_minutes)
         self.text_size = QComboBox()
         self.text_size.setAccessibleName(_("Taille du texte"))
         for size in TEXT_SIZES:
             self.text_size.addItem(_("{n} %").format(n=size), size)
-        self.text_size.setCurrentIndex(max(0, self.text_size.findData(int(settings.get("text_size", 100)))))
+        self.text_size.setCurrentIndex(max(0, self.text_size.findData(settings.text_size)))
         form.addRow(_("&Taille du texte :"), self.text_size)
         self.high_contrast = QCheckBox(_("Couleurs à &contraste élevé (texte blanc sur fond noir)"))
-        self.high_contrast.setChecked(bool(settings.get("high_contrast", False)))
+        self.high_contrast.setChecked(settings.high_contrast)
         form.addRow("", self.high_contrast)
         layout.addLayout(form)
         layout.addWidget(

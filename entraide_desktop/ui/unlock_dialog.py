@@ -94,7 +94,7 @@ class UnlockDialog(QDialog):
             self.error.show_message(error.message)
             self.recovery_button.setDefault(True)
             return
-        last = load_settings(self.paths).get("last_slot")
+        last = load_settings(self.paths).last_slot
         for slot_id, label in keyfile.labels():
             self.who.addItem(label, slot_id)
             if slot_id == last:

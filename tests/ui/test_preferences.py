@@ -21,7 +21,7 @@ def test_preferences_are_saved_and_applied(qtbot, context):
     dialog.high_contrast.setChecked(True)
     dialog._save()
     saved = load_settings(context.paths)
-    assert (saved["language"], saved["lock_minutes"], saved["text_size"], saved["high_contrast"]) == ("en", 3, 150, True)
+    assert (saved.language, saved.lock_minutes, saved.text_size, saved.high_contrast) == ("en", 3, 150, True)
     assert abs(app.font().pointSizeF() - style._system_point_size * 1.5) < 0.01
     assert app.palette().color(QPalette.ColorRole.Window).name() == "#000000"
     apply_style(app)  # back to normal for the other tests

@@ -177,7 +177,7 @@ class CalendarPage(QWidget):
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self._fill_types()
-        saved = context.settings.get("calendar_view", "month")
+        saved = context.settings.calendar_view
         self.set_view(saved if saved in VIEWS else "month", save=False)
 
     # -- state ------------------------------------------------------------------------------

@@ -38,7 +38,7 @@ from ..tasks import Progress, run_task
 
 
 def choose_and_import_calendar(context: AppContext, parent: QWidget) -> bool:
-    start = str(context.settings.get("last_import_dir") or Path.home())
+    start = context.settings.last_import_dir or str(Path.home())
     path, _selected = QFileDialog.getOpenFileName(
         parent, _("Importer un calendrier (ICS)"), start, _("Calendriers (*.ics *.ical *.ifb);;Tous les fichiers (*)"))
     if not path:

@@ -16,7 +16,7 @@ from ..tasks import Progress, run_with_progress
 
 
 def _documents_dir(context: AppContext) -> str:
-    return str(context.settings.get("last_export_dir") or Path.home())
+    return context.settings.last_export_dir or str(Path.home())
 
 
 def _remember_dir(context: AppContext, path: str) -> None:

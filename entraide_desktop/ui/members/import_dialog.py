@@ -49,7 +49,7 @@ from ..style import style_role
 
 
 def choose_and_import(context: AppContext, parent: QWidget) -> None:
-    start = str(context.settings.get("last_import_dir") or Path.home())
+    start = context.settings.last_import_dir or str(Path.home())
     path, _selected = QFileDialog.getOpenFileName(
         parent, _("Importer une liste de membres"), start,
         _("Listes de membres (*.csv *.xlsx *.txt *.tsv);;Tous les fichiers (*)"),
