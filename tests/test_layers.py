@@ -49,3 +49,14 @@ def test_the_check_resolves_relative_imports_and_imports_inside_functions():
     text = "def f():\n    from ..ui import forms\n    from . import spreadsheet\n"
     assert _imports(PACKAGE / "documents" / "sample.py", text) == [
         "entraide_desktop.ui", "entraide_desktop.documents"]
+
+
+def test_the_group_profile_is_read_only_through_group_profile():
+    """One way to read the group's details: ``data.group.profile()`` (writes may stay where they are)."""
+    import re
+
+    read = re.compile(r'rows\.get\([^)]*"group_profile"|FROM\s+group_profile', re.IGNORECASE)
+    allowed = {PACKAGE / "data" / "group.py"}
+    readers = [str(path.relative_to(PACKAGE)) for path in sorted(PACKAGE.rglob("*.py"))
+               if path not in allowed and "schema" not in path.parts and read.search(path.read_text(encoding="utf-8"))]
+    assert readers == []

@@ -103,8 +103,8 @@ def spread_text(spread, group_name: str) -> list[str]:  # noqa: ANN001 (Spread)
 
 
 def cmd_spread(args: argparse.Namespace) -> int:
-    from ..data import responsibilities, rows
-    from ..data.schema.core import GROUP_PROFILE_ID
+    from ..data import group as group_details
+    from ..data import responsibilities
 
     if args.format == "pdf" and not args.out:
         raise EntraideError(_("Indiquez le fichier PDF à écrire avec --out FICHIER."))
@@ -119,7 +119,7 @@ def cmd_spread(args: argparse.Namespace) -> int:
             out(_("PDF écrit : {path}").format(path=path))
             return 0
         spread = responsibilities.exercice_spread(store, year)
-        group = (rows.get(store, "group_profile", GROUP_PROFILE_ID) or {}).get("name") or ""
+        group = group_details.profile(store).name
     for line in spread_text(spread, group):
         out(line)
     return 0

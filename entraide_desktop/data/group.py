@@ -96,6 +96,8 @@ class GroupProfile:
     phone: str = ""
     fiscal_year_start_month: int = DEFAULT_START_MONTH
     membership_year: str = FISCAL  # FISCAL | CALENDAR
+    quorum_kind: str = ""  # the assembly's quorum rule as stored (see meetings/kinds.group_quorum_rule)
+    quorum_value: str = ""
 
     def fiscal_year(self, label_year: int) -> Period:
         return fiscal_year_bounds(label_year, self.fiscal_year_start_month)
@@ -127,6 +129,8 @@ def _profile_of(row: dict[str, Any]) -> GroupProfile:
         phone=row.get("phone") or "",
         fiscal_year_start_month=_month(row.get("fiscal_year_start_month")),
         membership_year=CALENDAR if row.get("membership_year") == CALENDAR else FISCAL,
+        quorum_kind=str(row.get("quorum_kind") or ""),
+        quorum_value=str(row.get("quorum_value") or ""),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPaintEvent
@@ -16,12 +17,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from ..data.schema.core import GROUP_PROFILE_ID
 from ..i18n import _, format_date, format_time
 from .context import AppContext
 from .tasks import run_task
 from .style import style_role
+
+if TYPE_CHECKING:
+    from ..data.group import GroupProfile
 
 
 def _section(title: str) -> QLabel:
@@ -98,12 +100,12 @@ class HomePage(QWidget):
             self.greeting.setText(_("Bonjour ! Nous sommes le {date}.").format(date=format_date(today)))
         self._pending = getattr(self, "_pending", 0) + 1
         ticket = self._pending
-        from ..data import calendar, reminders, rows  # on the UI thread (see ui/tasks.py), after the first paint
+        from ..data import calendar, group, reminders  # on the UI thread (see ui/tasks.py), after the first paint
 
         def gather(_progress: object) -> tuple[dict, list, list]:
             clone = store.clone()
             try:
-                profile = rows.get(clone, "group_profile", GROUP_PROFILE_ID) or {}
+                profile = group.profile(clone)
                 start = dt.datetime.combine(today, dt.time())
                 return profile, calendar.upcoming(clone, start, days=14), reminders.collect(clone, today)
             finally:
@@ -121,10 +123,10 @@ class HomePage(QWidget):
         self.todo.clear()
         self.todo.addItem(QListWidgetItem(_("Impossible d'afficher l'accueil : {e}").format(e=error_text(error))))
 
-    def _show(self, today: dt.date, profile: dict, occurrences: list, found: list) -> None:
+    def _show(self, today: dt.date, profile: GroupProfile, occurrences: list, found: list) -> None:
         self.greeting.setText(
             _("Bonjour ! Nous sommes le {date}.").format(date=format_date(today))
-            + ("\n" + profile["name"] if profile.get("name") else "")
+            + ("\n" + profile.name if profile.name else "")
         )
         self.activities.clear()
         current_day = None

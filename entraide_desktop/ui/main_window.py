@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME
-from ..data.schema.core import GROUP_PROFILE_ID
 from ..i18n import _
 from .context import AppContext, app_icon, icon
 from .pages import PAGES, PageInfo, build_page
@@ -262,10 +261,9 @@ class MainWindow(QMainWindow):
         schedule_public_calendar(self.context)
 
     def _update_title(self) -> None:
-        from ..data import rows
+        from ..data import group as group_details
 
-        profile = rows.get(self.context.store, "group_profile", GROUP_PROFILE_ID) or {}
-        group = profile.get("name") or ""
+        group = group_details.profile(self.context.store).name
         section = _(self._infos[self.current_key()].title) if self.nav.currentItem() else ""
         parts = [p for p in (section, group, APP_NAME) if p]
         self.setWindowTitle(" — ".join(parts))

@@ -22,9 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from ...config import Paths
-from .. import files
+from .. import files, group
 from ..changes import tables_of
-from ..schema.core import GROUP_PROFILE_ID
 from ..store import FollowUp, Store, after_every_change
 
 FORMAT = "entraide-calendrier-public"
@@ -78,7 +77,7 @@ def public_data(store: Store, today: dt.date | None = None) -> dict[str, Any]:
     today = today or dt.date.today()
     first = today - dt.timedelta(days=DAYS_BEFORE)
     last = today + dt.timedelta(days=DAYS_AFTER)
-    profile = store.db.execute("SELECT name FROM group_profile WHERE id = ?", [GROUP_PROFILE_ID]).fetchone()
+    profile = group.profile(store)
     found = occ_module.occurrences(
         store,
         dt.datetime.combine(first, dt.time()),
@@ -88,7 +87,7 @@ def public_data(store: Store, today: dt.date | None = None) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "version": VERSION,
-        "group": (profile[0] if profile else "") or "",
+        "group": profile.name,
         "updated": dt.datetime.now().replace(microsecond=0).isoformat(),
         "first_day": first.isoformat(),
         "last_day": last.isoformat(),

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass, field
 
 from ...i18n import N_, _
-from .. import rows
+from .. import group, rows
 from ..errors import ValidationError
 from ..schema.core import GROUP_PROFILE_ID
 from ..store import Store
@@ -269,10 +269,10 @@ def _percent(value: float) -> str:
 
 
 def group_quorum_rule(store: Store) -> GroupQuorumRule:
-    row = rows.get(store, "group_profile", GROUP_PROFILE_ID) or {}
-    kind = row.get("quorum_kind") or ""
+    profile = group.profile(store)
+    kind = profile.quorum_kind
     try:
-        value = float(row.get("quorum_value") or 0)
+        value = float(profile.quorum_value or 0)
     except ValueError:
         value = 0.0
     if kind not in ("number", "share") or value <= 0:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...i18n import _, format_date
-from .. import rows
-from ..schema.core import GROUP_PROFILE_ID
+from .. import group
 from ..store import Store
 from . import attendance
 from .agenda import AgendaItem, items
@@ -52,7 +51,7 @@ class Minutes:
 
 
 def group_name(store: Store) -> str:
-    return (rows.get(store, "group_profile", GROUP_PROFILE_ID) or {}).get("name") or ""
+    return group.profile(store).name
 
 
 def minutes(store: Store, meeting_id: str) -> Minutes:

@@ -21,9 +21,8 @@ from pathlib import Path
 
 from ...config import Paths
 from ...i18n import _, format_datetime
-from .. import connection, keys
+from .. import connection, group, keys
 from ..errors import EntraideError, ValidationError
-from ..schema.core import GROUP_PROFILE_ID
 from ..store import Store
 from . import bundle as bundles
 from . import container, exchange, group_key, identity, invitations, machines
@@ -67,8 +66,7 @@ class Invitation:
 
 
 def _group_name(store: Store) -> str:
-    row = store.db.execute("SELECT name FROM group_profile WHERE id = ?", [GROUP_PROFILE_ID]).fetchone()
-    return (row[0] if row else "") or ""
+    return group.profile(store).name
 
 
 def prepare(store: Store, folder: Path, *, hours: int = VALID_HOURS, now_ms: int | None = None,

@@ -17,12 +17,11 @@ from pathlib import Path
 import icalendar
 
 from ... import __version__
-from ...data import files, rows
+from ...data import files, group
 from ...data.calendar import recurrence as rec
 from ...data.calendar.activities import TIMEZONE, get_activity
 from ...data.calendar.activity_types import types_by_id
 from ...data.calendar.expand import leader_names, occurrences
-from ...data.schema.core import GROUP_PROFILE_ID
 from ...data.store import Store
 from ...i18n import _
 
@@ -73,12 +72,12 @@ def build_calendar(
     public_only: bool = False,
 ) -> tuple[icalendar.Calendar, IcsResult]:
     """The calendar of the group's activities (all, or of some types; all time, or ``[start, end]``)."""
-    profile = rows.get(store, "group_profile", GROUP_PROFILE_ID) or {}
+    profile = group.profile(store)
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", profile.get("name") or _("Calendrier du groupe"))
+    cal.add("x-wr-calname", profile.name or _("Calendrier du groupe"))
     cal.add("x-wr-timezone", "America/Montreal")
     lo = dt.datetime.combine(start or dt.date(1970, 1, 1), dt.time())
     hi = dt.datetime.combine((end or dt.date(9998, 12, 31)) + dt.timedelta(days=1), dt.time())

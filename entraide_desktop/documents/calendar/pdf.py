@@ -17,13 +17,12 @@ from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from ... import i18n
-from ...data import files
+from ...data import files, group
 from ...data.calendar.activity_types import ActivityType, list_types
 from ...data.calendar.expand import occurrences
 from ...data.calendar.labels import capitalised, month_grid, week_days, week_start
 from ...data.calendar.occurrence import OccurrenceView
 from ...data.errors import EntraideError
-from ...data.schema.core import GROUP_PROFILE_ID
 from ...data.store import Store
 from ...i18n import _
 from .. import fonts
@@ -80,9 +79,9 @@ def wall_data(
     types = [
         t for t in list_types(store, include_archived=True) if t.id in used or (not t.archived and not used)
     ]
-    profile = store.db.execute("SELECT name FROM group_profile WHERE id = ?", [GROUP_PROFILE_ID]).fetchone()
+    profile = group.profile(store)
     return WallData(
-        group=(profile[0] if profile else "") or "",
+        group=profile.name,
         title=title,
         days=days,
         month=number,

@@ -13,10 +13,9 @@ import datetime as dt
 import html
 from pathlib import Path
 
-from ...data import files, group, responsibilities, rows
+from ...data import files, group, responsibilities
 from ...data.errors import EntraideError, user_facing_errors
 from ...data.responsibilities.figures import captions, distribution
-from ...data.schema.core import GROUP_PROFILE_ID
 from ...data.store import Store
 from ...i18n import _, format_date, format_percent, ngettext
 from .. import fonts
@@ -131,7 +130,7 @@ def _write(store: Store, spread: responsibilities.Spread, year: int, target: Pat
 
     from .chart import render
 
-    profile = rows.get(store, "group_profile", GROUP_PROFILE_ID) or {}
+    profile = group.profile(store)
     target.parent.mkdir(parents=True, exist_ok=True)
     writer = QPdfWriter(str(temporary))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
@@ -150,7 +149,7 @@ def _write(store: Store, spread: responsibilities.Spread, year: int, target: Pat
         image = render(kind, spread, PAGE_WIDTH_PT, chart_font)
         image.setDevicePixelRatio(3.0)
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"chart:{kind}"), image)
-    document.setHtml(spread_html(spread, group_name=profile.get("name") or "", today=today,
+    document.setHtml(spread_html(spread, group_name=profile.name, today=today,
                                  with_names=with_names))
     layout = writer.pageLayout()
     document.setPageSize(QSizeF(layout.paintRect(QPageLayout.Unit.Point).size()))

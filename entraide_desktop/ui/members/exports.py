@@ -7,8 +7,6 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
-
-from ...data.schema.core import GROUP_PROFILE_ID
 from ...i18n import _, ngettext
 from ..context import AppContext
 from ..messages import confirm, inform
@@ -63,10 +61,9 @@ def export_register(context: AppContext, parent: QWidget, fmt: str) -> None:
 
 
 def export_phone_network(context: AppContext, parent: QWidget) -> None:
-    from ...data import rows
+    from ...data import group as group_details
 
-    profile = rows.get(context.store, "group_profile", GROUP_PROFILE_ID) or {}
-    group = profile.get("name") or ""
+    group = group_details.profile(context.store).name
     name = _("reseau-telephonique-{date}.pdf").format(date=dt.date.today().isoformat())
     path, _selected = QFileDialog.getSaveFileName(parent, _("Liste du réseau de soutien téléphonique"),
                                                   str(Path(_documents_dir(context)) / name), _("Document PDF (*.pdf)"))
