@@ -18,6 +18,8 @@ from entraide_desktop.data import backups, connection, keys
 from entraide_desktop.data.errors import EntraideError
 from tests.conftest import PASSPHRASE
 
+pytestmark = pytest.mark.slow  # thousands of mutated files
+
 FUZZ = settings(
     max_examples=int(os.environ.get("ENTRAIDE_FUZZ_EXAMPLES", "1500")),
     deadline=None,

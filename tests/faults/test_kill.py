@@ -17,6 +17,8 @@ from entraide_desktop.data import backups, connection, rows
 from tests.conftest import PASSPHRASE
 from tests.faults.kill_worker import BATCH, batch_ids
 
+pytestmark = pytest.mark.slow  # processes killed at random moments: tens of seconds
+
 KILLS = int(os.environ.get("ENTRAIDE_KILLS", "20"))
 
 

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # builds the one-folder app with PyInstaller: half a minute
+
 ROOT = Path(__file__).resolve().parents[2]
 
 pytest.importorskip("PyInstaller", reason="PyInstaller is installed by the packaging extra")

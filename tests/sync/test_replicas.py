@@ -16,6 +16,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
@@ -29,6 +30,8 @@ from entraide_desktop.data.sync import exchange, machines, merge, state
 from entraide_desktop.data.sync.bundle import BundleRefused, OwnBundle
 from tests.conftest import PASSPHRASE
 from tests.sync.helpers import dump, new_group
+
+pytestmark = pytest.mark.slow  # a Hypothesis state machine over several replicas: half a minute
 
 MAX_REPLICAS = 5
 FIELDS = ["first_name", "phone", "notes", "status"]
