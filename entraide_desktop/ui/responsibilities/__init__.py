@@ -8,6 +8,7 @@ from ...data.responsibilities import catalogue
 from ...data.errors import EntraideError
 from ...i18n import _
 from ..context import AppContext
+from ..kit import LazyTabs
 from .catalogue_tab import CatalogueTab
 from .common import AREA
 from .mandates_tab import MandatesTab
@@ -44,24 +45,12 @@ class ResponsibilitiesPage(QWidget):
             self.tabs.setTabToolTip(index, tip)
         layout.addWidget(self.tabs)
         # Tabs fill themselves when first shown (the catalogue at once): the page opens quickly.
-        self._stale: set[QWidget] = {self.mandates, self.people, self.spread}
-        self.tabs.currentChanged.connect(lambda _i: self._refresh_current())
+        self.lazy = LazyTabs(self.tabs, fresh=(self.catalogue,))
         self.mandates.show_history.connect(self.show_item)
-        context.data_changed.connect(self._on_data_changed)
-
-    def _on_data_changed(self, area: str) -> None:
-        if area in REFRESH_ON:
-            self._stale = {self.catalogue, self.mandates, self.people, self.spread}
-            self._refresh_current()
-
-    def _refresh_current(self) -> None:
-        tab = self.tabs.currentWidget()
-        if tab in self._stale:
-            self._stale.discard(tab)
-            tab.refresh()
+        context.data_changed.connect(lambda area: area in REFRESH_ON and self.lazy.mark_all_stale())
 
     def activated(self) -> None:
-        self._refresh_current()
+        self.lazy.refresh_current()
 
     def show_item(self, target_id: str) -> None:
         """Open a responsibility (from a home-page reminder or the mandates tab) in « Qui fait quoi »."""
@@ -70,7 +59,7 @@ class ResponsibilitiesPage(QWidget):
         except EntraideError:
             return
         self.tabs.setCurrentWidget(self.catalogue)
-        self._refresh_current()
+        self.lazy.refresh_current()
         if not self.catalogue.select_responsibility(target_id):
             self.catalogue.show_archived.setChecked(True)
             self.catalogue.select_responsibility(target_id)

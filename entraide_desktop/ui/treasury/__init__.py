@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from ...data.treasury.chart import install_starting_chart
 from ...i18n import _
 from ..context import AppContext
+from ..kit import LazyTabs
 from .bank_tab import BankTab
 from .budget_tab import BudgetTab
 from .entry_dialog import AREA
@@ -36,24 +37,12 @@ class TreasuryPage(QWidget):
         self.tabs.addTab(self.budget, _("&Budget et suivi"))
         self.tabs.addTab(self.statements, _("É&tats financiers"))
         layout.addWidget(self.tabs)
-        self._stale: set[QWidget] = {self.bank, self.budget, self.statements}
-        self.tabs.currentChanged.connect(lambda _i: self._refresh_current())
-        context.data_changed.connect(self._on_data_changed)
+        self.lazy = LazyTabs(self.tabs, fresh=(self.journal,))
+        context.data_changed.connect(lambda area: area in REFRESH_ON and self.lazy.mark_all_stale())
         self.journal.refresh()
 
-    def _on_data_changed(self, area: str) -> None:
-        if area in REFRESH_ON:
-            self._stale = {self.journal, self.bank, self.budget, self.statements}
-            self._refresh_current()
-
-    def _refresh_current(self) -> None:
-        tab = self.tabs.currentWidget()
-        if tab in self._stale:
-            self._stale.discard(tab)
-            tab.refresh()
-
     def activated(self) -> None:
-        self._refresh_current()
+        self.lazy.refresh_current()
 
     def focus_search(self) -> None:
         self.tabs.setCurrentWidget(self.journal)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from ...data import group
 from ...data.errors import EntraideError
@@ -14,6 +14,7 @@ from ...data.treasury.money import cents_to_decimal, format_cents
 from ...i18n import _, format_percent, format_skeleton
 from ..context import AppContext
 from ..forms import ErrorLabel, explanation
+from ..kit import labelled_combo
 
 BUDGET_COLUMN = 1
 
@@ -26,14 +27,7 @@ class BudgetTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(explanation(_("Inscrivez le budget adopté de chaque catégorie dans la colonne « Budget » ; "
                                        "le réel vient du journal, mois par mois.")))
-        bar = QHBoxLayout()
-        self.exercice = QComboBox()
-        self.exercice.setAccessibleName(_("Exercice du budget"))
-        label = QLabel(_("E&xercice :"))
-        label.setBuddy(self.exercice)
-        bar.addWidget(label)
-        bar.addWidget(self.exercice)
-        bar.addStretch(1)
+        bar, self.exercice = labelled_combo(_("E&xercice :"), _("Exercice du budget"))
         layout.addLayout(bar)
         self.table = QTableWidget()
         self.table.setAccessibleName(_("Budget et réel par catégorie"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from ...data import group
 from ...data.errors import EntraideError
@@ -13,6 +13,7 @@ from ...documents.treasury.statements import statements_body
 from ...i18n import _, format_date
 from ..context import AppContext
 from ..flow_layout import FlowLayout
+from ..kit import labelled_combo
 from ..meetings.common import ask_save_path, run_export, slug
 from ..messages import confirm, show_error
 
@@ -22,14 +23,7 @@ class StatementsTab(QWidget):
         super().__init__()
         self.context = context
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
-        self.exercice = QComboBox()
-        self.exercice.setAccessibleName(_("Exercice des états financiers"))
-        label = QLabel(_("E&xercice :"))
-        label.setBuddy(self.exercice)
-        bar.addWidget(label)
-        bar.addWidget(self.exercice)
-        bar.addStretch(1)
+        bar, self.exercice = labelled_combo(_("E&xercice :"), _("Exercice des états financiers"))
         layout.addLayout(bar)
         self.preview = QTextBrowser()
         self.preview.setAccessibleName(_("Aperçu des états financiers"))
