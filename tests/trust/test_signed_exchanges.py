@@ -166,3 +166,14 @@ def test_after_a_removal_the_old_keys_of_a_machine_sign_nothing_the_others_accep
     group_key.rotate(centre, now_ms())  # the removal (revocation.remove_access calls it)
     exchange.import_bytes(laptop, _file(centre, usb), "centre.entraide", backup=False)
     assert "autre clé" in _refused(laptop, with_old_keys, "autre clé")
+
+
+def test_after_the_upgrade_a_machine_already_exchanged_with_is_learned_once(pair, usb):
+    """Groups that exchanged before files were signed: the first signed file of a known peer is taken."""
+    centre, laptop = pair
+    exchange.import_file(centre, exchange.export_to(laptop, usb).path, backup=False)
+    with centre.write():  # as before the upgrade: a peer, but no key yet
+        centre.db.execute("DELETE FROM _sync_machine_keys WHERE site = ?", [laptop.site_id])
+    rows.insert(laptop, "people", {"first_name": "Après la mise à jour"})
+    assert exchange.import_file(centre, exchange.export_to(laptop, usb).path, backup=False).total >= 1
+    assert identity.machines(centre)[laptop.site_id].signing == identity.own(laptop).signing_public
