@@ -1,6 +1,8 @@
 """Forged exchange files (issue 12): memory and time to refuse one, each measured in a fresh process.
 
-Files of about 1 MB, sealed with a valid group key, received by a copy of the ten-year group:
+Files of about 1 MB, sealed with a valid group key and signed by a machine the receiver trusts
+(an insider: the checks after the signature are what is measured), received by a copy of the
+ten-year group:
 
 - ``bombe`` announces a 1 GB content: refused before anything is unpacked;
 - ``plein`` unpacks to the most a 1 MB file may (16 MiB + 16 × its size) of valid-looking
@@ -8,6 +10,8 @@ Files of about 1 MB, sealed with a valid group key, received by a copy of the te
   worst case for memory and time;
 - ``menus`` unpacks to as many of the shortest records as the limit allows (the most objects
   per byte), the last one forged;
+- ``sans signature``: ``plein`` forged with the group key alone (a person who left): refused at
+  the signature, before anything is unpacked;
 - ``chaque seconde``: a month view and the public calendar with an activity repeating every
   second stored (as an older version would have merged it).
 
@@ -142,13 +146,15 @@ def child(scenario: str, database: str) -> None:
         compressed = b"".join(engine.compress(chunk) for _n in range(1024)) + engine.flush()  # 1 GiB, about 1 MB
         payload, size = b"", 2**30
     else:
-        payload, compressed = _full_payload() if scenario == "plein" else _tiny_payload()
+        payload, compressed = _full_payload() if scenario in ("plein", "sans signature") else _tiny_payload()
         size = len(payload)
     del payload
     group, _secret = group_secret(store)
     header = {"group": group, "schema": schema_version(), "min_reader": schema_version(), "site": FORGER,
               "machine": "Fabriqué", "bundle": "6f7c2b0e-7a51-4c61-9a8e-2f1d5e0c9b11", "created": 1,
               "vector": {FORGER: 1}, "size": size, "previous_sites": [], "codec": "zlib"}
+    if scenario != "sans signature":  # an insider: a machine of the group, trusted, that turned
+        header = _signed_by_insider(store, header, compressed)
     data = container.seal(bundles.MAGIC, bundles.FORMAT_VERSION, header, compressed, bundles._key(store))
     del compressed
     before = _rss_mb()
@@ -162,6 +168,24 @@ def child(scenario: str, database: str) -> None:
                       "message": message}))
 
 
+def _signed_by_insider(store, header: dict, compressed: bytes) -> dict:  # noqa: ANN001
+    """Sign as FORGER, made a machine the receiver trusts: the checks after the signature are measured."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    from entraide_desktop.data.key_seal import new_key_pair
+    from entraide_desktop.data.sync import identity
+
+    signing = Ed25519PrivateKey.generate()
+    public = signing.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    _private, box = new_key_pair()
+    identity.trust(store, FORGER, name="Fabriqué", signing=public, box=box, introduced_by=store.site_id,
+                   replace_key=True)
+    header = {**header, "signing": identity.b64(public), "box": identity.b64(box), "keys": {"generation": 0}}
+    header["signature"] = identity.b64(signing.sign(identity._file_digest(header, compressed)))
+    return header
+
+
 def run(group: Group) -> list[Result]:
     results = []
     home = tempfile.mkdtemp(prefix="bench-forged-")
@@ -169,7 +193,7 @@ def run(group: Group) -> list[Result]:
         copy = Path(home) / "groupe"
         shutil.copytree(group.database.parent, copy, ignore=shutil.ignore_patterns("*.lock", "*-wal", "*-shm"))
         env = {**os.environ, "ENTRAIDE_HOME": str(Path(home) / "home")}
-        for scenario in ("bombe", "plein", "menus", "chaque seconde"):
+        for scenario in ("bombe", "plein", "menus", "sans signature", "chaque seconde"):
             out = subprocess.run([sys.executable, __file__, "CHILD", scenario, str(copy / "entraide.db")], env=env,
                                  capture_output=True, text=True, cwd=ROOT)
             if out.returncode:
