@@ -86,3 +86,20 @@ def test_the_treasurer_declares_the_charity_and_saves_an_official_receipt(qtbot,
     receipt_actions.save_receipt(dialog, context, donation)
     qtbot.waitUntil(target.exists, timeout=5000)
     assert "Reçu officiel de don" in " ".join(pdf_text(target))
+
+
+def test_a_receipt_number_given_twice_by_two_machines_is_pointed_out_in_the_journal(qtbot, context, donation):
+    from entraide_desktop.ui.treasury.journal_tab import JournalTab
+
+    first = receipts.issue(context.store, donation, today=dt.date(2026, 6, 12))
+    other = journal.record(context.store, {"kind": "income", "on": "2026-06-11", "amount": "5",
+                                           "category_id": chart.starting_id(chart.CATEGORIES, "fees"),
+                                           "account_id": chart.starting_id(chart.ACCOUNTS, "cash")})
+    second = receipts.issue(context.store, other)
+    tab = JournalTab(context)
+    qtbot.addWidget(tab)
+    tab.refresh()
+    assert tab.receipt_warning.isHidden()
+    rows.update(context.store, "treasury_receipts", second.id, {"number": first.number})  # as the other machine did
+    tab.refresh()
+    assert not tab.receipt_warning.isHidden() and first.number in tab.receipt_warning.text()

@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
 
 from ...data import group
 from ...data.errors import EntraideError
-from ...data.treasury import balances, chart, journal
+from ...data.treasury import balances, chart, journal, receipts
 from ...data.treasury.money import format_cents
 from ...data.treasury.views import JournalRow, journal_rows
-from ...i18n import N_, _, format_date
+from ...i18n import N_, _, format_date, ngettext
 from ..context import AppContext
 from ..flow_layout import FlowLayout
+from ..forms import ErrorLabel
 from ..messages import confirm, show_error
 from .chart_dialog import ChartDialog
 from .entry_dialog import EntryDialog
@@ -122,6 +123,8 @@ class JournalTab(QWidget):
         balance_box.setLayout(self.balances)
         balance_box.setAccessibleName(_("Soldes des comptes"))
         layout.addWidget(balance_box)
+        self.receipt_warning = ErrorLabel()  # two machines numbered receipts the same week
+        layout.addWidget(self.receipt_warning)
         bar = QHBoxLayout()
         self.exercice = QComboBox()
         self.exercice.setAccessibleName(_("Exercice"))
@@ -196,6 +199,16 @@ class JournalTab(QWidget):
         self._fit_columns(found)
         today = dt.date.today()
         self._show_balances(min(end, today) if start <= today else end)
+        twice = receipts.duplicates(store)
+        if twice:
+            self.receipt_warning.show_message(ngettext(
+                "Le numéro de reçu {numbers} a été donné deux fois (deux postes ont fait des reçus avant "
+                "d'échanger leurs fichiers) : annulez l'un des deux reçus et refaites-le.",
+                "Les numéros de reçu {numbers} ont été donnés deux fois (deux postes ont fait des reçus avant "
+                "d'échanger leurs fichiers) : pour chacun, annulez l'un des deux reçus et refaites-le.",
+                len(twice)).format(numbers=", ".join(twice)))
+        else:
+            self.receipt_warning.clear_message()
 
     def _fit_columns(self, found: list[JournalRow]) -> None:
         """Widths from the distinct texts of each column (a few dozen), not from every row: fast on 15,000."""
