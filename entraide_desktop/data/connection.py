@@ -309,9 +309,7 @@ def renew_site_id(store: Store, identity: dict[str, object] | None = None) -> st
                 ("previous_sites", json.dumps([*previous, old])),
             ],
         )
-    store._state.site_id = new_site
-    store._state.counter = 0
-    store.site_id_was_renewed = True
+    store.adopt_site_id(new_site)
     return new_site
 
 

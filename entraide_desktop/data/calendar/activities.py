@@ -267,7 +267,8 @@ def create_activity(store: Store, data: ActivityInput) -> str:
     return activity_id
 
 
-def _past_starts(rule: str, first: dt.datetime, before: dt.datetime) -> list[dt.datetime]:
+def past_starts(rule: str, first: dt.datetime, before: dt.datetime) -> list[dt.datetime]:
+    """Starts of the series strictly before ``before`` (also used by ``series.split``)."""
     return rec.starts_between(rule, first, dt.datetime.min, before) if first < before else []
 
 
@@ -301,8 +302,8 @@ def update_activity(
         values, rule = _check(store, data, current_type=current.type_id)
         new_first = parse_stored(values["start_at"])
         cutoff = dt.datetime.combine(today, dt.time())
-        old_past = _past_starts(current.rrule, current.start, cutoff)
-        new_past = _past_starts(rule, new_first, cutoff)
+        old_past = past_starts(current.rrule, current.start, cutoff)
+        new_past = past_starts(rule, new_first, cutoff)
         timing_changed = (values["start_at"], values["end_at"], values["rrule"], values["all_day"]) != (
             start_text(current.start, current.all_day),
             start_text(current.end, current.all_day),

@@ -15,7 +15,7 @@ from .activities import (
     Activity,
     ActivityInput,
     SaveResult,
-    _past_starts,
+    past_starts,
     _set_leaders,
     parse_stored,
 )
@@ -39,7 +39,7 @@ def split(
     duration = parse_stored(values["end_at"]) - parse_stored(values["start_at"])
     parts = rec.rule_parts(rule)
     if "COUNT" in parts:
-        done = len(_past_starts(current.rrule, current.start, cutoff))
+        done = len(past_starts(current.rrule, current.start, cutoff))
         left = max(1, int(parts["COUNT"]) - done)
         rule = ";".join(f"{k}={v}" if k != "COUNT" else f"COUNT={left}" for k, v in parts.items())
     new_values = {
