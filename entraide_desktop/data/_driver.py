@@ -30,7 +30,7 @@ sqlite3 = sqlcipher3.dbapi2
 
 def check_sqlite_utils() -> None:
     """Raise ImportError unless sqlite-utils runs on SQLCipher."""
-    import sqlite_utils.utils
+    import sqlite_utils.utils  # deferred: the unlock screen opens before sqlite-utils loads
 
     if sqlite_utils.utils.sqlite3 is not sqlcipher3:
         raise ImportError("sqlite-utils is not using SQLCipher")

@@ -25,7 +25,14 @@ from ..i18n import _
 from . import files, keyring, keys
 from ._driver import sqlite3
 from .clock import HybridClock
-from .errors import DatabaseCorrupt, DatabaseMissing, EntraideError, NewerSchema, user_facing_errors
+from .errors import (
+    DatabaseCorrupt,
+    DatabaseMissing,
+    EntraideError,
+    NewerSchema,
+    ValidationError,
+    user_facing_errors,
+)
 from .schema import MIGRATIONS, known_migrations
 from .schema.core import GROUP_PROFILE_ID
 from .store import Author, Store, _WriteState, new_site_id
@@ -120,8 +127,6 @@ def create_database(
     keys.check_passphrase_strength(passphrase, context=(group_name,))
     group_name = group_name.strip()
     if not group_name and group is None:
-        from .errors import ValidationError
-
         raise ValidationError(_("Indiquez le nom du groupe."), "group_name")
     if paths.database.exists() or paths.key_file.exists():
         raise EntraideError(
@@ -309,9 +314,7 @@ def renew_site_id(store: Store, identity: dict[str, object] | None = None) -> st
                 ("previous_sites", json.dumps([*previous, old])),
             ],
         )
-    store._state.site_id = new_site
-    store._state.counter = 0
-    store.site_id_was_renewed = True
+    store.adopt_site_id(new_site)
     return new_site
 
 
@@ -323,8 +326,6 @@ def add_person(store: Store, label: str, passphrase: str) -> str:
     keys.check_passphrase_strength(passphrase)
     keyfile = keyring.keyfile_to_change(store)
     if any(s.label.casefold() == label.strip().casefold() for s in keyfile.slots):
-        from .errors import ValidationError
-
         raise ValidationError(_("Une personne porte déjà ce nom dans la liste des accès."), "label")
     slot = keys.make_slot(store.data_key, keyfile.database_id, label, passphrase)
     keyfile.slots.append(slot)

@@ -9,6 +9,7 @@ where the data folder is, how many rows each table holds (counts only) and the e
 from __future__ import annotations
 
 import datetime as dt
+import platform
 import sys
 
 from .. import __version__, logs
@@ -24,8 +25,6 @@ def platform_text() -> str:
         version = sys.getwindowsversion()  # type: ignore[attr-defined]
         name = "Windows 11" if version.build >= 22000 else f"Windows {version.major}"
         return f"{name} (build {version.build})"
-    import platform
-
     return f"{platform.system()} {platform.release()}"
 
 

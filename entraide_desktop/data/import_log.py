@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..i18n import _
+from ..i18n import _, ngettext
 from . import rows
 from .errors import EntraideError
 from .store import Store
@@ -107,8 +107,6 @@ class UndoResult:
     file_name: str
 
     def summary(self) -> str:
-        from ..i18n import ngettext
-
         people, activities = self.archived.get("people", 0), self.archived.get("activities", 0)
         parts = []
         if people or not activities:

@@ -31,7 +31,7 @@ def windows_drive_type(root: str) -> int:
     """The Windows drive type of ``root`` (« E:/ »); 0 (unknown) elsewhere or on failure."""
     if sys.platform != "win32":
         return 0
-    import ctypes
+    import ctypes  # deferred: only on Windows, and off the start-up path
 
     try:
         return int(ctypes.windll.kernel32.GetDriveTypeW(root.replace("/", "\\")))  # type: ignore[attr-defined]

@@ -120,6 +120,12 @@ class Store:
     def site_id(self) -> str:
         return self._state.site_id
 
+    def adopt_site_id(self, site_id: str) -> None:
+        """Use a new machine identity from now on, its counter at zero (saved by the caller)."""
+        self._state.site_id = site_id
+        self._state.counter = 0
+        self.site_id_was_renewed = True
+
     @property
     def clock(self) -> HybridClock:
         return self._state.clock

@@ -8,106 +8,32 @@ with :class:`ConcurrentEdit` unless the person confirms they want to replace it.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
 
 from ...i18n import _, format_date
 from .. import rows
-from ..errors import EntraideError, ValidationError
+from ..errors import ValidationError
 from ..store import Store
 from . import recurrence as rec
+from .activity_records import (  # noqa: F401  (re-exported: callers use activities.Activity…)
+    EXCEPTIONS,
+    LEADERS,
+    TABLE,
+    TIMEZONE,
+    VISIBILITIES,
+    Activity,
+    ActivityInput,
+    ConcurrentEdit,
+    SaveResult,
+    exists_locally,
+    parse_stored,
+    past_starts,
+    set_leaders,
+)
 from .activity_types import TABLE as TYPES
 from .activity_types import ensure_default_types
 from .labels import compact_time as format_time
 from .occurrence import start_text
-
-TABLE = "activities"
-LEADERS = "activity_leaders"
-EXCEPTIONS = "activity_exceptions"
-TIMEZONE = ZoneInfo("America/Montreal")
-VISIBILITIES = ("public", "members")
-
-
-class ConcurrentEdit(EntraideError):
-    """The activity changed (elsewhere) since the form was opened."""
-
-
-@dataclass(frozen=True)
-class ActivityInput:
-    """What the form gives. For an all-day activity, ``end`` is the last day (included)."""
-
-    title: str
-    type_id: str
-    start: dt.datetime
-    end: dt.datetime
-    all_day: bool = False
-    recurrence: rec.Recurrence = field(default_factory=rec.Recurrence)
-    place: str = ""
-    description: str = ""
-    notes: str = ""
-    public: bool = True
-    leader_ids: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Activity:
-    id: str
-    title: str
-    type_id: str
-    start: dt.datetime
-    end: dt.datetime  # last day (midnight) when all-day
-    all_day: bool
-    rrule: str
-    place: str
-    description: str
-    notes: str
-    public: bool
-    leader_ids: tuple[str, ...]
-    continues: str
-    archived: bool
-    revision: int
-
-    @property
-    def recurrence(self) -> rec.Recurrence:
-        return rec.parse_rule(self.rrule, self.start.date())
-
-    @property
-    def duration(self) -> dt.timedelta:
-        return (self.end + dt.timedelta(days=1) - self.start) if self.all_day else self.end - self.start
-
-    def as_input(self) -> ActivityInput:
-        return ActivityInput(
-            self.title,
-            self.type_id,
-            self.start,
-            self.end,
-            self.all_day,
-            self.recurrence,
-            self.place,
-            self.description,
-            self.notes,
-            self.public,
-            self.leader_ids,
-        )
-
-
-@dataclass(frozen=True)
-class SaveResult:
-    activity_id: str  # a new id when the series was split (its past kept the old schedule)
-    split: bool = False
-    removed_exceptions: int = 0
-
-
-def parse_stored(value: str) -> dt.datetime:
-    """A stored start or end (ISO date or datetime) as a naive local datetime."""
-    return dt.datetime.fromisoformat(value)
-
-
-def exists_locally(when: dt.datetime) -> bool:
-    """False for a wall-clock time skipped by the spring change (2 h 30 on the second Sunday of March)."""
-    aware = when.replace(tzinfo=TIMEZONE)
-    back = aware.astimezone(dt.UTC).astimezone(TIMEZONE).replace(tzinfo=None)
-    return back == when
+from .series import drop_orphan_exceptions, split
 
 
 def revision(store: Store, activity_id: str) -> int:
@@ -230,28 +156,6 @@ def _check(store: Store, data: ActivityInput, *, current_type: str = "") -> tupl
     return values, rule
 
 
-def _set_leaders(store: Store, activity_id: str, person_ids: tuple[str, ...]) -> None:
-    wanted = list(dict.fromkeys(person_ids))
-    existing = {
-        pid: (rid, archived)
-        for rid, pid, archived in store.db.execute(
-            "SELECT id, person_id, archived FROM activity_leaders WHERE activity_id = ?", [activity_id]
-        ).fetchall()
-    }
-    for pid in wanted:
-        if pid in existing:
-            if existing[pid][1]:
-                rows.restore(store, LEADERS, existing[pid][0])
-        else:
-            rows.insert(
-                store,
-                LEADERS,
-                {"activity_id": activity_id, "person_id": pid},
-                row_id=rows.deterministic_id(LEADERS, activity_id, pid),
-            )
-    for pid, (rid, archived) in existing.items():
-        if pid not in wanted and not archived:
-            rows.archive(store, LEADERS, rid)
 
 
 # -- writing -----------------------------------------------------------------------------------
@@ -263,12 +167,10 @@ def create_activity(store: Store, data: ActivityInput) -> str:
         ensure_default_types(store)
         values, _rule = _check(store, data)
         activity_id = rows.insert(store, TABLE, {**values, "continues": ""})
-        _set_leaders(store, activity_id, data.leader_ids)
+        set_leaders(store, activity_id, data.leader_ids)
     return activity_id
 
 
-def _past_starts(rule: str, first: dt.datetime, before: dt.datetime) -> list[dt.datetime]:
-    return rec.starts_between(rule, first, dt.datetime.min, before) if first < before else []
 
 
 def update_activity(
@@ -301,8 +203,8 @@ def update_activity(
         values, rule = _check(store, data, current_type=current.type_id)
         new_first = parse_stored(values["start_at"])
         cutoff = dt.datetime.combine(today, dt.time())
-        old_past = _past_starts(current.rrule, current.start, cutoff)
-        new_past = _past_starts(rule, new_first, cutoff)
+        old_past = past_starts(current.rrule, current.start, cutoff)
+        new_past = past_starts(rule, new_first, cutoff)
         timing_changed = (values["start_at"], values["end_at"], values["rrule"], values["all_day"]) != (
             start_text(current.start, current.all_day),
             start_text(current.end, current.all_day),
@@ -310,11 +212,9 @@ def update_activity(
             int(current.all_day),
         )
         if timing_changed and current.rrule and old_past and old_past != new_past:
-            from .series import split
-
             return split(store, current, values, rule, data, cutoff)
         rows.update(store, TABLE, activity_id, values)
-        _set_leaders(store, activity_id, data.leader_ids)
+        set_leaders(store, activity_id, data.leader_ids)
         if (
             not current.rrule
             and not rule
@@ -323,8 +223,6 @@ def update_activity(
             from .attendance import rekey_single
 
             rekey_single(store, activity_id, start_text(current.start, current.all_day), values["start_at"])
-        from .series import drop_orphan_exceptions
-
         removed = drop_orphan_exceptions(store, activity_id, rule, new_first)
     return SaveResult(activity_id, removed_exceptions=removed)
 

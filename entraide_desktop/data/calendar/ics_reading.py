@@ -29,7 +29,7 @@ class CalendarFileError(EntraideError):
 
 
 def read_calendar(path: Path) -> Any:
-    import icalendar
+    import icalendar  # deferred: heavy, needed only when a calendar file is imported
 
     try:
         size = path.stat().st_size

@@ -9,15 +9,15 @@ from .. import rows
 from ..errors import ValidationError
 from ..store import Store
 from . import recurrence as rec
-from .activities import (
+from .activity_records import (
     EXCEPTIONS,
     TABLE,
     Activity,
     ActivityInput,
     SaveResult,
-    _past_starts,
-    _set_leaders,
     parse_stored,
+    past_starts,
+    set_leaders,
 )
 from .occurrence import start_text
 
@@ -39,7 +39,7 @@ def split(
     duration = parse_stored(values["end_at"]) - parse_stored(values["start_at"])
     parts = rec.rule_parts(rule)
     if "COUNT" in parts:
-        done = len(_past_starts(current.rrule, current.start, cutoff))
+        done = len(past_starts(current.rrule, current.start, cutoff))
         left = max(1, int(parts["COUNT"]) - done)
         rule = ";".join(f"{k}={v}" if k != "COUNT" else f"COUNT={left}" for k, v in parts.items())
     new_values = {
@@ -50,7 +50,7 @@ def split(
         "continues": current.continues or current.id,
     }
     new_id = rows.insert(store, TABLE, new_values)
-    _set_leaders(store, new_id, data.leader_ids)
+    set_leaders(store, new_id, data.leader_ids)
     # The old series stops the day before; its past occurrences keep their times and attendance.
     old_parts = {k: v for k, v in rec.rule_parts(current.rrule).items() if k not in ("COUNT", "UNTIL")}
     old_parts["UNTIL"] = (cutoff - dt.timedelta(days=1)).strftime("%Y%m%dT235959")

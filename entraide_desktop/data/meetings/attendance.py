@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from ...i18n import N_, _, format_number, ngettext
+from ...i18n import N_, _, format_number, format_percent, ngettext
 from .. import people, rows
 from ..errors import ValidationError
 from ..store import Store
@@ -266,8 +266,6 @@ def _required(store: Store, kind: MeetingType, on: dt.date) -> tuple[int | None,
 
 
 def _percent(value: float) -> str:
-    from ...i18n import format_percent
-
     return format_percent(value)
 
 

@@ -11,7 +11,7 @@ import json
 import math
 from dataclasses import dataclass, field
 
-from ...i18n import N_, _
+from ...i18n import N_, _, format_percent
 from .. import group, rows
 from ..errors import ValidationError
 from ..schema.core import GROUP_PROFILE_ID
@@ -263,8 +263,6 @@ class GroupQuorumRule:
 
 
 def _percent(value: float) -> str:
-    from ...i18n import format_percent
-
     return format_percent(value)
 
 

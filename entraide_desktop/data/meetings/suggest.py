@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ...i18n import _, format_date
+from ...i18n import _, format_date, format_time
 from .. import rows
 from ..store import Store
 from .core import get_meeting, meeting_row
@@ -37,8 +37,6 @@ def suggested_proposal(store: Store, item_id: str, now: dt.datetime | None = Non
         return _("le procès-verbal de la réunion du {date} soit adopté tel que présenté.").format(
             date=format_date(day)), previous
     if kind == CLOSING:
-        from ...i18n import format_time
-
         when = (now or dt.datetime.now()).time().replace(second=0, microsecond=0)
         return _("la séance soit levée à {time}.").format(time=format_time(when)), None
     if kind == ELECTION:

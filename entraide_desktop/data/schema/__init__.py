@@ -8,9 +8,7 @@ does not know comes from a newer version and is refused before anything is chang
 
 from __future__ import annotations
 
-from sqlite_utils import Migrations
-
-MIGRATIONS = Migrations("entraide")
+from .migration_set import MIGRATIONS, known_migrations, schema_version  # noqa: F401  (re-exported)
 
 from . import core  # noqa: E402,F401  (registration order matters)
 from . import members  # noqa: E402,F401
@@ -23,11 +21,3 @@ from . import imports  # noqa: E402,F401
 from . import treasury  # noqa: E402,F401
 from . import signing  # noqa: E402,F401
 
-
-def known_migrations() -> list[str]:
-    return [m.name for m in MIGRATIONS._migrations]
-
-
-def schema_version() -> int:
-    """Number of migrations this app knows: grows with every release that changes the schema."""
-    return len(MIGRATIONS._migrations)

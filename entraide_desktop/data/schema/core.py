@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from ...i18n import N_
-from . import MIGRATIONS
+from .migration_set import MIGRATIONS
 from .registry import SyncedTable, create_synced_table, synced_table
 
 GROUP_PROFILE_ID = "00000000-0000-5000-8000-000000000001"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from ...i18n import N_
-from . import MIGRATIONS
+from .migration_set import MIGRATIONS
 from .registry import SyncedTable, create_synced_table, register_person_reference, synced_table
 
 synced_table(SyncedTable("imports", area=N_("Importations"), label_fields=("file_name",)))

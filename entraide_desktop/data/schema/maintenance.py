@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from . import MIGRATIONS
+from .migration_set import MIGRATIONS
 
 
 @MIGRATIONS(name="0900_versions_rowid_table")

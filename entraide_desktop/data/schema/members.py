@@ -13,7 +13,7 @@ import sqlite_utils
 
 from ...i18n import N_
 from ..text import fold
-from . import MIGRATIONS
+from .migration_set import MIGRATIONS
 from .registry import SyncedTable, create_synced_table, register_person_reference, synced_table
 
 

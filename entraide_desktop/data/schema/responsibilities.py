@@ -16,7 +16,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from ...i18n import N_
-from . import MIGRATIONS
+from .migration_set import MIGRATIONS
 from .registry import SyncedTable, create_synced_table, synced_table
 
 AREA = N_("Responsabilités")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from . import MIGRATIONS
+from .migration_set import MIGRATIONS
 
 
 @MIGRATIONS(name="1600_signed_exchanges")

@@ -29,8 +29,9 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
 
-from ..key_seal import new_key_pair
+from ..key_seal import new_key_pair, public_of
 from ..store import Store
+from .machines import now_ms
 
 _SIGN_CONTEXT = b"entraide exchange file signature v1\n"
 _ATTEST_CONTEXT = b"entraide write counter attestation v1\n"
@@ -77,8 +78,6 @@ def own(store: Store) -> Identity:
     if raw:
         saved = json.loads(raw)
         signing, box = base64.b64decode(saved["signing"]), base64.b64decode(saved["box"])
-        from ..key_seal import public_of
-
         return Identity(signing, box, _public_of_signing(signing), public_of(box))
     return renew(store)
 
@@ -90,7 +89,7 @@ def renew(store: Store) -> Identity:
     with store.write():
         store.set_local("machine_keys", json.dumps({"signing": b64(signing), "box": b64(box)}))
         identity = Identity(signing, box, _public_of_signing(signing), box_public)
-        from .group_key import generation
+        from .group_key import generation  # deferred: group_key imports this module
 
         trust(store, store.site_id, name="", signing=identity.signing_public, box=identity.box_public,
               introduced_by=store.site_id, key_generation=generation(store), replace_key=True)
@@ -173,8 +172,6 @@ def machines(store: Store) -> dict[str, MachineKey]:
 def trust(store: Store, site: str, *, name: str, signing: bytes, box: bytes, introduced_by: str,
           key_generation: int = 0, replace_key: bool = False) -> None:
     """Trust ``site`` with these keys (a known machine's key changes only with ``replace_key``)."""
-    from .machines import now_ms
-
     with store.write():
         store.db.execute(
             "INSERT INTO _sync_machine_keys (site, name, signing, box, key_generation, introduced_by, added) "

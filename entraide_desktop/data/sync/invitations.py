@@ -22,6 +22,7 @@ from typing import Any
 from ...i18n import _, format_datetime
 from ..store import Store
 from .container import BundleRefused
+from .identity import b64, own
 
 REDEEM_DAYS = 14
 """How long after it was made an invitation's new machine may first send its file to the issuer."""
@@ -50,8 +51,6 @@ def claim(store: Store) -> dict[str, str] | None:
     raw = store.local("join_claim")
     if not raw:
         return None
-    from .identity import b64, own
-
     saved = json.loads(raw)
     me = own(store)
     return {"id": saved["id"], "proof": _proof(saved["secret"], store.site_id, b64(me.signing_public), b64(me.box_public))}

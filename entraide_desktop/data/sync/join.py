@@ -21,12 +21,13 @@ from pathlib import Path
 
 from ...config import Paths
 from ...i18n import _, format_datetime
-from .. import connection, group, keys
+from .. import connection, files, group, keys
 from ..errors import EntraideError, ValidationError
 from ..store import Store
 from . import bundle as bundles
 from . import container, exchange, group_key, identity, invitations, machines
 from .container import BundleRefused
+from .signed import entry_of_list as _entry
 from .summary import ImportSummary
 
 MAGIC = b"ENTRJOIN"
@@ -223,8 +224,6 @@ def join_group(paths: Paths, invitation: OpenedInvitation, *, person: str, passp
 
 def discard_join_file(path: Path) -> bool:
     """Delete a join file that has served (one use); False when it cannot be (read-only key, file held open)."""
-    from .. import files
-
     try:
         files.unlink(Path(path))
     except (OSError, files.FileInUse):
@@ -234,8 +233,6 @@ def discard_join_file(path: Path) -> bool:
 
 def _take_keys_of(store: Store, invitation: OpenedInvitation) -> None:
     """The new machine trusts the group's machines as the join file lists them (its code authenticated them)."""
-    from .signed import _entry
-
     with store.write():
         if invitation.generation:
             store.set_local("group_key_generation", str(invitation.generation))

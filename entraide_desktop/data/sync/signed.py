@@ -82,7 +82,7 @@ def check_content(store: Store, verdict: Verdict, header: Any, meta: dict[str, A
     keys = {site: m.signing for site, m in trusted.items()}
     keys[verdict.site] = verdict.signing
     for entry in meta.get("machines") if isinstance(meta.get("machines"), list) else []:
-        checked = _entry(entry)
+        checked = entry_of_list(entry)
         if checked is None:
             continue
         verdict.listed.append(checked)
@@ -136,7 +136,7 @@ def _signed_before(store: Store, site: str) -> bool:
     return store.db.execute("SELECT 1 FROM _sync_machine_keys WHERE site = ?", [site]).fetchone() is not None
 
 
-def _entry(entry: Any) -> dict[str, Any] | None:
+def entry_of_list(entry: Any) -> dict[str, Any] | None:
     """A well-formed entry of a sender's list of machines, or None."""
     try:
         site = str(entry["site"])

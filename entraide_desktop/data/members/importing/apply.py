@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ....i18n import _
+from ....i18n import _, ngettext
 from ... import group, rows
 from ...errors import EntraideError
 from ...import_log import ImportLog
@@ -36,8 +36,6 @@ class ImportResult:
     import_id: str = ""
 
     def summary(self) -> str:
-        from ....i18n import ngettext
-
         parts = [
             ngettext("{n} personne ajoutée", "{n} personnes ajoutées", self.created).format(n=self.created),
             ngettext("{n} fiche complétée", "{n} fiches complétées", self.merged).format(n=self.merged),

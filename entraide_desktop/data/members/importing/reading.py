@@ -212,7 +212,7 @@ def cell_text(value: object) -> str:
 
 
 def _read_xlsx(path: Path) -> RawTable:
-    from openpyxl import load_workbook
+    from openpyxl import load_workbook  # deferred: heavy, needed only for an XLSX import
 
     try:
         with zipfile.ZipFile(path) as archive:
