@@ -122,7 +122,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
             path = export_workbook(store, args.year, args.out)
         else:
-            from ..documents.meetings.render import ensure_gui
+            from ..documents.fonts import ensure_gui
             from ..documents.treasury.statements import export_statements
 
             ensure_gui()

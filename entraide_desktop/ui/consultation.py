@@ -27,6 +27,7 @@ from .. import i18n
 from ..config import Paths
 from ..data.calendar.labels import capitalised, compact_time, day_heading, time_range
 from ..data.calendar.public import PublicCalendar, PublicOccurrence, read_public_calendar
+from ..documents.page import escape
 from ..i18n import _
 from .calendar.common import type_icon
 from .context import app_icon
@@ -64,45 +65,39 @@ def _card(occ: PublicOccurrence, calendar: PublicCalendar, scale: float, *, big:
     row.addWidget(symbol)
     when = time_range(occ.start, occ.end, occ.all_day) if big or occ.all_day else compact_time(occ.start)
     lines = [
-        f"<b>{_esc(when)}</b> &nbsp; <span style='font-size:{int(110 if big else 100)}%'>"
-        + (f"<s>{_esc(occ.title)}</s>" if occ.cancelled else f"<b>{_esc(occ.title)}</b>")
+        f"<b>{escape(when)}</b> &nbsp; <span style='font-size:{int(110 if big else 100)}%'>"
+        + (f"<s>{escape(occ.title)}</s>" if occ.cancelled else f"<b>{escape(occ.title)}</b>")
         + "</span>"
     ]
     if occ.cancelled:
         lines.insert(
-            0, "<b>⚠ " + _esc(_("ANNULÉ")) + "</b>" + (_esc(" — " + occ.reason) if occ.reason else "")
+            0, "<b>⚠ " + escape(_("ANNULÉ")) + "</b>" + (escape(" — " + occ.reason) if occ.reason else "")
         )
     elif occ.moved:
         lines.insert(
             0,
             "<b>↷ "
-            + _esc(_("Changement d'horaire"))
+            + escape(_("Changement d'horaire"))
             + "</b>"
-            + (_esc(" — " + occ.reason) if occ.reason else ""),
+            + (escape(" — " + occ.reason) if occ.reason else ""),
         )
     details = []
     if occ.place:
-        details.append(_esc(occ.place))
+        details.append(escape(occ.place))
     if kind is not None:
-        details.append(_esc(kind.short_label))
+        details.append(escape(kind.short_label))
     if occ.leaders:
-        details.append(_esc(_("avec {names}").format(names=i18n.join_list(occ.leaders))))
+        details.append(escape(_("avec {names}").format(names=i18n.join_list(occ.leaders))))
     if details:
         lines.append("<span style='color:#444'>" + " · ".join(details) + "</span>")
     if big and occ.description and not occ.cancelled:
-        lines.append("<i>" + _esc(occ.description) + "</i>")
+        lines.append("<i>" + escape(occ.description) + "</i>")
     text = QLabel("<br>".join(lines))
     text.setTextFormat(Qt.TextFormat.RichText)
     text.setWordWrap(True)
     text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     row.addWidget(text, 1)
     return frame
-
-
-def _esc(text: str) -> str:
-    import html
-
-    return html.escape(text)
 
 
 class ConsultationWindow(QWidget):

@@ -13,8 +13,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QSizeF
+from PySide6.QtGui import QPageSize, QPainter, QPdfWriter
 
 from ... import i18n
 from ...data import files, group
@@ -25,7 +25,7 @@ from ...data.calendar.occurrence import OccurrenceView
 from ...data.errors import EntraideError
 from ...data.store import Store
 from ...i18n import _
-from .. import fonts
+from ..page import LANDSCAPE, POINT, pdf_writer
 from . import pdf_pages
 
 PAPERS = {"letter": QPageSize.PageSizeId.Letter, "a4": QPageSize.PageSizeId.A4}
@@ -94,19 +94,8 @@ def wall_data(
 def _writer(path: Path, paper: str) -> QPdfWriter:
     if paper not in PAPERS:
         raise EntraideError(_("Format de papier inconnu : « {paper} » (letter ou a4).").format(paper=paper))
-    fonts.register()
-    writer = QPdfWriter(str(path))
-    writer.setResolution(RESOLUTION)
-    writer.setCreator("Entraide")
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(PAPERS[paper]),
-            QPageLayout.Orientation.Landscape,
-            QMarginsF(0, 0, 0, 0),
-            QPageLayout.Unit.Point,
-        )
-    )
-    return writer
+    return pdf_writer(path, "", (0, 0, 0, 0), paper=PAPERS[paper], orientation=LANDSCAPE, unit=POINT,
+                      resolution=RESOLUTION)
 
 
 def write_wall_pdf(pages: list[WallData], path: Path, paper: str = "letter") -> int:

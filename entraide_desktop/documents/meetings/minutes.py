@@ -8,12 +8,13 @@ from ...data.meetings import Minutes, Proposal, minutes
 from ...data.meetings.wording import due_text, outcome_sentence, proposal_sentence, quorum_statement, when_and_where
 from ...data.store import Store
 from ...i18n import _, format_date, format_time
-from .render import esc, heading, names_list, para, paragraphs, write
+from ..page import escape
+from .render import heading, names_list, para, paragraphs, write
 
 
 def _people_row(label: str, names: list[str]) -> str:
     value = names_list(names) if names else _("aucune")
-    return (f'<tr><td width="24%"><b>{esc(label)}</b></td>'
+    return (f'<tr><td width="24%"><b>{escape(label)}</b></td>'
             f'<td>{value}</td></tr>')
 
 
@@ -36,19 +37,19 @@ def presence_html(m: Minutes) -> str:
     meeting = m.meeting
     chair_role, secretary_role = roles(m)
     if meeting.chair:
-        rows.append(f"<tr><td><b>{esc(chair_role)}</b></td><td>{esc(meeting.chair)}</td></tr>")
+        rows.append(f"<tr><td><b>{escape(chair_role)}</b></td><td>{escape(meeting.chair)}</td></tr>")
     if meeting.secretary:
-        rows.append(f"<tr><td><b>{esc(secretary_role)}</b></td><td>{esc(meeting.secretary)}</td></tr>")
+        rows.append(f"<tr><td><b>{escape(secretary_role)}</b></td><td>{escape(meeting.secretary)}</td></tr>")
     return f'<table width="100%" cellpadding="3" cellspacing="0">{"".join(rows)}</table>'
 
 
 def _proposal_html(m: Minutes, p: Proposal, *, with_outcome: bool = True) -> str:
-    sentence = esc(proposal_sentence(p, m.references.get(p.parent_id, "")))
+    sentence = escape(proposal_sentence(p, m.references.get(p.parent_id, "")))
     level = str(p.depth) if p.depth else ""
-    outcome = f'<p class="outcome{level}">{esc(outcome_sentence(p))}</p>' if with_outcome else ""
+    outcome = f'<p class="outcome{level}">{escape(outcome_sentence(p))}</p>' if with_outcome else ""
     return (
         f'<table width="100%" cellpadding="2" cellspacing="0">'
-        f'<tr><td width="22%"><p class="small"><b>{esc(p.reference)}</b></p></td>'
+        f'<tr><td width="22%"><p class="small"><b>{escape(p.reference)}</b></p></td>'
         f'<td><p class="body{level}">{sentence}</p>{outcome}</td></tr></table>'
     )
 
@@ -63,7 +64,7 @@ def _deferred_outcome_html(p: Proposal, amended: bool) -> str:
         lead = _("Vote sur l'amendement {ref} tel que sous-amendé :") if amended else _(
             "Vote sur l'amendement {ref} :")
     return (f'<table width="100%" cellpadding="2" cellspacing="0"><tr><td width="22%"></td><td>'
-            f'<p class="outcome{level}">{esc(lead.format(ref=p.reference))} {esc(outcome_sentence(p))}</p>'
+            f'<p class="outcome{level}">{escape(lead.format(ref=p.reference))} {escape(outcome_sentence(p))}</p>'
             f"</td></tr></table>")
 
 
@@ -93,13 +94,13 @@ def items_html(m: Minutes) -> str:
     out: list[str] = []
     for entry in m.items:
         item = entry.item
-        out.append(f"<h3>{item.number}.&nbsp;&nbsp;{esc(item.title)}</h3>")
+        out.append(f"<h3>{item.number}.&nbsp;&nbsp;{escape(item.title)}</h3>")
         out.append(paragraphs(item.notes))
         out.append(proposals_html(m, entry.proposals))
         for f in entry.followups:
             who = f" — {f.who}" if f.who else ""
             line = _("Suivi : {text}{who}, {due}.").format(text=f.text, who=who, due=due_text(f.due))
-            out.append(f'<p class="body"><i>{esc(line)}</i></p>')
+            out.append(f'<p class="body"><i>{escape(line)}</i></p>')
     return "".join(out)
 
 
@@ -107,14 +108,14 @@ def followups_html(m: Minutes) -> str:
     if not m.followups:
         return ""
     rows = "".join(
-        f"<tr><td>{esc(f.text)}</td><td>{esc(f.who or '—')}</td>"
-        f"<td>{esc(format_date(f.due, 'medium') if f.due else '—')}</td></tr>"
+        f"<tr><td>{escape(f.text)}</td><td>{escape(f.who or '—')}</td>"
+        f"<td>{escape(format_date(f.due, 'medium') if f.due else '—')}</td></tr>"
         for f in m.followups
     )
     title, what, who, due = _("Suivis décidés"), _("À faire"), _("Qui"), _("Échéance")
-    return (f"<h2>{esc(title)}</h2>"
+    return (f"<h2>{escape(title)}</h2>"
             f'<table width="100%" border="1" cellpadding="4" cellspacing="0" style="border-collapse:collapse">'
-            f"<tr><th>{esc(what)}</th><th>{esc(who)}</th><th>{esc(due)}</th></tr>{rows}</table>")
+            f"<tr><th>{escape(what)}</th><th>{escape(who)}</th><th>{escape(due)}</th></tr>{rows}</table>")
 
 
 def errata_html(m: Minutes) -> str:
@@ -126,7 +127,7 @@ def errata_html(m: Minutes) -> str:
         where = _(" (point {n})").format(n=numbers[e.item_id]) if e.item_id in numbers else ""
         label = _("Erratum adopté le {date}, proposition {ref}{where} :").format(
             date=format_date(e.noted_on), ref=e.reference, where=where)
-        out.append(f'<p class="body"><b>{esc(label)}</b> {esc(e.text)}</p>')
+        out.append(f'<p class="body"><b>{escape(label)}</b> {escape(e.text)}</p>')
     return "".join(out)
 
 
@@ -136,8 +137,8 @@ def signatures_html(m: Minutes) -> str:
     date_label = _("Date :")
 
     def cell(role: str, name: str) -> str:
-        return (f'<td width="50%"><p>&nbsp;</p><p>&nbsp;</p><p>{line}</p><p>{esc(name or " ")}</p>'
-                f"<p>{esc(role)}</p><p>{esc(date_label)} ____________________</p></td>")
+        return (f'<td width="50%"><p>&nbsp;</p><p>&nbsp;</p><p>{line}</p><p>{escape(name or " ")}</p>'
+                f"<p>{escape(role)}</p><p>{escape(date_label)} ____________________</p></td>")
 
     chair_role, secretary_role = roles(m)
     return (f'<table width="100%" cellpadding="6" cellspacing="0" style="margin-top:24px"><tr>'
@@ -150,10 +151,10 @@ def heading_html(m: Minutes, *, title_tag: str = "h1") -> str:
     if m.group_name:
         parts.append(para(m.group_name, "group"))
     title = _("Procès-verbal")
-    parts.append(f'<{title_tag} align="center">{esc(title)}</{title_tag}>')
+    parts.append(f'<{title_tag} align="center">{escape(title)}</{title_tag}>')
     parts.append(para(meeting.type.name, "kind"))
-    parts.append(f'<p class="center">{esc(when_and_where(meeting.date, meeting.start_time, meeting.place))}</p>')
-    parts.append(f'<p class="status">{esc(m.status)}</p>')
+    parts.append(f'<p class="center">{escape(when_and_where(meeting.date, meeting.start_time, meeting.place))}</p>')
+    parts.append(f'<p class="status">{escape(m.status)}</p>')
     return "".join(parts)
 
 

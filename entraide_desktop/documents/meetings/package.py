@@ -12,17 +12,18 @@ from ...data.meetings.wording import clause, when_and_where
 from ...data.store import Store
 from ...i18n import _, format_date, format_number, format_percent, ngettext
 from .minutes import minutes_body
-from .render import esc, heading, para, write
+from ..page import escape
+from .render import heading, para, write
 
 _TABLE = '<table width="100%" border="1" cellpadding="4" cellspacing="0" style="border-collapse:collapse">'
 
 
 def _n(value: int | float) -> str:
-    return esc(format_number(value))
+    return escape(format_number(value))
 
 
 def _head(cells: list[str]) -> str:
-    return "<tr>" + "".join(f"<th>{esc(c)}</th>" for c in cells) + "</tr>"
+    return "<tr>" + "".join(f"<th>{escape(c)}</th>" for c in cells) + "</tr>"
 
 
 def _row(cells: list[str], *, bold: bool = False, first_indent: int = 0) -> str:
@@ -54,7 +55,7 @@ def cover_html(r: YearReport, store: Store) -> str:
     for title in (_("Ordre du jour"), _("Procès-verbal de l'assemblée générale annuelle précédente"),
                   _("Rapport d'activités {year}").format(year=r.period_label), _("Mandats à pourvoir"),
                   _("États financiers (non audités)")):
-        out.append(f"<li>{esc(title)}</li>")
+        out.append(f"<li>{escape(title)}</li>")
     out.append("</ol>")
     return "".join(out)
 
@@ -63,7 +64,7 @@ def agenda_html(r: YearReport) -> str:
     out = [heading(1, _("1. Ordre du jour"), page_break=True)]
     if not r.aga_id:
         out.append(para(_("Projet d'ordre du jour (ordre du jour habituel de l'AGA)"), "status"))
-    out.append("<ol>" + "".join(f"<li><p>{esc(t)}</p></li>" for t in r.agenda) + "</ol>")
+    out.append("<ol>" + "".join(f"<li><p>{escape(t)}</p></li>" for t in r.agenda) + "</ol>")
     return "".join(out)
 
 
@@ -86,11 +87,11 @@ def activities_html(r: YearReport) -> str:
                                          act=format_number(r.activities), att=format_number(r.attendance))))
     rows = [_head([_("Forme d'entraide et activité"), _("Activités"), _("Rencontres tenues"), _("Présences")])]
     for form in r.forms:
-        rows.append(_row([esc(form.label), _n(form.activities), _n(form.occurrences), _n(form.attendance)], bold=True))
+        rows.append(_row([escape(form.label), _n(form.activities), _n(form.occurrences), _n(form.attendance)], bold=True))
         for t in form.types:
-            rows.append(_row([esc(t.type_name), _n(t.activities), _n(t.occurrences), _n(t.attendance)],
+            rows.append(_row([escape(t.type_name), _n(t.activities), _n(t.occurrences), _n(t.attendance)],
                              first_indent=18))
-    rows.append(_row([esc(_("Total")), _n(r.activities), _n(r.occurrences), _n(r.attendance)], bold=True))
+    rows.append(_row([escape(_("Total")), _n(r.activities), _n(r.occurrences), _n(r.attendance)], bold=True))
     out.append(_TABLE + "".join(rows) + "</table>")
     return "".join(out)
 
@@ -107,15 +108,15 @@ def association_html(r: YearReport) -> str:
     else:
         rows = [_head([_("Instance"), _("Réunions"), _("Présences en moyenne"), _("Propositions adoptées")])]
         for m in r.meetings:
-            rows.append(_row([esc(m.type_name), _n(m.meetings), _n(round(m.average_present, 1)),
+            rows.append(_row([escape(m.type_name), _n(m.meetings), _n(round(m.average_present, 1)),
                               _n(m.proposals_adopted)]))
         out.append(_TABLE + "".join(rows) + "</table>")
     if r.decisions:
         out.append(heading(3, _("Principales décisions des assemblées et du conseil")) + "<ul>")
         for d in r.decisions:
             text = clause(d.text)
-            label = f"<b>{esc(format_date(d.date, 'medium'))}</b> — {esc(d.type_name)} ({esc(d.reference)})"
-            line = _("{field} : {value}").format(field=label, value=esc(text[0].upper() + text[1:]))
+            label = f"<b>{escape(format_date(d.date, 'medium'))}</b> — {escape(d.type_name)} ({escape(d.reference)})"
+            line = _("{field} : {value}").format(field=label, value=escape(text[0].upper() + text[1:]))
             out.append(f"<li><p class=\"body\">{line}</p></li>")
         out.append("</ul>")
     return "".join(out)
@@ -135,7 +136,7 @@ def responsibilities_html(r: YearReport) -> str:
                                    staff=format_percent(s.staff_share), top=format_percent(s.top20_share))))
     rows = [_head([_("Groupe"), _("Personnes"), _("Responsabilités"), _("Part")])]
     for g in s.by_group:
-        rows.append(_row([esc(g.label), _n(g.people), _n(g.assignments), esc(format_percent(g.share))]))
+        rows.append(_row([escape(g.label), _n(g.people), _n(g.assignments), escape(format_percent(g.share))]))
     out.append(_TABLE + "".join(rows) + "</table>")
     return "".join(out)
 
@@ -159,8 +160,8 @@ def mandates_html(r: YearReport) -> str:
     for m in r.mandates:
         term = ngettext("{n} mois", "{n} mois", m.term_months).format(n=m.term_months)
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in (
-            esc(m.title), _n(m.seats), esc(term), esc(format_date(m.ends_on) if m.ends_on else _("poste vacant")),
-            esc(m.holder or "—"))) + "</tr>")
+            escape(m.title), _n(m.seats), escape(term), escape(format_date(m.ends_on) if m.ends_on else _("poste vacant")),
+            escape(m.holder or "—"))) + "</tr>")
     out.append(_TABLE + "".join(rows) + "</table>")
     return "".join(out)
 

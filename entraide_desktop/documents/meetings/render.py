@@ -7,19 +7,15 @@ background thread or a headless command (documents/fonts.py makes the QGuiApplic
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QByteArray, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
-    QPageLayout,
-    QPageSize,
     QPainter,
-    QPdfWriter,
     QTextDocument,
     QTextDocumentWriter,
 )
@@ -29,24 +25,21 @@ from ...data.errors import EntraideError
 from ...i18n import _
 from .. import fonts
 from ..fonts import ensure_gui
+from ..page import escape, pdf_writer
 
 FONT_FAMILIES = [fonts.SERIF, "Times New Roman", "Nimbus Roman", "DejaVu Serif"]
 BODY_POINTS = 11.0
 RESOLUTION = 300
 FORMATS = ("pdf", "odt")
 
-def esc(text: str) -> str:
-    return html.escape(text or "", quote=True)
-
-
 def para(text: str, cls: str = "body") -> str:
     """One escaped paragraph (style it with a class: Qt ignores inline styles on classed paragraphs)."""
-    return f'<p class="{cls}">{esc(text)}</p>'
+    return f'<p class="{cls}">{escape(text)}</p>'
 
 
 def heading(level: int, text: str, *, page_break: bool = False) -> str:
     brk = ' style="page-break-before: always"' if page_break else ""
-    return f"<h{level}{brk}>{esc(text)}</h{level}>"
+    return f"<h{level}{brk}>{escape(text)}</h{level}>"
 
 
 _BULLET = re.compile(r"^\s*[-*•]\s+")
@@ -68,10 +61,10 @@ def paragraphs(text: str, *, indent: int = 0) -> str:
             flush()
             continue
         if _BULLET.match(line):
-            bullets.append(esc(_BULLET.sub("", line)))
+            bullets.append(escape(_BULLET.sub("", line)))
         else:
             flush()
-            out.append(f'<p class="body"{style}>{esc(line.strip())}</p>')
+            out.append(f'<p class="body"{style}>{escape(line.strip())}</p>')
     flush()
     return "".join(out)
 
@@ -79,7 +72,7 @@ def paragraphs(text: str, *, indent: int = 0) -> str:
 def names_list(names: Iterable[str]) -> str:
     from ...i18n import join_list
 
-    return esc(join_list(list(names)))
+    return escape(join_list(list(names)))
 
 
 STYLE = """
@@ -118,18 +111,13 @@ def build_document(body_html: str, title: str) -> QTextDocument:
     doc.setDefaultFont(font)
     doc.setDefaultStyleSheet(STYLE)
     doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, title)
-    doc.setHtml(f"<html><head><title>{esc(title)}</title></head><body>{body_html}</body></html>")
+    doc.setHtml(f"<html><head><title>{escape(title)}</title></head><body>{body_html}</body></html>")
     return doc
 
 
 def write_pdf(doc: QTextDocument, path: Path, title: str, footer: str) -> int:
     """Paint ``doc`` on US Letter pages with « footer — page x de n »; returns the number of pages."""
-    writer = QPdfWriter(str(path))
-    writer.setResolution(RESOLUTION)
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
-    writer.setPageMargins(QMarginsF(22, 20, 22, 16), QPageLayout.Unit.Millimeter)
-    writer.setTitle(title)
-    writer.setCreator("Entraide")
+    writer = pdf_writer(path, title, (22, 20, 22, 16), resolution=RESOLUTION)
     area = writer.pageLayout().paintRectPixels(RESOLUTION)
     footer_font = QFont()
     footer_font.setFamilies(FONT_FAMILIES)

@@ -4,11 +4,10 @@ their chosen name and number. Made with Qt's QTextDocument and QPdfWriter (needs
 from __future__ import annotations
 
 import datetime as dt
-import html
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtCore import QRectF, QSizeF, Qt
+from PySide6.QtGui import QFont, QPainter, QTextDocument
 
 from ...data import files
 from ...data.errors import user_facing_errors
@@ -16,18 +15,19 @@ from ...data.members.exporting import NetworkEntry, phone_network
 from ...data.store import Store
 from ...i18n import _, format_date, ngettext
 from .. import fonts
+from ..page import escape, pdf_writer
 
 
 def network_html(entries: list[NetworkEntry], group_name: str, on: dt.date) -> str:
     rows = "".join(
         f'<tr style="background:{"#eef4f5" if i % 2 else "#ffffff"}">'
-        f'<td style="padding:5px 10px">{html.escape(e.name)}</td>'
-        f'<td style="padding:5px 10px; white-space:nowrap">{html.escape(e.number)}</td></tr>'
+        f'<td style="padding:5px 10px">{escape(e.name)}</td>'
+        f'<td style="padding:5px 10px; white-space:nowrap">{escape(e.number)}</td></tr>'
         for i, e in enumerate(entries)
     )
     count = ngettext("{n} personne", "{n} personnes", len(entries)).format(n=len(entries))
     nobody = _("Personne n'a encore accepté de faire partie du réseau.")
-    empty = "" if entries else f"<p><i>{html.escape(nobody)}</i></p>"
+    empty = "" if entries else f"<p><i>{escape(nobody)}</i></p>"
     title = _("Réseau de soutien téléphonique")
     dated = _("liste du {date}").format(date=format_date(on))
     intro = _(
@@ -36,14 +36,14 @@ def network_html(entries: list[NetworkEntry], group_name: str, on: dt.date) -> s
         "nouvelle liste paraît.")
     name_head, phone_head = _("Nom"), _("Téléphone")
     return f"""
-<h1 style="font-size:20pt; color:#1f6f78; margin-bottom:2px">{html.escape(title)}</h1>
-<p style="font-size:12pt; margin-top:0">{html.escape(group_name)} — {html.escape(dated)}
- — {html.escape(count)}</p>
-<p style="font-size:10pt">{html.escape(intro)}</p>
+<h1 style="font-size:20pt; color:#1f6f78; margin-bottom:2px">{escape(title)}</h1>
+<p style="font-size:12pt; margin-top:0">{escape(group_name)} — {escape(dated)}
+ — {escape(count)}</p>
+<p style="font-size:10pt">{escape(intro)}</p>
 <table width="100%" cellspacing="0" style="font-size:12pt; border-collapse:collapse">
 <thead><tr style="background:#1f6f78; color:white">
-<th align="left" style="padding:6px 10px">{html.escape(name_head)}</th>
-<th align="left" style="padding:6px 10px">{html.escape(phone_head)}</th></tr></thead>
+<th align="left" style="padding:6px 10px">{escape(name_head)}</th>
+<th align="left" style="padding:6px 10px">{escape(phone_head)}</th></tr></thead>
 <tbody>{rows}</tbody></table>{empty}
 """
 
@@ -65,13 +65,7 @@ def write_phone_network(store: Store, path: str | Path, group_name: str, on: dt.
 
 
 def _paint(target: Path, body: str) -> None:
-    fonts.register()
-    writer = QPdfWriter(str(target))
-    writer.setTitle(_("Réseau de soutien téléphonique"))
-    writer.setCreator("Entraide")
-    writer.setResolution(300)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.Letter), QPageLayout.Orientation.Portrait,
-                                     QMarginsF(18, 16, 18, 12), QPageLayout.Unit.Millimeter))
+    writer = pdf_writer(target, _("Réseau de soutien téléphonique"), (18, 16, 18, 12), resolution=300)
     page = writer.pageLayout().paintRectPixels(writer.resolution())
     document = QTextDocument()
     document.documentLayout().setPaintDevice(writer)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import html
 from pathlib import Path
 
 from ...data import files, group, responsibilities
@@ -20,18 +19,15 @@ from ...data.store import Store
 from ...i18n import _, format_date, format_percent, ngettext
 from .. import fonts
 from ..fonts import ensure_gui
+from ..page import POINT, escape, pdf_writer
 
 PAGE_WIDTH_PT = 500.0  # text width of a Letter page with 18 mm margins, in points
-def _e(text: str) -> str:
-    return html.escape(text, quote=False)
-
-
 def _table(headers: list[str], body: list[list[str]], align_right_from: int = 1) -> str:
-    head = "".join(f"<th align='{'left' if i < align_right_from else 'right'}'>{_e(h)}</th>" for i, h in enumerate(headers))
+    head = "".join(f"<th align='{'left' if i < align_right_from else 'right'}'>{escape(h)}</th>" for i, h in enumerate(headers))
     lines = []
     for row in body:
         cells = "".join(
-            f"<td align='{'left' if i < align_right_from else 'right'}'>{_e(c)}</td>" for i, c in enumerate(row))
+            f"<td align='{'left' if i < align_right_from else 'right'}'>{escape(c)}</td>" for i, c in enumerate(row))
         lines.append(f"<tr>{cells}</tr>")
     return (f"<table width='100%' cellspacing='0' cellpadding='4' border='1' style='border-color:#999;"
             f"border-collapse:collapse'><thead><tr style='background:#eef3f4'>{head}</tr></thead>"
@@ -39,20 +35,20 @@ def _table(headers: list[str], body: list[list[str]], align_right_from: int = 1)
 
 
 def _h2(text: str) -> str:
-    return f"<h2>{_e(text)}</h2>"
+    return f"<h2>{escape(text)}</h2>"
 
 
 def spread_html(spread: responsibilities.Spread, *, group_name: str, today: dt.date, with_names: bool) -> str:
     """The document's body (charts referred to as ``chart:groups`` and ``chart:people``)."""
     parts = [
-        "<h1>" + _e(_("Le partage des responsabilités en {year}").format(year=spread.period_label)) + "</h1>",
-        f"<p>{_e(group_name)}<br/>"
-        + _e(_("Exercice {label} : {period}.").format(label=spread.period_label, period=_period(spread))) + "<br/>"
-        + _e(_("Document préparé le {date} pour l'assemblée générale annuelle.").format(date=format_date(today)))
+        "<h1>" + escape(_("Le partage des responsabilités en {year}").format(year=spread.period_label)) + "</h1>",
+        f"<p>{escape(group_name)}<br/>"
+        + escape(_("Exercice {label} : {period}.").format(label=spread.period_label, period=_period(spread))) + "<br/>"
+        + escape(_("Document préparé le {date} pour l'assemblée générale annuelle.").format(date=format_date(today)))
         + "</p>",
     ]
     if not spread.total_assignments:
-        parts.append(f"<p>{_e(captions(spread)[0])}</p>")
+        parts.append(f"<p>{escape(captions(spread)[0])}</p>")
         return "".join(parts)
     figures = [
         (str(spread.total_assignments),
@@ -64,10 +60,10 @@ def spread_html(spread: responsibilities.Spread, *, group_name: str, today: dt.d
     ]
     cells = "".join(
         f"<td width='33%' align='center' style='background:#eef3f4'><span style='font-size:16pt;font-weight:600'>"
-        f"{_e(big)}</span><br/>{_e(small)}</td>" for big, small in figures)
+        f"{escape(big)}</span><br/>{escape(small)}</td>" for big, small in figures)
     parts.append(f"<table width='100%' cellspacing='6' cellpadding='8'><tr>{cells}</tr></table>")
     parts.append(_h2(_("Ce que disent les chiffres")))
-    parts += [f"<p>{_e(line)}</p>" for line in captions(spread)]
+    parts += [f"<p>{escape(line)}</p>" for line in captions(spread)]
     parts.append(_h2(_("Par groupe")))
     parts.append(f"<p><img src='chart:groups' width='{PAGE_WIDTH_PT:.0f}'/></p>")
     parts.append(_table(
@@ -89,7 +85,7 @@ def spread_html(spread: responsibilities.Spread, *, group_name: str, today: dt.d
         parts.append(_h2(_("Les personnes, par ordre alphabétique")))
         parts.append(_table([_("Personne"), _("Responsabilités")], [[name, str(n)] for _pid, name, n in people]))
     parts.append(_h2(_("Comment ces chiffres sont comptés")))
-    parts.append("<p>" + _e(_(
+    parts.append("<p>" + escape(_(
         "Une responsabilité compte pour l'exercice si elle a été tenue, même en partie, {period} ; une attribution "
         "retirée parce qu'elle était une erreur ne compte pas. Les rôles sont ceux "
         "du registre des membres ; pour une personne retirée du registre, ceux qu'elle avait quand la "
@@ -125,18 +121,15 @@ def write_spread_pdf(store: Store, year: int, target: Path, *, with_names: bool 
 
 def _write(store: Store, spread: responsibilities.Spread, year: int, target: Path, temporary: Path,
            with_names: bool, today: dt.date) -> None:
-    from PySide6.QtCore import QMarginsF, QSizeF, QUrl
-    from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+    from PySide6.QtCore import QSizeF, QUrl
+    from PySide6.QtGui import QFont, QTextDocument
 
     from .chart import render
 
     profile = group.profile(store)
     target.parent.mkdir(parents=True, exist_ok=True)
-    writer = QPdfWriter(str(temporary))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
-    writer.setPageMargins(QMarginsF(18, 16, 18, 16), QPageLayout.Unit.Millimeter)
-    writer.setTitle(_("Le partage des responsabilités en {year}").format(year=spread.period_label))
-    writer.setCreator("Entraide")
+    writer = pdf_writer(temporary, _("Le partage des responsabilités en {year}").format(year=spread.period_label),
+                        (18, 16, 18, 16))
     document = QTextDocument()
     font = QFont(fonts.SANS)
     font.setPointSizeF(10)
@@ -152,7 +145,7 @@ def _write(store: Store, spread: responsibilities.Spread, year: int, target: Pat
     document.setHtml(spread_html(spread, group_name=profile.name, today=today,
                                  with_names=with_names))
     layout = writer.pageLayout()
-    document.setPageSize(QSizeF(layout.paintRect(QPageLayout.Unit.Point).size()))
+    document.setPageSize(QSizeF(layout.paintRect(POINT).size()))
     document.print_(writer)
     del writer
     if not temporary.exists() or temporary.stat().st_size == 0:

@@ -18,7 +18,8 @@ from ...data.treasury import receipts
 from ...data.treasury.journal import METHODS
 from ...data.treasury.money import format_cents
 from ...i18n import _, format_date
-from ..meetings.render import esc, heading, para, write
+from ..page import escape
+from ..meetings.render import heading, para, write
 
 CRA_SITE = "canada.ca/organismes-bienfaisance-dons"
 
@@ -33,7 +34,7 @@ def _donor(store: Store, receipt: receipts.Receipt) -> tuple[str, str]:
 
 
 def _line(label: str, value: str) -> str:
-    return f'<tr><td width="38%"><b>{esc(label)}</b></td><td>{esc(value)}</td></tr>'
+    return f'<tr><td width="38%"><b>{escape(label)}</b></td><td>{escape(value)}</td></tr>'
 
 
 def receipt_body(store: Store, receipt: receipts.Receipt) -> str:

@@ -17,13 +17,14 @@ from ...data.treasury.closing import is_closed
 from ...data.treasury.money import format_cents
 from ...data.treasury.reconcile import lines, unreconciled
 from ...i18n import _, format_date, ngettext
-from ..meetings.render import esc, heading, para, write
+from ..page import escape
+from ..meetings.render import heading, para, write
 
 TABLE = '<table width="100%" border="1" cellpadding="4" cellspacing="0" style="border-collapse:collapse">'
 
 
 def _money(cents: int | None) -> str:
-    return esc(format_cents(cents)) if cents is not None else "—"
+    return escape(format_cents(cents)) if cents is not None else "—"
 
 
 def _row(cells: list[str], *, bold: bool = False) -> str:
@@ -39,20 +40,21 @@ def _head(cells: list[str], first_width: int = 46) -> str:
     """Header cells; the first column takes ``first_width`` % and the others share the rest (aligned tables)."""
     other = (100 - first_width) // max(1, len(cells) - 1)
     widths = [first_width] + [other] * (len(cells) - 1)
-    return "<tr>" + "".join(f'<th width="{w}%">{esc(c)}</th>' for c, w in zip(cells, widths, strict=True)) + "</tr>"
+    return "<tr>" + "".join(f'<th width="{w}%">{escape(c)}</th>' for c, w in zip(cells, widths, strict=True)) + "</tr>"
 
 
 def _lines_table(title: str, lines: list[CategoryLine], total_label: str, s: Statement, previous_label: str) -> str:
     rows = [_head([title, _("Réel {year}").format(year=group.exercice_label(s.start, s.end)), _("Budget"),
                    previous_label])]
+
     def previous(cents: int) -> str:  # « — » when the previous exercice was not kept in Entraide
         return _money(cents if s.previous_recorded else None)
 
     for line in lines:
-        rows.append(_row([esc(line.category.name), _money(line.actual_cents), _money(line.budget_cents),
+        rows.append(_row([escape(line.category.name), _money(line.actual_cents), _money(line.budget_cents),
                           previous(line.previous_cents)]))
     budget = [line.budget_cents for line in lines if line.budget_cents is not None]
-    rows.append(_row([esc(total_label), _money(sum(line.actual_cents for line in lines)),
+    rows.append(_row([escape(total_label), _money(sum(line.actual_cents for line in lines)),
                       _money(sum(budget) if budget else None), previous(sum(line.previous_cents for line in lines))],
                      bold=True))
     return TABLE + "".join(rows) + "</table>"
@@ -64,7 +66,7 @@ def revenues_and_expenses_html(s: Statement, previous_label: str) -> str:
     out.append("<p>&nbsp;</p>")
     out.append(_lines_table(_("Dépenses"), s.expenses, _("Total des dépenses"), s, previous_label))
     label = _("Excédent des revenus sur les dépenses") if s.surplus >= 0 else _("Excédent des dépenses sur les revenus")
-    out.append(f'<p class="outcome" style="margin-top:8px">{esc(label)} : {_money(abs(s.surplus))}</p>')
+    out.append(f'<p class="outcome" style="margin-top:8px">{escape(label)} : {_money(abs(s.surplus))}</p>')
     return "".join(out)
 
 
@@ -73,10 +75,10 @@ def accounts_html(s: Statement) -> str:
     rows = [_head([_("Compte"), _("Solde au {date}").format(date=format_date(s.start, "medium")), _("Entrées"),
                    _("Sorties"), _("Virements (net)"), _("Solde au {date}").format(date=format_date(s.end, "medium"))], first_width=22)]
     for p in s.accounts:
-        rows.append(_row([esc(p.account.name), _money(p.opening_cents), _money(p.income_cents),
+        rows.append(_row([escape(p.account.name), _money(p.opening_cents), _money(p.income_cents),
                           _money(p.expense_cents), _money(p.transfers_in_cents - p.transfers_out_cents),
                           _money(p.closing_cents)]))
-    rows.append(_row([esc(_("Total")), _money(sum(p.opening_cents for p in s.accounts)),
+    rows.append(_row([escape(_("Total")), _money(sum(p.opening_cents for p in s.accounts)),
                       _money(sum(p.income_cents for p in s.accounts)), _money(sum(p.expense_cents for p in s.accounts)),
                       _money(0), _money(sum(p.closing_cents for p in s.accounts))], bold=True))
     out.append(TABLE + "".join(rows) + "</table>")
@@ -104,7 +106,7 @@ def reconciliation_note_html(store: Store, s: Statement) -> str:
             parts.append(ngettext("{n} écriture que la banque n'a pas encore vue ({total})",
                                   "{n} écritures que la banque n'a pas encore vues ({total})", len(left.entries)).format(
                 n=len(left.entries), total=format_cents(sum(e.signed_cents(account.id) for e in left.entries))))
-        notes.append(f"<li><p>{esc(account.name)} : {esc(' ; '.join(parts))}.</p></li>")
+        notes.append(f"<li><p>{escape(account.name)} : {escape(' ; '.join(parts))}.</p></li>")
     if notes:
         out.append("<ul>" + "".join(notes) + "</ul>")
     elif not imported:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -35,6 +35,7 @@ from ...data.text import fold
 from ...i18n import N_, _
 from ..context import AppContext
 from ..forms import ErrorLabel, explanation, heading
+from ..kit.dates import from_qdate, to_qdate  # noqa: F401  (other calendar screens import them from here)
 from .common import type_icon
 
 # TRANSLATORS: Qt date format of the date fields (dddd = day name, MMMM = month name).
@@ -50,14 +51,6 @@ def season_end(day: dt.date) -> dt.date:
     if day.month <= 6:
         return dt.date(day.year, 6, 30)
     return dt.date(day.year, 12, 31)
-
-
-def to_qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
 
 
 class ActivityDialog(QDialog):

@@ -2,36 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDateEdit, QLabel, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
 
 from ...data.responsibilities.directory import GROUP_LABELS
 from ...i18n import _
+from ..kit.dates import date_edit, from_qdate, to_qdate  # noqa: F401  (the Responsabilités screens import them from here)
 from ..style import style_role
 
 AREA = "responsibilities"
-
-
-def to_qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
-
-
-def date_edit(accessible_name: str, day: dt.date | None = None, parent: QWidget | None = None) -> QDateEdit:
-    """A date field with a calendar, written out in the app's language (« 3 mars 2026 »)."""
-    edit = QDateEdit(parent)
-    edit.setCalendarPopup(True)
-    # TRANSLATORS: Qt date format of the date fields (MMMM = month name).
-    edit.setDisplayFormat(_("d MMMM yyyy"))
-    edit.setDate(to_qdate(day or dt.date.today()))
-    edit.setAccessibleName(accessible_name)
-    edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("30 septembre 2026") + 48)
-    return edit
 
 
 def section(text: str, buddy: QWidget | None = None) -> QLabel:

@@ -1,4 +1,4 @@
-"""Small widgets and helpers several screens share, written once.
+"""Lazily refreshed tabs and the labelled chooser, shared by several screens.
 
 - :class:`LazyTabs`: a page's tabs refreshed lazily — a change marks every tab stale, only the
   tab shown is refreshed now, the others when they are shown (pages open and react quickly).
