@@ -26,3 +26,17 @@ def test_preferences_are_saved_and_applied(qtbot, context):
     assert app.palette().color(QPalette.ColorRole.Window).name() == "#000000"
     apply_style(app)  # back to normal for the other tests
     assert app.palette().color(QPalette.ColorRole.Window).name() != "#000000"
+
+
+def test_an_import_starts_in_the_folder_of_the_last_one(qtbot, context, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    from entraide_desktop.ui.kit.paths import ask_file_to_import
+
+    asked = []
+    chosen = tmp_path / "listes" / "membres.csv"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda _p, _t, start, _f: asked.append(start) or (str(chosen), "")))
+    assert ask_file_to_import(context, None, "Importer", "*.csv") == str(chosen)
+    ask_file_to_import(context, None, "Importer", "*.csv")
+    assert asked[1] == str(chosen.parent)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -32,18 +31,17 @@ from ...data.calendar.ics_import import (
 from ...i18n import _
 from ..context import AppContext
 from ..forms import ErrorLabel, explanation, heading
+from ..kit.paths import ask_file_to_import
 from ..messages import error_text
 from ..style import style_role
 from ..tasks import Progress, run_task
 
 
 def choose_and_import_calendar(context: AppContext, parent: QWidget) -> bool:
-    start = context.settings.last_import_dir or str(Path.home())
-    path, _selected = QFileDialog.getOpenFileName(
-        parent, _("Importer un calendrier (ICS)"), start, _("Calendriers (*.ics *.ical *.ifb);;Tous les fichiers (*)"))
+    path = ask_file_to_import(context, parent, _("Importer un calendrier (ICS)"),
+                              _("Calendriers (*.ics *.ical *.ifb);;Tous les fichiers (*)"))
     if not path:
         return False
-    context.save_setting(last_import_dir=str(Path(path).parent))
     return bool(CalendarImportDialog(context, path, parent).exec())
 
 

@@ -40,6 +40,7 @@ from ...data.members.importing import (
 from ...i18n import _, ngettext
 from ..context import AppContext
 from ..forms import ErrorLabel, explanation, heading
+from ..kit.paths import ask_file_to_import
 from ..messages import error_text
 from ..tasks import Progress, run_task, run_with_progress
 from .import_actions import open_review, undo_last_import
@@ -49,13 +50,9 @@ from ..style import style_role
 
 
 def choose_and_import(context: AppContext, parent: QWidget) -> None:
-    start = context.settings.last_import_dir or str(Path.home())
-    path, _selected = QFileDialog.getOpenFileName(
-        parent, _("Importer une liste de membres"), start,
-        _("Listes de membres (*.csv *.xlsx *.txt *.tsv);;Tous les fichiers (*)"),
-    )
+    path = ask_file_to_import(context, parent, _("Importer une liste de membres"),
+                              _("Listes de membres (*.csv *.xlsx *.txt *.tsv);;Tous les fichiers (*)"))
     if path:
-        context.save_setting(last_import_dir=str(Path(path).parent))
         ImportDialog(context, path, parent).exec()
 
 
