@@ -1,11 +1,13 @@
-"""Choosing a file to import, starting where the person last imported one (remembered per computer)."""
+"""Paths in forms: a path field with « Parcourir… », and choosing a file to import where the last one was."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
+from ...i18n import _
 from ..context import AppContext
 
 
@@ -16,3 +18,21 @@ def ask_file_to_import(context: AppContext, parent: QWidget, title: str, filters
     if path:
         context.save_setting(last_import_dir=str(Path(path).parent))
     return path
+
+
+def add_path_row(form: QFormLayout, label: str, accessible_name: str, placeholder: str,
+                 browse: Callable[[], None]) -> QLineEdit:
+    """« Label : [path] [Parcourir…] » in a form; returns the path field (the label's mnemonic focuses it)."""
+    field = QLineEdit()
+    field.setPlaceholderText(placeholder)
+    field.setAccessibleName(accessible_name)
+    button = QPushButton(_("&Parcourir…"))
+    button.setAccessibleName(_("Parcourir : {what}").format(what=accessible_name))
+    button.clicked.connect(lambda _checked=False: browse())
+    row = QHBoxLayout()
+    row.addWidget(field, 1)
+    row.addWidget(button)
+    buddy = QLabel(label)
+    buddy.setBuddy(field)
+    form.addRow(buddy, row)
+    return field

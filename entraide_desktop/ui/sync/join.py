@@ -15,11 +15,9 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -33,6 +31,7 @@ from ...data.sync import join
 from ...i18n import _, format_datetime
 from ..context import app_icon
 from ..forms import ErrorLabel, PassphraseEdit, StrengthHint, explanation, heading
+from ..kit.paths import add_path_row
 from ..messages import error_text
 from ..tasks import run_task
 
@@ -68,17 +67,8 @@ class JoinWizard(QDialog):
         )
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        row = QHBoxLayout()
-        self.file = QLineEdit()
-        self.file.setPlaceholderText(_("jumelage-….entraide-jumelage"))
-        self.file.setAccessibleName(_("Fichier de jumelage"))
-        browse = QPushButton(_("&Parcourir…"))
-        browse.clicked.connect(self._browse)
-        row.addWidget(self.file, 1)
-        row.addWidget(browse)
-        label = QLabel(_("&Fichier de jumelage :"))
-        label.setBuddy(self.file)
-        form.addRow(label, row)
+        self.file = add_path_row(form, _("&Fichier de jumelage :"), _("Fichier de jumelage"),
+                                 _("jumelage-….entraide-jumelage"), self._browse)
         self.code = QLineEdit()
         self.code.setPlaceholderText(_("Par exemple : 7KQ2-M9XD-4TBW"))
         self.code.setAccessibleName(_("Code de jumelage"))

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -25,6 +24,7 @@ from ...data.sync import join
 from ...i18n import N_, _, format_datetime
 from ..context import AppContext
 from ..forms import ErrorLabel, explanation, heading
+from ..kit.paths import add_path_row
 from ..messages import error_text
 from ..tasks import run_with_progress
 from ..style import style_role
@@ -58,18 +58,9 @@ class PrepareJoinDialog(QDialog):
         )
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        row = QHBoxLayout()
-        self.folder = QLineEdit()
         example = "E:\\" if sys.platform == "win32" else "/media/cle"
-        self.folder.setPlaceholderText(_("La clé USB, par exemple {example}").format(example=example))
-        self.folder.setAccessibleName(_("Dossier où écrire le fichier de jumelage"))
-        browse = QPushButton(_("&Parcourir…"))
-        browse.clicked.connect(self._browse)
-        row.addWidget(self.folder, 1)
-        row.addWidget(browse)
-        label = QLabel(_("&Dossier :"))
-        label.setBuddy(self.folder)
-        form.addRow(label, row)
+        self.folder = add_path_row(form, _("&Dossier :"), _("Dossier où écrire le fichier de jumelage"),
+                                   _("La clé USB, par exemple {example}").format(example=example), self._browse)
         self.validity = QComboBox()
         for hours, label in VALIDITY:
             self.validity.addItem(_(label), hours)
