@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QLineEdit,
@@ -21,7 +20,8 @@ from ...data.people import ROLES
 from ...data.responsibilities import catalogue
 from ...i18n import _
 from ..context import AppContext
-from ..forms import ErrorLabel, explanation, heading
+from ..forms import explanation, heading
+from ..kit.buttons import add_error_and_buttons
 
 
 class ResponsibilityDialog(QDialog):
@@ -93,14 +93,7 @@ class ResponsibilityDialog(QDialog):
         self.form = form
         layout.addLayout(form)
         layout.addWidget(explanation(_("Aucune case cochée : toute personne du registre peut la tenir.")))
-        self.error = ErrorLabel()
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("&Enregistrer"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Annuler"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.error = add_error_and_buttons(self, layout, self.save)
         self._fill(responsibility)
         self._kind_changed()
 

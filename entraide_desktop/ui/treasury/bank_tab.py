@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -26,7 +25,8 @@ from ...data.treasury.money import format_signed_cents
 from ...data.treasury.statement_file import read_statement
 from ...i18n import _, format_date, ngettext
 from ..context import AppContext
-from ..forms import ErrorLabel, explanation, heading
+from ..forms import explanation, heading
+from ..kit.buttons import add_error_and_buttons
 from ..messages import inform, show_error
 from ..tasks import run_with_progress
 
@@ -53,14 +53,7 @@ class LineEntryDialog(QDialog):
             self.category.setCurrentIndex(fees)
         form.addRow(_("Ca&tégorie :"), self.category)
         layout.addLayout(form)
-        self.error = ErrorLabel()
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("&Créer l'écriture"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Annuler"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.error = add_error_and_buttons(self, layout, self.save, _("&Créer l'écriture"))
 
     def save(self) -> None:
         try:

@@ -29,6 +29,7 @@ from ...data.treasury.money import cents_to_decimal, format_cents
 from ...i18n import _
 from ..context import AppContext
 from ..forms import ErrorLabel, explanation, heading
+from ..kit.buttons import add_error_and_buttons
 from ..messages import confirm, show_error
 from ..responsibilities.common import date_edit, from_qdate
 
@@ -61,14 +62,7 @@ class AccountDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(explanation(_("Le solde d'ouverture est ce que le compte contenait ce jour-là, selon le "
                                        "relevé ; les écritures plus anciennes ne sont pas comptées dans le solde.")))
-        self.error = ErrorLabel()
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("&Enregistrer"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Annuler"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.error = add_error_and_buttons(self, layout, self.save)
 
     def save(self) -> None:
         try:

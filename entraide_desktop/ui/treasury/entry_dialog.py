@@ -7,7 +7,6 @@ import datetime as dt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -21,7 +20,8 @@ from ...data.treasury import chart, journal
 from ...data.treasury.money import cents_to_decimal
 from ...i18n import _
 from ..context import AppContext
-from ..forms import ErrorLabel, explanation, heading
+from ..forms import explanation, heading
+from ..kit.buttons import add_error_and_buttons
 from ..meetings.common import PersonCombo
 from ..responsibilities.common import date_edit, from_qdate, to_qdate
 
@@ -91,14 +91,7 @@ class EntryDialog(QDialog):
             form.addRow(_("&Numéro de chèque ou de reçu :"), self.reference)
         form.addRow(_("D&escription :"), self.description)
         form.addRow(_("N&ote :"), self.note)
-        self.error = ErrorLabel()
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("&Enregistrer"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Annuler"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.error = add_error_and_buttons(self, layout, self.save)
         self.fields = {"on": self.on, "amount": self.amount, "account_id": self.account,
                        "to_account_id": self.to_account, "category_id": self.category, "person_id": self.person,
                        "method": self.method, "reference": self.reference, "description": self.description,
