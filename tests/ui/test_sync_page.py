@@ -138,8 +138,14 @@ def test_the_service_writes_our_file_after_changes(qtbot, store, paths, tmp_path
     rows.insert(store, "people", {"first_name": "Ana"})
     service._export_timer.setInterval(10)
     context.notify_changed("members")
-    qtbot.waitUntil(lambda: (shared / bundles.file_name(store)).read_bytes() != first and not service.busy,
-                    timeout=15000)
+
+    def rewritten() -> bool:
+        try:
+            return (shared / bundles.file_name(store)).read_bytes() != first and not service.busy
+        except PermissionError:  # Windows: the file is being replaced at this very moment; look again
+            return False
+
+    qtbot.waitUntil(rewritten, timeout=15000)
     assert service.prepare_close()
 
 
