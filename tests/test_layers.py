@@ -90,6 +90,11 @@ def _all_imports(module: str, path: Path, tree: ast.Module) -> list[str]:
             for t in _targets(module, path, node)]
 
 
+def _packages_of(module: str) -> list[str]:
+    parts = module.split(".")
+    return [".".join(parts[:i]) for i in range(1, len(parts))]
+
+
 def _graph() -> dict[str, set[str]]:
     modules = _modules()
     graph: dict[str, set[str]] = {}
@@ -102,6 +107,11 @@ def _graph() -> dict[str, set[str]]:
             else:  # `from pkg import sub` needs only pkg.sub; `from pkg import name` needs pkg itself
                 wanted = [target if target in modules else prefix for target in names]
             edges.update(t for t in wanted if t in modules and t != name)
+        # Importing a.b.c first runs the packages a and a.b, unless they are this module's own
+        # packages (already loading when it runs).
+        own = {name.rsplit(".", depth)[0] for depth in range(1, name.count(".") + 1)}
+        edges.update(parent for target in list(edges) for parent in _packages_of(target)
+                     if parent in modules and parent not in own and parent != name)
         graph[name] = edges
     return graph
 

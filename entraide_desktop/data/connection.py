@@ -37,6 +37,11 @@ from .schema import MIGRATIONS, known_migrations
 from .schema.core import GROUP_PROFILE_ID
 from .store import Author, Store, _WriteState, new_site_id
 from . import follow_ups  # noqa: F401  (activates what follows every change)
+from ..private_files import make_private
+from . import rows
+from .rows import forget_structure
+from .far_stamps import repair_far_stamps
+from .revocation import remove_access
 
 if TYPE_CHECKING:
     from .revocation import Revocation
@@ -44,7 +49,6 @@ if TYPE_CHECKING:
 
 def _make_files_private(paths: Paths) -> None:
     """Files made by older versions (0644) become the user's alone (POSIX; see private_files)."""
-    from ..private_files import make_private
 
     side = [Path(str(paths.database) + suffix) for suffix in ("-wal", "-shm")]
     folder = paths.database_backups_dir
@@ -122,7 +126,6 @@ def create_database(
     With ``group`` (id, sync key of an existing group), the database joins that group instead:
     no group profile is written, it arrives with the group's data (see ``data/sync/join.py``).
     """
-    from . import rows
 
     keys.check_passphrase_strength(passphrase, context=(group_name,))
     group_name = group_name.strip()
@@ -224,7 +227,6 @@ def open_with_key(paths: Paths, data_key: bytes, author: Author) -> Store:
                 _enable_wal(db)
                 MIGRATIONS.apply(db)
                 _compact_if_sparse(db)
-                from .rows import forget_structure
 
                 forget_structure()
             else:
@@ -232,7 +234,6 @@ def open_with_key(paths: Paths, data_key: bytes, author: Author) -> Store:
             local = dict(db.execute("SELECT key, value FROM _local").fetchall())
             state = _WriteState(local["site_id"], int(local.get("counter", "0")), HybridClock(int(local.get("clock", "0"))))
             store = Store(db, paths, data_key, author, state)
-            from .far_stamps import repair_far_stamps
 
             repair_far_stamps(store, int(local.get("clock", "0")))
             _renew_site_if_copied(store, local)
@@ -369,7 +370,6 @@ def _replace_slot(store: Store, keyfile: keys.KeyFile, slot_id: str, new: str) -
 
 def remove_person(store: Store, slot_id: str) -> "Revocation":
     """Remove a person's access and re-key the database (never the last access); see ``revocation``."""
-    from .revocation import remove_access
 
     return remove_access(store, slot_id)
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from ..i18n import _
 from ._driver import sqlite3
+import errno
 
 
 class EntraideError(Exception):
@@ -95,7 +96,6 @@ def translate_sqlite_error(error: BaseException, where: str = "") -> EntraideErr
     """The person-facing error for a low-level SQLite or OS error, or None when it is a bug."""
     text = str(error).lower()
     if isinstance(error, OSError):
-        import errno
 
         if error.errno == errno.ENOSPC:
             return DiskFull(disk_full_message())

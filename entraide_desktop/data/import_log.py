@@ -18,6 +18,7 @@ from ..i18n import _, ngettext
 from . import rows
 from .errors import EntraideError
 from .store import Store
+from .sync.state import stored_vector
 
 TABLE = "imports"
 UNDO_ORDER = ("import_checks", "imported_events", "activity_exceptions", "activity_leaders", "consents",
@@ -42,7 +43,6 @@ class ImportLog:
             {k: v for k, v in previous.items() if k not in self.before.get(table, {}).get(row_id, {})})
 
     def save(self, store: Store, summary: str) -> str:
-        from .sync.state import stored_vector
 
         rows.insert(store, TABLE, {
             "kind": self.kind, "file_name": self.file_name,
@@ -90,7 +90,6 @@ def last_import(store: Store, kind: str | None = None) -> ImportRecord | None:
 
 
 def _synced_since(store: Store, mark: str | None) -> bool:
-    from .sync.state import stored_vector
 
     try:
         before = json.loads(mark or "{}")

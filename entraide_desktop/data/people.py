@@ -41,6 +41,7 @@ from .schema.registry import (  # noqa: E402,F401  (re-exported)
     PERSON_REFERENCES,
     register_person_reference,
 )
+from .text import fold
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,6 @@ def list_people(store: Store, *, include_archived: bool = False, role: str | Non
             continue
         name = display_name({"display_name": chosen, "first_name": first, "last_name": last})
         refs.append(PersonRef(pid, name, roles, bool(archived)))
-    from .text import fold
 
     refs.sort(key=lambda r: fold(r.name))
     return refs

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from ..store import Store
 from .expand import occurrence, occurrences
 from .occurrence import OccurrenceView, occurrence_key, parse_key
+from .activity_types import list_types
+from .summary import attendance_totals, held, series_roots
 
 __all__ = [
     "ActivitySummary",
@@ -56,8 +58,6 @@ def activity_summary(store: Store, start: dt.date, end: dt.date) -> list[Activit
     schedule changed during the period counts as one activity. Every current type is listed,
     even with zero; a retired type only when it was used.
     """
-    from .activity_types import list_types
-    from .summary import attendance_totals, held, series_roots
 
     done = held(store, start, end)
     totals = attendance_totals(store, {o.key for o in done})

@@ -34,6 +34,7 @@ from .activity_types import ensure_default_types
 from .labels import compact_time as format_time
 from .occurrence import start_text
 from .series import drop_orphan_exceptions, split
+from .attendance import rekey_single
 
 
 def revision(store: Store, activity_id: str) -> int:
@@ -220,7 +221,6 @@ def update_activity(
             and not rule
             and values["start_at"] != start_text(current.start, current.all_day)
         ):
-            from .attendance import rekey_single
 
             rekey_single(store, activity_id, start_text(current.start, current.all_day), values["start_at"])
         removed = drop_orphan_exceptions(store, activity_id, rule, new_first)

@@ -17,6 +17,7 @@ from .. import people, rows
 from ..errors import ValidationError
 from ..store import Store
 from .occurrence import split_key
+from .expand import occurrence
 
 COUNTS = "attendance_counts"
 PEOPLE = "attendance"
@@ -69,7 +70,6 @@ def record_attendance(
     now: dt.datetime | None = None,
 ) -> Attendance:
     """Save the head count (and, when given, exactly who came) for one occurrence, in one transaction."""
-    from .expand import occurrence
 
     now = now or dt.datetime.now()
     with store.write():

@@ -38,6 +38,7 @@ from .ics_reading import (  # noqa: F401  (the error and bounds are re-exported)
 )
 from .occurrence import start_text
 from .occurrence_edits import exception_id
+from ..import_log import ImportLog
 
 MAX_EVENTS = 5000
 UIDS = "imported_events"
@@ -291,7 +292,6 @@ def _uid_rows(store: Store, uids: list[str]) -> dict[str, int]:
 
 def apply_calendar(store: Store, preview: CalendarPreview) -> CalendarImportResult:
     """Create what the preview planned, in one transaction, recorded as one import."""
-    from ..import_log import ImportLog
 
     log = ImportLog("calendar", preview.file_name)
     series = single = 0

@@ -25,6 +25,8 @@ from ...config import Paths
 from .. import files, group
 from ..changes import tables_of
 from ..store import FollowUp, Store, after_every_change
+from . import expand as occ_module
+from .activity_types import list_types
 
 FORMAT = "entraide-calendrier-public"
 VERSION = 1
@@ -71,8 +73,6 @@ class PublicCalendar:
 
 def public_data(store: Store, today: dt.date | None = None) -> dict[str, Any]:
     """The content of the public file (a plain dict, ready for JSON)."""
-    from . import expand as occ_module
-    from .activity_types import list_types
 
     today = today or dt.date.today()
     first = today - dt.timedelta(days=DAYS_BEFORE)

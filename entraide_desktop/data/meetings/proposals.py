@@ -19,6 +19,7 @@ from ..store import Store
 from . import attendance
 from .core import editable_meeting, meeting_row
 from .kinds import get_type
+from .agenda import items
 
 OUTCOMES: dict[str, str] = {
     "unanimous": N_("Adoptée à l'unanimité"),
@@ -66,7 +67,6 @@ _COLUMNS = ("id", "item_id", "parent_id", "position", "text", "moved_by", "secon
 
 def proposals(store: Store, meeting_id: str) -> list[Proposal]:
     """The meeting's proposals in agenda order, each followed by its amendments."""
-    from .agenda import items
 
     order = {item.id: item.position for item in items(store, meeting_id)}
     found = [

@@ -19,6 +19,8 @@ from ..errors import ValidationError
 from ..people import display_name
 from ..store import Store
 from ..text import fold
+from ..import_log import forget_person
+from .erased_rows import reach
 
 
 def rows_where(store: Store, table: str, column: str, value: str) -> list[dict[str, Any]]:
@@ -33,8 +35,6 @@ def erase_records(store: Store, person_id: str) -> None:
 
     The rows are found by the same rule every machine applies after an import (``erased_rows``).
     """
-    from ..import_log import forget_person
-    from .erased_rows import reach
 
     with store.write():
         forget_person(store, person_id)

@@ -7,6 +7,9 @@ personal field is optional: a first name or a chosen name is enough.
 from __future__ import annotations
 
 from ...i18n import N_, _
+from ..text import fold
+from ..people import ROLES
+from ..people import STATUSES
 
 PERSON_FIELDS: dict[str, str] = {
     "first_name": N_("Prénom"),
@@ -65,7 +68,6 @@ _HEALTH_WORDS = (
 
 def health_words_in(text: str) -> list[str]:
     """Words of ``text`` that look like health information (to warn, never to block)."""
-    from ..text import fold
 
     folded = fold(text or "")
     found = []
@@ -77,21 +79,18 @@ def health_words_in(text: str) -> list[str]:
 
 
 def role_label(code: str) -> str:
-    from ..people import ROLES
 
     return _(ROLES[code]) if code in ROLES else code
 
 
 def roles_text(codes: tuple[str, ...] | list[str]) -> str:
     """``Membre, Bénévole`` in the order of :data:`people.ROLES`."""
-    from ..people import ROLES
 
     ordered = [c for c in ROLES if c in codes] + [c for c in codes if c not in ROLES]
     return ", ".join(role_label(c) for c in ordered)
 
 
 def status_label(code: str | None, archived: bool = False) -> str:
-    from ..people import STATUSES
 
     if archived:
         return _("Archivé·e")

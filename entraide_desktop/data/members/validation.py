@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from ...i18n import _
 from ..errors import ValidationError
 from ..text import fold
+from ..people import ROLES
 
 # -- phone numbers ------------------------------------------------------------------------------
 
@@ -202,7 +203,6 @@ def role_code(text: str) -> str | None:
 
 def parse_roles(text: str | None, field: str = "roles") -> list[str]:
     """``Membre, Bénévole`` or ``membre/ca`` → role codes, in the order of ``people.ROLES``."""
-    from ..people import ROLES
 
     raw = (text or "").strip()
     if not raw:

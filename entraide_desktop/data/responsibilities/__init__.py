@@ -17,6 +17,10 @@ from dataclasses import dataclass, field
 from .. import rows  # noqa: F401  (before data.people: importing people first is circular, via the schema)
 from ..reminders import Reminder
 from ..store import Store
+from .figures import compute
+from ..group import fiscal_year
+from .mandates import TO_FILL_DAYS, seats
+from .mandates import alerts
 
 ROLE_GROUPS = ("membres", "personnes_intervenantes", "benevoles", "conseil")
 
@@ -77,14 +81,12 @@ def spread(store: Store, year: int, *, start: dt.date | None = None, end: dt.dat
     Without ``start``/``end``: the calendar year ``year``. With them: that period, usually the
     group's exercice that starts in ``year`` (``data.group.fiscal_year``), as in the AGA package.
     """
-    from .figures import compute
 
     return compute(store, year, start=start, end=end)
 
 
 def exercice_spread(store: Store, year: int) -> Spread:
     """The spread over the group's exercice that starts in ``year`` (« 2025-2026 » when it starts in April)."""
-    from ..group import fiscal_year
 
     start, end = fiscal_year(store, year)
     return spread(store, year, start=start, end=end)
@@ -92,7 +94,6 @@ def exercice_spread(store: Store, year: int) -> Spread:
 
 def mandates_to_fill(store: Store, on: dt.date) -> list[MandateToFill]:
     """Elected seats vacant on ``on`` or whose term ends within 90 days after it (no successor recorded)."""
-    from .mandates import TO_FILL_DAYS, seats
 
     found = []
     for seat in seats(store, on):
@@ -109,6 +110,5 @@ def mandates_to_fill(store: Store, on: dt.date) -> list[MandateToFill]:
 
 def reminders(store: Store, today: dt.date) -> list[Reminder]:
     """Home page: mandates ending in the next 60 days, tasks with no one this week (or month)."""
-    from .mandates import alerts
 
     return alerts(store, today)

@@ -21,6 +21,7 @@ from ..store import Store
 from .availability import period_text
 from .catalogue import Responsibility, get_responsibility
 from .directory import PersonInfo, people_index, person_info, removed
+from .availability import asked_not_to_be_proposed, unavailabilities
 
 TABLE = "assignments"
 FAR_FUTURE = "9999-12-31"
@@ -356,7 +357,6 @@ def holders(store: Store, start: dt.date, end: dt.date) -> dict[str, list[Assign
 
 def warnings(store: Store, draft: Draft) -> list[str]:
     """Things to know before confirming (not errors): the person is away then, or asked not to be proposed."""
-    from .availability import asked_not_to_be_proposed, unavailabilities
 
     if not draft.person_id or draft.start_on is None:
         return []

@@ -18,6 +18,7 @@ import sqlite_utils
 from ...i18n import N_
 from .migration_set import MIGRATIONS
 from .registry import SyncedTable, create_synced_table, synced_table
+from .registry import register_person_reference
 
 
 def _activity_bounds(row: Mapping[str, Any]) -> dict[str, Any]:
@@ -56,7 +57,6 @@ synced_table(SyncedTable("attendance", area=N_("Calendrier")))
 
 
 def _declare_references() -> None:
-    from .registry import register_person_reference
 
     register_person_reference("activity_leaders", "person_id")
     register_person_reference("attendance", "person_id")

@@ -13,6 +13,7 @@ import sqlite_utils
 from ...i18n import N_
 from .migration_set import MIGRATIONS
 from .registry import SyncedTable, create_synced_table, synced_table
+from .registry import register_person_reference
 
 AREA = N_("Réunions")
 
@@ -59,7 +60,6 @@ synced_table(
 
 
 def _declare_references() -> None:
-    from .registry import register_person_reference
 
     register_person_reference("meetings", "chair_id")
     register_person_reference("meetings", "secretary_id")

@@ -18,6 +18,7 @@ import sqlite_utils
 from ...i18n import N_
 from .migration_set import MIGRATIONS
 from .registry import SyncedTable, create_synced_table, synced_table
+from .registry import register_person_reference
 
 AREA = N_("Responsabilités")
 
@@ -36,7 +37,6 @@ synced_table(SyncedTable("rotation_preferences", area=AREA))
 
 
 def _declare_references() -> None:
-    from .registry import register_person_reference
 
     register_person_reference("assignments", "person_id")
     register_person_reference("unavailabilities", "person_id")

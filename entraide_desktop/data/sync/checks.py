@@ -35,6 +35,7 @@ from ..rows import MAX_TEXT_CHARS
 from ..store import Store
 from ..versions import RecordState
 from .container import BundleRefused
+from .state import current_vector
 
 MAX_COUNTER_STEP = 1_000_000
 """How many writes a machine may have made that this machine has not heard of (per file)."""
@@ -164,7 +165,6 @@ class Guard:
     @classmethod
     def for_store(cls, store: Store, now: int | None = None, *, joining: bool = False) -> Guard:
         """``joining``: the join file brings the whole group's history, nothing to compare counters with."""
-        from .state import current_vector
 
         return cls(now or now_ms(), current_vector(store), bound_counters=not joining)
 

@@ -23,6 +23,7 @@ from ..treasury.money import format_cents
 from ..versions import Value
 from .labels import field_label, record_label
 from .machines import names_by_site
+from ..errors import ValidationError
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,6 @@ def _typed(text: str, state) -> Value:  # noqa: ANN001
         try:
             number = float(text.strip().replace(",", "."))
         except ValueError:
-            from ..errors import ValidationError
 
             raise ValidationError(_("Ce renseignement est un nombre : écrivez un nombre."), "value") from None
         return int(number) if number.is_integer() and kinds == {int} else number

@@ -27,6 +27,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from ...i18n import _
 from .. import files
 from ..errors import EntraideError
+from ..keys import fsync_dir
 
 NONCE_BYTES = 12
 TAG_BYTES = 16
@@ -164,7 +165,6 @@ def inflate(data: bytes, limit: int) -> bytes:
 
 def write_safely(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` for removable media: temporary file, flush and fsync, rename, fsync the folder."""
-    from ..keys import fsync_dir
 
     tmp = path.with_name("." + path.name + ".tmp")
     try:

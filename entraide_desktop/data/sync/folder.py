@@ -21,6 +21,7 @@ from . import exchange
 from . import container
 from .container import BundleRefused
 from .summary import ImportSummary
+from .summary import summary_lines
 
 ProgressFn = Callable[[int, int, str], None]
 
@@ -160,7 +161,6 @@ def exchange_round(store: Store, folder: Path | None = None, progress: ProgressF
 
 def round_lines(result: RoundResult) -> list[str]:
     """The round in short sentences (command line and status line)."""
-    from .summary import summary_lines
 
     lines = []
     for summary in result.imported:

@@ -29,6 +29,7 @@ from . import container, exchange, group_key, identity, invitations, machines
 from .container import BundleRefused
 from .signed import entry_of_list as _entry
 from .summary import ImportSummary
+from ..errors import user_facing_errors
 
 MAGIC = b"ENTRJOIN"
 FORMAT_VERSION = 1
@@ -102,7 +103,6 @@ def prepare(store: Store, folder: Path, *, hours: int = VALID_HOURS, now_ms: int
     data = container.seal(MAGIC, FORMAT_VERSION, header, payload, wrapping)
     target = folder / f"jumelage-{dt.date.today().isoformat()}{SUFFIX}"
     report(2, 3, _("Écriture du fichier…"))
-    from ..errors import user_facing_errors
 
     with user_facing_errors(str(folder)):
         container.write_safely(target, data)

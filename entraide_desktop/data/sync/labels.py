@@ -12,6 +12,7 @@ from typing import Any
 from ...i18n import N_, _
 from ..members.fields import PERSON_FIELDS
 from ..schema.registry import SYNCED_TABLES
+from ..people import display_name
 
 COMMON_FIELDS: dict[str, str] = {
     "archived": N_("Archivée ou active"),
@@ -77,7 +78,6 @@ def record_label(table: str, row: Mapping[str, Any]) -> str:
     if not row:
         return _("Fiche effacée")
     if table == "people":
-        from ..people import display_name
 
         return display_name(dict(row))
     spec = SYNCED_TABLES.get(table)

@@ -21,6 +21,7 @@ from ..versions import RecordState, decode_record, merge_record
 from .checks import Guard
 from .container import BundleRefused
 from .state import Snapshot, Tombstone
+from ..members.erased_rows import BLANKED, reach
 
 ProgressFn = Callable[[int, int, str], None]
 CHUNK = 500  # records merged per batch (progress is reported between batches)
@@ -150,7 +151,6 @@ def apply_plan(store: Store, plan: Plan, progress: ProgressFn | None = None) -> 
 def _reach_erased_people(store: Store, changes: dict[str, TableChanges], arrived: set[tuple[str, str]]) -> None:
     """Rows of people erased for good, arrived now or earlier, are erased or blanked (``erased_rows``);
     a row that arrived in this very import and is erased at once is not counted at all."""
-    from ..members.erased_rows import BLANKED, reach
 
     blanked = {table for table, _column, _fields in BLANKED}
     for table, ids in reach(store).items():

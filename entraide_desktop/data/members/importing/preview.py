@@ -27,6 +27,9 @@ from .mapping import (
 )
 from .parsing import CellCheck, ImportRow, parse_row  # noqa: F401  (CellCheck re-exported)
 from .reading import RawTable
+from ...import_log import undone_rows
+from .reading import read_table
+from ... import group
 
 ACTIONS: dict[str, str] = {
     "create": N_("Ajouter"),
@@ -56,7 +59,6 @@ class ExistingPeople:
 
     @classmethod
     def load(cls, store: Store) -> ExistingPeople:
-        from ...import_log import undone_rows
 
         found = cls()
         undone = undone_rows(store, "people")  # an import taken back: its people are not duplicates
@@ -214,7 +216,6 @@ def build_preview(table: RawTable, setup: ImportSetup, existing: ExistingPeople,
 
 def preview_file(store: Store, path: str, *, today: dt.date | None = None) -> ImportPreview:
     """Read, guess the columns and check every row of ``path`` (what the command line does)."""
-    from .reading import read_table
 
     table = read_table(path)
     year = current_fee_year(store, today)
@@ -223,7 +224,6 @@ def preview_file(store: Store, path: str, *, today: dt.date | None = None) -> Im
 
 def current_fee_year(store: Store, today: dt.date | None = None) -> int:
     """The label year of the group's current membership period (a fee column naming no year)."""
-    from ... import group
 
     return group.profile(store).membership_period(today or dt.date.today())[0].year
 
