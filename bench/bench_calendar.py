@@ -16,7 +16,7 @@ from generate import TODAY
 
 
 def _clear_caches() -> None:
-    from entraide_desktop.data.calendar import recurrence as rec
+    from entraide_desktop.data import recurrence as rec
 
     rec._parsed.cache_clear()
     rec._shifted.cache_clear()
@@ -38,7 +38,7 @@ def _busiest_month(store) -> tuple[int, int, int]:  # type: ignore[no-untyped-de
 
 def run(group: Group) -> list[Result]:
     from entraide_desktop.data.calendar import occurrences
-    from entraide_desktop.data.calendar import recurrence as rec
+    from entraide_desktop.data import recurrence as rec
     from entraide_desktop.data.calendar.public import write_public_calendar
     from entraide_desktop.documents.calendar.ics import build_calendar
     from entraide_desktop.documents.calendar.pdf import write_month_pdf

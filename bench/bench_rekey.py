@@ -20,12 +20,12 @@ RUNS = 3
 
 
 def _copy(group: Group, folder: Path) -> Path:
-    from entraide_desktop.data import connection
+    from entraide_desktop.data import connection, database_file
 
     source = connection.unlock(group.paths(), group.passphrase)  # a consistent copy, WAL included
     try:
         target = folder / "entraide.db"
-        connection.copy_database(source.db, target, source.data_key)
+        database_file.copy_database(source.db, target, source.data_key)
         shutil.copyfile(group.paths().key_file, folder / "entraide.db.keys")
     finally:
         source.close()
@@ -34,7 +34,7 @@ def _copy(group: Group, folder: Path) -> Path:
 
 def run(group: Group) -> list[Result]:
     from entraide_desktop.config import paths_for
-    from entraide_desktop.data import connection, revocation
+    from entraide_desktop.data import access, connection, database_file, revocation
 
     seconds = []
     size = 0
@@ -44,11 +44,11 @@ def run(group: Group) -> list[Result]:
             size = database.stat().st_size
             store = connection.unlock(paths_for(database), group.passphrase)
             try:
-                slot = connection.add_person(store, "Passant du banc d'essai", "passant du banc d'essai au local")
+                slot = access.add_person(store, "Passant du banc d'essai", "passant du banc d'essai au local")
                 start = time.perf_counter()
                 revocation.remove_access(store, slot)
                 seconds.append(time.perf_counter() - start)
-                assert connection.integrity_check(store.db) == []
+                assert database_file.integrity_check(store.db) == []
             finally:
                 store.close()
     mib = size / 1_048_576

@@ -94,7 +94,7 @@ def cmd_import_statement(args: argparse.Namespace) -> int:
 
 
 def cmd_balance(args: argparse.Namespace) -> int:
-    from ..data.members.validation import parse_date
+    from ..data.validation import parse_date
     from ..data.treasury.balances import account_periods
     from ..data.treasury.chart import install_starting_chart
     from ..data.treasury.money import format_cents

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config import backup_folder_name
-from . import connection
-from .backups import parse_name
+from . import database_file
+from .backup_names import parse_name
 from .store import Store
 
 log = logging.getLogger(__name__)
@@ -62,7 +62,7 @@ def _folder_of(path: Path, store: Store, own_id: str) -> str | None:
         name = backup_folder_name(key_copy, path)
         return None if name.startswith("sans-cle-") else name
     try:
-        db = connection.connect(path, store.data_key)
+        db = database_file.connect(path, store.data_key)
     except Exception:  # noqa: BLE001  (another database's key, or a damaged copy: not ours)
         return None
     try:

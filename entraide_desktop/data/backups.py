@@ -14,88 +14,23 @@ file, and stale ones are cleaned up.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Paths
 from ..i18n import _
-from . import connection, files, keys
+from . import connection, database_file, files, keys
+from .backup_folders import sort_shared_folder
+from .backup_names import KINDS, BackupInfo, free_path, list_backups
+from .backup_names import list_folder, new_backup_path, parse_name  # noqa: F401  (part of the backups API)
 from .errors import DatabaseCorrupt, EntraideError, user_facing_errors
 from .store import Store
 
-KINDS = {
-    "auto": "automatique",
-    "manual": "manuelle",
-    "before-restore": "avant-restauration",
-    "before-update": "avant-mise-a-jour",
-    "before-import": "avant-import",
-}
-_NAME = re.compile(r"^entraide-(\d{4}-\d{2}-\d{2})-(\d{6})-([a-z-]+)\.db$")
 KEEP_DAILY = 14
 KEEP_MONTHLY = 12
 KEEP_OTHER = 10
 KEEP_BEFORE_IMPORT = 3
 STALE_TMP = dt.timedelta(hours=1)
-
-
-@dataclass(frozen=True)
-class BackupInfo:
-    path: Path
-    created: dt.datetime
-    kind: str  # a key of KINDS
-
-    @property
-    def size(self) -> int:
-        try:
-            return self.path.stat().st_size
-        except OSError:
-            return 0
-
-    @property
-    def key_file(self) -> Path:
-        return self.path.with_name(self.path.name + ".keys")
-
-
-def _name(when: dt.datetime, kind: str) -> str:
-    return f"entraide-{when:%Y-%m-%d-%H%M%S}-{KINDS[kind]}.db"
-
-
-def new_backup_path(paths: Paths, kind: str, now: dt.datetime | None = None) -> Path:
-    """A free file name in the backups folder for a copy of ``kind`` (listed and pruned like the others)."""
-    now = now or dt.datetime.now()
-    folder = paths.database_backups_dir
-    target = folder / _name(now, kind)
-    step = 1
-    while target.exists():
-        target = folder / _name(now + dt.timedelta(seconds=step), kind)
-        step += 1
-    return target
-
-
-def parse_name(path: Path) -> BackupInfo | None:
-    match = _NAME.match(path.name)
-    if not match:
-        return None
-    kind = next((k for k, v in KINDS.items() if v == match.group(3)), None)
-    if kind is None:
-        return None
-    created = dt.datetime.strptime(f"{match.group(1)} {match.group(2)}", "%Y-%m-%d %H%M%S")
-    return BackupInfo(path, created, kind)
-
-
-def list_backups(paths: Paths) -> list[BackupInfo]:
-    """This database's backups, newest first."""
-    return list_folder(paths.database_backups_dir)
-
-
-def list_folder(folder: Path) -> list[BackupInfo]:
-    """The backups in ``folder``, newest first."""
-    if not folder.is_dir():
-        return []
-    found = [info for p in folder.iterdir() if (info := parse_name(p)) is not None]
-    return sorted(found, key=lambda b: b.created, reverse=True)
 
 
 def remove_stale_temporary_files(folder: Path, now: dt.datetime | None = None) -> list[Path]:
@@ -116,14 +51,10 @@ def write_backup(store: Store, folder: Path, kind: str = "manual", now: dt.datet
     """Copy the database (and its key file) into ``folder``, then open the copy to check it."""
     now = now or dt.datetime.now()
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / _name(now, kind)
-    suffix = 1
-    while target.exists():
-        target = folder / _name(now + dt.timedelta(seconds=suffix), kind)
-        suffix += 1
+    target = free_path(folder, kind, now)
     with user_facing_errors(str(folder)):
         try:
-            connection.copy_database(store.db, target, store.data_key)
+            database_file.copy_database(store.db, target, store.data_key)
             if store.paths.key_file.exists():
                 _copy_file(store.paths.key_file, target.with_name(target.name + ".keys"))
         except BaseException:
@@ -153,7 +84,7 @@ def _copy_file(source: Path, target: Path) -> None:
 def verify_backup(path: Path, data_key: bytes, expected_group: str | None = None) -> str:
     """Open a backup with ``data_key`` and check it; returns its group id."""
     try:
-        db = connection.connect(path, data_key)
+        db = database_file.connect(path, data_key)
     except DatabaseCorrupt:
         raise DatabaseCorrupt(
             _("« {name} » n'est pas une sauvegarde lisible de ce groupe (fichier endommagé ou autre clé).").format(
@@ -161,7 +92,7 @@ def verify_backup(path: Path, data_key: bytes, expected_group: str | None = None
             )
         ) from None
     try:
-        problems = connection.integrity_check(db)
+        problems = database_file.integrity_check(db)
         row = db.execute("SELECT value FROM _local WHERE key = 'group_id'").fetchone()
     except Exception as error:  # noqa: BLE001  (any failure means: not a usable backup)
         raise DatabaseCorrupt(
@@ -181,23 +112,17 @@ def verify_backup(path: Path, data_key: bytes, expected_group: str | None = None
 
 def backup_now(store: Store, kind: str = "manual", now: dt.datetime | None = None) -> BackupInfo:
     """A backup in this database's backups folder; older copies are pruned afterwards."""
-    _sort_shared_folder(store)
+    sort_shared_folder(store)
     return _backup_and_prune(store, kind, now)
 
 
 def backup_if_due(store: Store, now: dt.datetime | None = None) -> BackupInfo | None:
     """The automatic backup: made when none was made today (called at start)."""
-    _sort_shared_folder(store)
+    sort_shared_folder(store)
     now = now or dt.datetime.now()
     if any(b.kind == "auto" and b.created.date() == now.date() for b in list_backups(store.paths)):
         return None
     return _backup_and_prune(store, "auto", now)
-
-
-def _sort_shared_folder(store: Store) -> None:
-    from .backup_folders import sort_shared_folder  # that module imports this one (parse_name)
-
-    sort_shared_folder(store)
 
 
 def _backup_and_prune(store: Store, kind: str, now: dt.datetime | None) -> BackupInfo:

@@ -1,4 +1,4 @@
-"""Create and open the encrypted group database.
+"""Create and open the encrypted group database (the group's bootstrap).
 
 Opening is careful: every check that can fail (key file, passphrase, file readable, schema
 not newer than this app) runs before anything is written, so bad input leaves every file
@@ -16,15 +16,16 @@ import shutil
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import sqlite_utils
 
 from ..config import Paths
 from ..i18n import _
-from . import files, keyring, keys
-from ._driver import sqlite3
+from ..private_files import make_private
+from . import follow_ups  # noqa: F401  (activates what follows every change)
+from . import keyring, keys, rows
 from .clock import HybridClock
+from .database_file import compact_if_sparse, connect, copy_database, enable_wal
 from .errors import (
     DatabaseCorrupt,
     DatabaseMissing,
@@ -33,19 +34,11 @@ from .errors import (
     ValidationError,
     user_facing_errors,
 )
+from .far_stamps import repair_far_stamps
+from .rows import forget_structure
 from .schema import MIGRATIONS, known_migrations
 from .schema.core import GROUP_PROFILE_ID
 from .store import Author, Store, _WriteState, new_site_id
-from . import follow_ups  # noqa: F401  (activates what follows every change)
-from ..private_files import make_private
-from . import rows
-from .rows import forget_structure
-from .far_stamps import repair_far_stamps
-from .revocation import remove_access
-
-if TYPE_CHECKING:
-    from .revocation import Revocation
-
 
 def _make_files_private(paths: Paths) -> None:
     """Files made by older versions (0644) become the user's alone (POSIX; see private_files)."""
@@ -54,53 +47,6 @@ def _make_files_private(paths: Paths) -> None:
     folder = paths.database_backups_dir
     copies = list(folder.iterdir()) if folder.is_dir() else []
     make_private(paths.database, paths.key_file, *side, paths.backups_dir, folder, *copies)
-
-
-def _key_pragma(data_key: bytes) -> str:
-    return f"PRAGMA key = \"x'{data_key.hex()}'\""
-
-
-def connect(path: Path, data_key: bytes) -> sqlite_utils.Database:
-    """A sqlite-utils Database over an SQLCipher connection, with the house pragmas."""
-    conn = sqlite3.connect(str(path), check_same_thread=True, timeout=10)
-    try:
-        conn.execute(_key_pragma(data_key))
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.DatabaseError as error:
-        conn.close()
-        raise DatabaseCorrupt(
-            _(
-                "Le fichier « {name} » ne peut pas être lu comme une base Entraide avec cette clé : il est "
-                "endommagé ou ce n'est pas le bon fichier. Il n'a pas été modifié ; restaurez une sauvegarde."
-            ).format(name=path.name),
-            detail=str(error),
-        ) from error
-    conn.execute("PRAGMA busy_timeout = 10000")
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA synchronous = FULL")
-    db = sqlite_utils.Database(conn, execute_plugins=False)
-    return db
-
-
-def _enable_wal(db: sqlite_utils.Database) -> None:
-    mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-    if str(mode).lower() != "wal":
-        raise EntraideError(_("Impossible d'activer la journalisation de la base de données (mode {mode}).").format(mode=mode))
-
-
-def _compact_if_sparse(db: sqlite_utils.Database, threshold: float = 0.25) -> None:
-    """VACUUM when a migration left a quarter of the file unused (a rebuilt table frees its old
-    pages): backups and copies then carry only live data."""
-    pages = db.execute("PRAGMA page_count").fetchone()[0]
-    free = db.execute("PRAGMA freelist_count").fetchone()[0]
-    if pages and free / pages > threshold:
-        db.execute("VACUUM")
-
-
-def integrity_check(db: sqlite_utils.Database) -> list[str]:
-    """Problems reported by ``PRAGMA integrity_check`` (an empty list when all is well)."""
-    rows = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()]
-    return [] if rows == ["ok"] else rows
 
 
 def _file_identity(path: Path) -> dict[str, object]:
@@ -145,7 +91,7 @@ def create_database(
         paths.database.parent.mkdir(parents=True, exist_ok=True)
         try:
             db = connect(paths.database, data_key)
-            _enable_wal(db)
+            enable_wal(db)
             MIGRATIONS.apply(db)
             site_id = new_site_id()
             local = {
@@ -224,13 +170,13 @@ def open_with_key(paths: Paths, data_key: bytes, author: Author) -> Store:
             _refuse_newer_schema(db)
             if MIGRATIONS.pending(db):
                 _backup_before_migration(db, paths, data_key)
-                _enable_wal(db)
+                enable_wal(db)
                 MIGRATIONS.apply(db)
-                _compact_if_sparse(db)
+                compact_if_sparse(db)
 
                 forget_structure()
             else:
-                _enable_wal(db)
+                enable_wal(db)
             local = dict(db.execute("SELECT key, value FROM _local").fetchall())
             state = _WriteState(local["site_id"], int(local.get("counter", "0")), HybridClock(int(local.get("clock", "0"))))
             store = Store(db, paths, data_key, author, state)
@@ -266,27 +212,6 @@ def _backup_before_migration(db: sqlite_utils.Database, paths: Paths, data_key: 
     return target
 
 
-def copy_database(db: sqlite_utils.Database, target: Path, data_key: bytes) -> None:
-    """A consistent encrypted copy through SQLite's backup API, written then renamed into place."""
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.unlink(missing_ok=True)
-    try:
-        dest = sqlite3.connect(str(tmp))
-        try:
-            dest.execute(_key_pragma(data_key))
-            db.conn.backup(dest)
-            dest.execute("PRAGMA journal_mode = DELETE")
-            dest.commit()
-        finally:
-            dest.close()
-        keys.fsync_file(tmp)
-        files.replace(tmp, target)
-    except BaseException:  # a failed copy (disk full…) leaves no half file behind
-        tmp.unlink(missing_ok=True)
-        raise
-    keys.fsync_dir(target.parent)
-
-
 def _renew_site_if_copied(store: Store, local: dict[str, str]) -> None:
     """A copied or restored file gets a new site id, or two machines would reuse write ids."""
     identity = _file_identity(store.paths.database)
@@ -317,61 +242,6 @@ def renew_site_id(store: Store, identity: dict[str, object] | None = None) -> st
         )
     store.adopt_site_id(new_site)
     return new_site
-
-
-# -- key slots ------------------------------------------------------------------------------------
-
-
-def add_person(store: Store, label: str, passphrase: str) -> str:
-    """Give another person their own passphrase to the same database; returns the slot id."""
-    keys.check_passphrase_strength(passphrase)
-    keyfile = keyring.keyfile_to_change(store)
-    if any(s.label.casefold() == label.strip().casefold() for s in keyfile.slots):
-        raise ValidationError(_("Une personne porte déjà ce nom dans la liste des accès."), "label")
-    slot = keys.make_slot(store.data_key, keyfile.database_id, label, passphrase)
-    keyfile.slots.append(slot)
-    keys.write_keyfile(store.paths.key_file, keyfile, store.data_key)
-    return slot.id
-
-
-def change_passphrase(store: Store, slot_id: str, old: str, new: str) -> None:
-    """Change one person's passphrase (the old one must be right); the database is not re-encrypted."""
-    keys.check_passphrase_strength(new)
-    keyfile = keyring.keyfile_to_change(store)
-    keys.unwrap(keyfile, slot_id, old)
-    _replace_slot(store, keyfile, slot_id, new)
-
-
-def reset_passphrase(store: Store, slot_id: str | None, label: str, new: str) -> str:
-    """After opening with the recovery key: set a new passphrase (rebuilding a lost key file if need be)."""
-    keys.check_passphrase_strength(new)
-    try:
-        keyfile = keyring.keyfile_to_change(store)
-    except EntraideError:  # lost, damaged or altered: start again with this person only
-        if store.paths.key_file.exists():  # kept aside, for whoever wants to see what was changed
-            os.replace(store.paths.key_file, store.paths.key_file.with_name(store.paths.key_file.name + ".refuse"))
-        database_id = store.local("database_id") or str(uuid.uuid4())
-        keyfile = keys.KeyFile(database_id=database_id, check=keys.key_check(store.data_key), slots=[])
-    if slot_id and any(s.id == slot_id for s in keyfile.slots):
-        return _replace_slot(store, keyfile, slot_id, new)
-    slot = keys.make_slot(store.data_key, keyfile.database_id, label, new)
-    keyfile.slots.append(slot)
-    keys.write_keyfile(store.paths.key_file, keyfile, store.data_key)
-    return slot.id
-
-
-def _replace_slot(store: Store, keyfile: keys.KeyFile, slot_id: str, new: str) -> str:
-    old = keyfile.slot(slot_id)
-    fresh = keys.make_slot(store.data_key, keyfile.database_id, old.label, new, slot_id=old.id)
-    keyfile.slots = [fresh if s.id == slot_id else s for s in keyfile.slots]
-    keys.write_keyfile(store.paths.key_file, keyfile, store.data_key)
-    return slot_id
-
-
-def remove_person(store: Store, slot_id: str) -> "Revocation":
-    """Remove a person's access and re-key the database (never the last access); see ``revocation``."""
-
-    return remove_access(store, slot_id)
 
 
 def group_secret(store: Store) -> tuple[str, bytes]:

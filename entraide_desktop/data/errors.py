@@ -7,11 +7,12 @@ else is a bug.
 from __future__ import annotations
 
 import contextlib
+import errno
 from collections.abc import Iterator
+from pathlib import Path
 
 from ..i18n import _
 from ._driver import sqlite3
-import errno
 
 
 class EntraideError(Exception):
@@ -85,6 +86,51 @@ def disk_full_message() -> str:
     )
 
 
+# -- Windows' own refusals: a file held open by another program, a path too long ----------------
+
+# Windows error codes: access denied (what a rename over an open file often reports), sharing
+# violation, lock violation.
+HELD_OPEN = frozenset({5, 32, 33})
+
+
+class FileInUse(EntraideError):
+    """A file stayed held open by another program (Windows)."""
+
+
+class PathTooLong(EntraideError):
+    """Windows' 260-character limit on paths (or a name too long elsewhere)."""
+
+
+def held_open(error: OSError) -> bool:
+    """Whether Windows refused because another program holds the file (no such code elsewhere)."""
+    return isinstance(error, PermissionError) and getattr(error, "winerror", None) in HELD_OPEN
+
+
+def in_use_message(path: Path | str) -> str:
+    return _(
+        "Le fichier « {path} » est ouvert dans un autre programme (Excel, un lecteur PDF, OneDrive, "
+        "Syncthing, un antivirus…). Fermez-le ou attendez un instant, puis recommencez. "
+        "Rien n'a été modifié."
+    ).format(path=path)
+
+
+def too_long_message(path: Path | str) -> str:
+    return _(
+        "Le chemin « {path} » est trop long pour Windows (plus de 260 caractères). Choisissez un "
+        "dossier moins profond ou au nom plus court. Rien n'a été modifié."
+    ).format(path=path)
+
+
+def windows_refusal(error: OSError, where: str = "") -> EntraideError | None:
+    """The person-facing error for a file held open or a path too long; None for anything else."""
+    path = error.filename or where
+    if held_open(error) and getattr(error, "winerror", None) != 5:  # 5 is also a plain « access denied »
+        return FileInUse(in_use_message(path))
+    if getattr(error, "winerror", None) == 206 or error.errno == errno.ENAMETOOLONG:
+        return PathTooLong(too_long_message(path))
+    return None
+
+
 def read_only_message(where: str) -> str:
     return _(
         "Entraide ne peut pas écrire dans « {where} » (dossier en lecture seule ou droits "
@@ -99,9 +145,7 @@ def translate_sqlite_error(error: BaseException, where: str = "") -> EntraideErr
 
         if error.errno == errno.ENOSPC:
             return DiskFull(disk_full_message())
-        from . import files  # Windows' own refusals: a file held open, a path too long
-
-        windows = files.windows_refusal(error, where)
+        windows = windows_refusal(error, where)
         if windows is not None:
             return windows
         if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):

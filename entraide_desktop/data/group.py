@@ -26,6 +26,7 @@ from . import rows
 from .errors import ValidationError
 from .schema.core import GROUP_PROFILE_ID
 from .store import Store
+from .validation import clean_contact
 
 DEFAULT_START_MONTH = 4
 """April: the usual start of the exercice of Quebec community groups."""
@@ -148,9 +149,6 @@ def _name_required() -> ValidationError:
 
 def clean_profile(changes: dict[str, Any]) -> dict[str, Any]:
     """The stored values of ``changes``, validated; a :class:`ValidationError` names the field at fault."""
-    # The members area's own rules for courriels and numbers (imported here: members imports this module).
-    from .members.validation import clean_text, normalise_email, normalise_phone
-
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise ValueError(f"unknown group profile fields: {sorted(unknown)}")
@@ -163,13 +161,7 @@ def clean_profile(changes: dict[str, Any]) -> dict[str, Any]:
             raise ValidationError(
                 _("Le nom du groupe est trop long ({n} caractères au plus).").format(n=NAME_MAX), "name")
         clean["name"] = name
-    for key in ("region", "address"):
-        if key in changes:
-            clean[key] = clean_text(changes[key])
-    if "email" in changes:
-        clean["email"] = normalise_email(changes["email"], "email")
-    if "phone" in changes:
-        clean["phone"] = normalise_phone(changes["phone"], "phone")
+    clean.update(clean_contact(changes, texts=("region", "address"), phones=("phone",), emails=("email",)))
     if "fiscal_year_start_month" in changes:
         value = changes["fiscal_year_start_month"]
         try:

@@ -35,11 +35,12 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from ..i18n import _
 from . import key_seal
 from .errors import KeyFileError, ValidationError, WrongPassphrase, WrongRecoveryKey, user_facing_errors
+from .passphrase_strength import MIN_LENGTH, estimate
 
 FORMAT = "entraide-keys"
 FORMAT_VERSION = 2
 KEY_BYTES = 32
-MIN_PASSPHRASE_LENGTH = 10
+MIN_PASSPHRASE_LENGTH = MIN_LENGTH
 # OWASP's first recommended argon2id setting: 46 MiB, one pass, one lane (≈0.05 s here).
 # The parameters are stored in each slot, so they can be raised later without breaking old slots.
 DEFAULT_KDF = {"name": "argon2id", "time_cost": 1, "memory_cost": 47104, "parallelism": 1}
@@ -79,8 +80,6 @@ def derive_key(passphrase: str, salt: bytes, kdf: dict[str, Any]) -> bytes:
 
 def check_passphrase_strength(passphrase: str, confirmation: str | None = None, context: tuple[str, ...] = ()) -> None:
     """Raise :class:`ValidationError` when a new passphrase is too weak (see passphrase_strength) or not confirmed."""
-    from .passphrase_strength import estimate
-
     advice = estimate(passphrase, context)
     if not advice.ok:
         raise ValidationError(advice.text, "passphrase")

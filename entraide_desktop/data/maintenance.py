@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .connection import integrity_check
+from .database_file import integrity_check
 from .schema import schema_version
 from .schema.registry import SYNCED_TABLES
 from .store import Store

@@ -16,10 +16,9 @@ import re
 from dataclasses import dataclass
 
 from ..i18n import _
-from .keys import MIN_PASSPHRASE_LENGTH
 from .text import fold
 
-MIN_LENGTH = MIN_PASSPHRASE_LENGTH
+MIN_LENGTH = 10  # characters, whatever else is said of the phrase
 MIN_DISTINCT = 5
 MIN_OWN_LETTERS = 4
 """Beside the group's name, a passphrase needs at least a short word of its own."""

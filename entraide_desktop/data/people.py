@@ -36,6 +36,7 @@ CONSENT_PURPOSES: dict[str, str] = {
 REMOVED_LABEL = N_("Personne retirée du registre")
 """Shown wherever a reference points to a person erased from the register."""
 
+from .schema.members import consent_id  # noqa: E402,F401  (re-exported)
 from .schema.registry import (  # noqa: E402,F401  (re-exported)
     PERSON_REFERENCE_IDS,
     PERSON_REFERENCES,
@@ -111,10 +112,6 @@ def list_people(store: Store, *, include_archived: bool = False, role: str | Non
 
     refs.sort(key=lambda r: fold(r.name))
     return refs
-
-
-def consent_id(person_id: str, purpose: str) -> str:
-    return rows.deterministic_id("consents", person_id, purpose)
 
 
 def has_consent(store: Store, person_id: str, purpose: str, on: dt.date | None = None) -> bool:

@@ -16,7 +16,7 @@ PROVIDERS = (
     "entraide_desktop.data.responsibilities",
     "entraide_desktop.data.meetings",
     "entraide_desktop.data.members",
-    "entraide_desktop.data.sync",
+    "entraide_desktop.data.sync.reminders",
     "entraide_desktop.data.backups",
 )
 

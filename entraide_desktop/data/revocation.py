@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..i18n import _
-from . import keyring, keys
+from . import backups, keyring, keys
+from .database_file import connect
 from .errors import EntraideError, user_facing_errors
 from .store import Store
 from .sync import group_key
@@ -109,8 +110,6 @@ def remove_access_in_worker(store: Store, slot_id: str) -> Revocation:
 
 def adopt_new_key(store: Store, done: Revocation) -> None:
     """Reconnect ``store`` (its connection still holds the old key) with the new data key."""
-    from .connection import connect
-
     new_key = keys.parse_recovery_key(done.recovery_key)
     fresh = connect(store.paths.database, new_key)
     old, store.db, store._data_key = store.db, fresh, new_key
@@ -127,8 +126,6 @@ def revoked_at(store: Store) -> dt.datetime | None:
 
 def backups_before(store: Store, when: dt.datetime | None = None) -> list[Path]:
     """This database's backups made before the last removal: they still open with the old key."""
-    from . import backups
-
     when = when or revoked_at(store)
     if when is None:
         return []

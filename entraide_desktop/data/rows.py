@@ -19,7 +19,7 @@ from typing import Any
 from ..i18n import _
 from .clock import to_seconds
 from .errors import ErasedRow, NotFound, ValidationError
-from .schema.registry import spec_for
+from .schema.registry import deterministic_id, spec_for  # noqa: F401  (rows.deterministic_id: the write path's API)
 from .store import Store
 from .versions import FieldState, RecordState, Sibling, Value, decode_record, encode_record, local_write, merge_record
 
@@ -27,16 +27,10 @@ ARCHIVED = "archived"
 MAX_TEXT_CHARS = 200_000
 """The longest text a field may hold (a long procès-verbal is about 50 000 characters); other
 machines refuse longer ones in an exchange file (``sync/checks.py``), so none is written here."""
-_NAMESPACE = uuid.UUID("6f7c2b0e-7a51-4c61-9a8e-2f1d5e0c9b11")
 
 
 def new_id() -> str:
     return str(uuid.uuid4())
-
-
-def deterministic_id(table: str, *parts: object) -> str:
-    """The same id on every machine for rows that are naturally unique (attendance, votes…)."""
-    return str(uuid.uuid5(_NAMESPACE, "|".join([table, *(str(p) for p in parts)])))
 
 
 def normalise(value: Any) -> Value:

@@ -22,6 +22,7 @@ import sqlite_utils
 from ..config import Paths
 from ._driver import check_sqlite_utils
 from .clock import HybridClock
+from .database_file import connect
 from .errors import user_facing_errors
 
 check_sqlite_utils()
@@ -238,8 +239,6 @@ class Store:
     # -- connections --------------------------------------------------------------------------
     def clone(self) -> Store:
         """A new connection to the same database, sharing the write identity (for another thread)."""
-        from .connection import connect
-
         db = connect(self.paths.database, self._data_key)
         return Store(db, self.paths, self._data_key, self.author, self._state)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..data import rows
 from ..data.calendar import activities as acts
 from ..data.calendar import attendance as att
-from ..data.calendar import recurrence as rec
+from ..data import recurrence as rec
 from ..data.calendar.activity_types import create_type, default_type_id, ensure_default_types
 from ..data.calendar.expand import occurrences
 from ..data.calendar.occurrence_edits import EXCEPTIONS, exception_id

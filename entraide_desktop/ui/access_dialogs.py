@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..data import connection, keys, revocation
+from ..data import access, keys, revocation
 from ..data.errors import EntraideError
 from ..i18n import _, ngettext
 from .context import AppContext
@@ -209,7 +209,7 @@ class NewAccessDialog(QDialog):
     def _save(self) -> None:
         try:
             keys.check_passphrase_strength(self.passphrase.text(), self.confirmation.text())
-            connection.add_person(self.context.store, self.label.text(), self.passphrase.text())
+            access.add_person(self.context.store, self.label.text(), self.passphrase.text())
         except EntraideError as error:
             self.error.show_message(error.message)
             return
@@ -247,7 +247,7 @@ class ChangePassphraseDialog(QDialog):
     def _save(self) -> None:
         try:
             keys.check_passphrase_strength(self.new.text(), self.confirmation.text())
-            connection.change_passphrase(self.context.store, self.context.store.author.id, self.old.text(), self.new.text())
+            access.change_passphrase(self.context.store, self.context.store.author.id, self.old.text(), self.new.text())
         except EntraideError as error:
             self.error.show_message(error.message)
             return

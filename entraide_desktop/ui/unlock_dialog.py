@@ -195,7 +195,7 @@ class RecoveryDialog(QDialog):
         layout.addWidget(buttons)
 
     def _open(self) -> None:
-        from ..data import connection
+        from ..data import access, connection
 
         self.error.clear_message()
         try:
@@ -211,7 +211,7 @@ class RecoveryDialog(QDialog):
             existing = next((s.id for s in keyfile.slots if s.label.casefold() == self.label.text().strip().casefold()), None)
         except EntraideError:
             existing = None
-        slot_id = connection.reset_passphrase(store, existing, self.label.text(), self.new.text())
+        slot_id = access.reset_passphrase(store, existing, self.label.text(), self.new.text())
         store.close()
         self.store = connection.unlock(self.paths, self.new.text(), slot_id)
         self.accept()

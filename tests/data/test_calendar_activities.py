@@ -9,7 +9,7 @@ import pytest
 from entraide_desktop.data import calendar, rows
 from entraide_desktop.data.calendar import activities as acts
 from entraide_desktop.data.calendar import occurrence_edits as edits
-from entraide_desktop.data.calendar import recurrence as rec
+from entraide_desktop.data import recurrence as rec
 from entraide_desktop.data.calendar.activity_types import (
     archive_type,
     create_type,

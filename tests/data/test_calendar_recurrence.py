@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from entraide_desktop.data.calendar import occurrences
-from entraide_desktop.data.calendar import recurrence as rec
+from entraide_desktop.data import recurrence as rec
 from entraide_desktop.data.errors import ValidationError
 from tests.data.test_calendar_support import weekly
 

@@ -7,7 +7,7 @@ import json
 
 from entraide_desktop.data import rows
 from entraide_desktop.data.calendar import activities as acts
-from entraide_desktop.data.calendar import recurrence as rec
+from entraide_desktop.data import recurrence as rec
 from entraide_desktop.data.calendar.activity_types import default_type_id, ensure_default_types
 from entraide_desktop.data.people import consent_id
 

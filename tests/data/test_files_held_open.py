@@ -11,7 +11,7 @@ import pathlib
 
 import pytest
 
-from entraide_desktop.data import backups, connection, files, rows
+from entraide_desktop.data import backups, connection, database_file, files, rows
 from entraide_desktop.data.calendar.public import write_public_calendar
 from entraide_desktop.data.sync.container import write_safely
 from entraide_desktop.documents.spreadsheet import write_csv
@@ -83,13 +83,13 @@ def test_a_csv_kept_open_in_excel_is_refused_in_french_and_the_old_file_stays(wi
 
 
 def test_a_backup_waits_for_the_antivirus_scanning_the_new_copy(windows, store, monkeypatch):
-    real_copy = connection.copy_database
+    real_copy = database_file.copy_database
 
     def copy_while_scanned(db, target, data_key):
         windows.hold(target.with_name(target.name + ".tmp"), times=3)
         real_copy(db, target, data_key)
 
-    monkeypatch.setattr(connection, "copy_database", copy_while_scanned)
+    monkeypatch.setattr(database_file, "copy_database", copy_while_scanned)
     info = backups.backup_now(store, "manual")
     assert backups.verify_backup(info.path, store.data_key) and len(windows.waited) == 3
 

@@ -8,7 +8,7 @@ import pytest
 
 from entraide_desktop.data.errors import ValidationError
 from entraide_desktop.data.members.fields import health_words_in
-from entraide_desktop.data.members.validation import (
+from entraide_desktop.data.validation import (
     normalise_email,
     normalise_phone,
     parse_amount,

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from entraide_desktop.data import connection, keys, rows
+from entraide_desktop.data import access, connection, database_file, keys, rows
 from entraide_desktop.data.errors import (
     DatabaseCorrupt,
     DatabaseMissing,
@@ -59,7 +59,7 @@ def test_database_file_holds_no_clear_text(store, paths):
 def test_pragmas_wal_and_foreign_keys(store):
     assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert connection.integrity_check(store.db) == []
+    assert database_file.integrity_check(store.db) == []
 
 
 def test_unlock_with_passphrase_records_the_author(store, paths):
@@ -85,7 +85,7 @@ def test_change_passphrase_keeps_the_database_and_rejects_the_old_one(store, pat
     store.close()
     before = digest(paths.database)
     store = connection.unlock(paths, PASSPHRASE)
-    connection.change_passphrase(store, store.author.id, PASSPHRASE, "une toute nouvelle phrase")
+    access.change_passphrase(store, store.author.id, PASSPHRASE, "une toute nouvelle phrase")
     store.close()
     assert digest(paths.database) == before  # not re-encrypted
     with pytest.raises(WrongPassphrase):
@@ -95,7 +95,7 @@ def test_change_passphrase_keeps_the_database_and_rejects_the_old_one(store, pat
 
 def test_change_passphrase_needs_the_old_one(store):
     with pytest.raises(WrongPassphrase):
-        connection.change_passphrase(store, store.author.id, "mauvaise ancienne phrase", "une toute nouvelle phrase")
+        access.change_passphrase(store, store.author.id, "mauvaise ancienne phrase", "une toute nouvelle phrase")
 
 
 def test_weak_or_mismatched_passphrase_refused():
@@ -106,13 +106,13 @@ def test_weak_or_mismatched_passphrase_refused():
 
 
 def test_several_people_each_with_their_passphrase(store, paths):
-    slot = connection.add_person(store, "Luc (coordination)", "phrase de luc au local")
+    slot = access.add_person(store, "Luc (coordination)", "phrase de luc au local")
     store.close()
     luc = connection.unlock(paths, "phrase de luc au local")
     assert (luc.author.id, luc.author.name) == (slot, "Luc (coordination)")
     rows.update(luc, "group_profile", GROUP_PROFILE_ID, {"region": "Estrie"})
     assert rows.history(luc, "group_profile", GROUP_PROFILE_ID)[-1].author == "Luc (coordination)"
-    connection.remove_person(luc, slot)
+    access.remove_person(luc, slot)
     luc.close()
     with pytest.raises(WrongPassphrase):
         connection.unlock(paths, "phrase de luc au local")
@@ -120,7 +120,7 @@ def test_several_people_each_with_their_passphrase(store, paths):
 
 def test_last_access_cannot_be_removed(store):
     with pytest.raises(EntraideError, match="dernier accès"):
-        connection.remove_person(store, store.author.id)
+        access.remove_person(store, store.author.id)
 
 
 def test_recovery_key_round_trip_and_typos():
@@ -141,7 +141,7 @@ def test_recovery_key_opens_when_key_file_is_lost(paths):
     with pytest.raises(KeyFileError, match="clé de récupération"):
         connection.unlock(paths, PASSPHRASE)
     recovered = connection.unlock_with_recovery_key(paths, created.recovery_key)
-    slot = connection.reset_passphrase(recovered, None, "Marie", "nouvelle phrase de marie")
+    slot = access.reset_passphrase(recovered, None, "Marie", "nouvelle phrase de marie")
     recovered.close()
     again = connection.unlock(paths, "nouvelle phrase de marie", slot)
     assert rows.get(again, "group_profile", GROUP_PROFILE_ID)["name"] == "Le Phare"
@@ -208,7 +208,7 @@ def test_copy_is_taken_before_pending_migrations(store, paths):
     assert "people" in reopened.db.table_names()
     reopened.close()
     # The copy is encrypted with the same key and lacks the migrated table.
-    db = connection.connect(copies[0], reopened.data_key)
+    db = database_file.connect(copies[0], reopened.data_key)
     assert "people" not in db.table_names()
     db.close()
 
@@ -234,7 +234,7 @@ def test_key_file_write_on_full_disk_keeps_the_old_file(store, paths, monkeypatc
 
     monkeypatch.setattr(connection.keys.os, "replace", full)
     with pytest.raises(DiskFull):
-        connection.add_person(store, "Luc", "phrase de luc au local")
+        access.add_person(store, "Luc", "phrase de luc au local")
     monkeypatch.setattr(connection.keys.os, "replace", real_replace)
     assert paths.key_file.read_bytes() == before
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import entraide_desktop.data  # noqa: F401
 from entraide_desktop.config import paths_for
-from entraide_desktop.data import backups, connection, rows
+from entraide_desktop.data import access, backups, connection, rows
 from entraide_desktop.data.sync import exchange
 
 BATCH = 20
@@ -88,10 +88,10 @@ def rekey_main(database: str, passphrase: str, pause_at: str) -> None:
     store = connection.unlock(paths_for(database), passphrase)
     n = int(store.local("kill_rekey_next", "0") or 0)
     while True:
-        slot = connection.add_person(store, f"Passant {n}", passant(n))
+        slot = access.add_person(store, f"Passant {n}", passant(n))
         store.set_local("kill_rekey_next", str(n + 1))
         print(f"ADDED {n}", flush=True)
-        connection.remove_person(store, slot)
+        access.remove_person(store, slot)
         print(f"REMOVED {n}", flush=True)
         n += 1
 

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from entraide_desktop.data import backups, connection, keys
+from entraide_desktop.data import backups, database_file, keys
 from entraide_desktop.data.errors import EntraideError
 from tests.conftest import PASSPHRASE
 
@@ -112,7 +112,7 @@ def test_damaged_backups_are_refused_and_leave_the_database_alone(store, paths, 
     except EntraideError:
         pass
     assert hashlib.sha256(paths.database.read_bytes()).hexdigest() == before
-    assert connection.integrity_check(store.db) == []
+    assert database_file.integrity_check(store.db) == []
 
 
 # -- member lists (CSV / XLSX) -------------------------------------------------------------------

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from entraide_desktop.data import backups, connection, rows
+from entraide_desktop.data import backups, connection, database_file, rows
 from tests.conftest import PASSPHRASE
 from tests.faults.kill_worker import BATCH, batch_ids
 
@@ -90,7 +90,7 @@ def test_kills_during_writes_backups_and_exports(tmp_path):
                 bundles_sent.add(Path(value))
         reopened = connection.unlock(paths, PASSPHRASE)
         try:
-            assert connection.integrity_check(reopened.db) == []
+            assert database_file.integrity_check(reopened.db) == []
             next_batch = int(reopened.local("kill_next_batch", "0") or 0)
             # Every batch reported as committed is there, whole.
             assert all(b < next_batch for b in committed)
@@ -188,7 +188,7 @@ def test_kills_during_rekey_leave_a_database_that_opens_with_the_old_or_the_new_
         added = [int(line.split()[1]) for line in lines if line.startswith("ADDED")]
         reopened = connection.unlock(paths, PASSPHRASE)
         try:
-            assert connection.integrity_check(reopened.db) == []
+            assert database_file.integrity_check(reopened.db) == []
             assert reopened.db.execute("SELECT count(*) FROM people").fetchone()[0] == len(ids)
             assert not keyring.pending_path(paths).exists()
             labels = [label for _id, label in keys.read_keyfile(paths.key_file).labels()]

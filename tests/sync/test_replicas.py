@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from entraide_desktop.config import paths_for
-from entraide_desktop.data import connection, rows
+from entraide_desktop.data import connection, database_file, rows
 from entraide_desktop.data.clock import DAY_MS, HybridClock
 from entraide_desktop.data.store import Store
 from entraide_desktop.data.sync import bundle as bundles
@@ -260,7 +260,7 @@ class Replicas(RuleBasedStateMachine):
     @invariant()
     def intact_and_nothing_seen_is_lost(self) -> None:
         for replica in self.replicas:
-            assert connection.integrity_check(replica.store.db) == []
+            assert database_file.integrity_check(replica.store.db) == []
             self._check_writes(replica, only_seen=True)
 
     def _check_writes(self, replica: Replica, *, only_seen: bool) -> None:

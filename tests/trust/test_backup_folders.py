@@ -10,7 +10,7 @@ import time
 import pytest
 
 from entraide_desktop.config import paths_for
-from entraide_desktop.data import backups, connection
+from entraide_desktop.data import backups, database_file
 from entraide_desktop.data.backup_folders import sort_shared_folder
 from entraide_desktop.data.connection import create_database
 from entraide_desktop.data.errors import DiskFull
@@ -66,9 +66,9 @@ def test_a_mixed_shared_folder_is_sorted_without_losing_a_copy(store, demo):
     mine = backups.write_backup(store, shared, "auto", when)
     theirs = backups.write_backup(demo, shared, "auto", when + dt.timedelta(minutes=1))
     before_update = shared / "entraide-2026-01-11-080000-avant-mise-a-jour.db"
-    connection.copy_database(store.db, before_update, store.data_key)  # no key file beside it
+    database_file.copy_database(store.db, before_update, store.data_key)  # no key file beside it
     foreign = shared / "entraide-2026-01-12-080000-avant-mise-a-jour.db"
-    connection.copy_database(demo.db, foreign, demo.data_key)  # another key: cannot be identified here
+    database_file.copy_database(demo.db, foreign, demo.data_key)  # another key: cannot be identified here
     junk = shared / "entraide-2026-01-13-080000-manuelle.db"
     junk.write_bytes(b"pas une base")
     files_before = sorted(p.name for p in shared.rglob("*") if p.is_file())

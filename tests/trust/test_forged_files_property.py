@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from entraide_desktop.data import rows
 from entraide_desktop.data.clock import DAY_MS, now_ms, pack, wall_ms
-from entraide_desktop.data.connection import integrity_check
+from entraide_desktop.data.database_file import integrity_check
 from entraide_desktop.data.sync import exchange
 from entraide_desktop.data.sync.container import BundleRefused
 from tests.sync.helpers import new_group

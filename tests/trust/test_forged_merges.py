@@ -10,7 +10,7 @@ import pytest
 
 from entraide_desktop.config import paths_for
 from entraide_desktop.data import connection, rows
-from entraide_desktop.data.calendar import recurrence
+from entraide_desktop.data import recurrence
 from entraide_desktop.data.calendar.expand import occurrences
 from entraide_desktop.data.clock import DAY_MS, now_ms, pack, wall_ms
 from entraide_desktop.data.sync import exchange

@@ -12,7 +12,7 @@ import shutil
 import pytest
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from entraide_desktop.data import backups, connection, keyring, keys, revocation, rows
+from entraide_desktop.data import access, backups, connection, keyring, keys, revocation, rows
 from entraide_desktop.data.errors import DatabaseCorrupt, EntraideError, KeyFileError, WrongPassphrase
 from tests.conftest import PASSPHRASE
 
@@ -25,12 +25,12 @@ def _reopen(paths, passphrase=PASSPHRASE):
 
 
 def test_removed_person_with_old_key_file_and_passphrase_opens_nothing_current(store, paths, tmp_path):
-    luc = connection.add_person(store, "Luc (coordination)", LUC)
+    luc = access.add_person(store, "Luc (coordination)", LUC)
     kept = tmp_path / "copie-de-luc.keys"
     shutil.copyfile(paths.key_file, kept)  # Luc keeps a copy before he leaves
     old_slot, old_key = keys.unlock_slot(keys.read_keyfile(kept), LUC)
 
-    done = connection.remove_person(store, luc)
+    done = access.remove_person(store, luc)
     rows.insert(store, "people", {"first_name": "Après le départ"})
     assert done.removed == "Luc (coordination)" and keys.parse_recovery_key(done.recovery_key) != old_key
     store.close()
@@ -45,8 +45,8 @@ def test_removed_person_with_old_key_file_and_passphrase_opens_nothing_current(s
 
 def test_old_recovery_key_no_longer_opens_and_the_new_one_does(store, paths):
     old_recovery = keys.format_recovery_key(store.data_key)
-    luc = connection.add_person(store, "Luc", LUC)
-    done = connection.remove_person(store, luc)
+    luc = access.add_person(store, "Luc", LUC)
+    done = access.remove_person(store, luc)
     store.close()
     with pytest.raises(EntraideError):
         connection.unlock_with_recovery_key(paths, old_recovery)
@@ -55,12 +55,12 @@ def test_old_recovery_key_no_longer_opens_and_the_new_one_does(store, paths):
 
 
 def test_person_added_after_the_removal_is_out_of_the_removed_persons_reach(store, paths, tmp_path):
-    luc = connection.add_person(store, "Luc", LUC)
+    luc = access.add_person(store, "Luc", LUC)
     kept = keys.read_keyfile(paths.key_file)
     _slot, old_key = keys.unlock_slot(kept, LUC)
     old_private = _private_key(kept, luc, LUC)
-    connection.remove_person(store, luc)
-    anne = connection.add_person(store, "Anne (trésorerie)", ANNE)
+    access.remove_person(store, luc)
+    anne = access.add_person(store, "Anne (trésorerie)", ANNE)
     current = keys.read_keyfile(paths.key_file)
     for slot in current.slots:  # no seal in the current file opens with Luc's private key
         with pytest.raises(Exception):
@@ -80,9 +80,9 @@ def _private_key(keyfile, slot_id, passphrase):
 
 
 def test_pasted_old_slot_is_refused_at_unlock(store, paths):
-    luc = connection.add_person(store, "Luc", LUC)
+    luc = access.add_person(store, "Luc", LUC)
     old_slot = next(s for s in json.loads(paths.key_file.read_text("utf-8"))["slots"] if s["id"] == luc)
-    connection.remove_person(store, luc)
+    access.remove_person(store, luc)
     store.close()
     data = json.loads(paths.key_file.read_text("utf-8"))
     data["slots"].append(old_slot)
@@ -152,7 +152,7 @@ def test_removal_drops_a_slot_not_yet_upgraded_and_says_so(store, paths):
     store.close()
     _format_1_file(paths, key, [(marie, "Marie", PASSPHRASE), ("luc-1", "Luc", LUC), ("paul-1", "Paul", ANNE)])
     reopened = _reopen(paths)
-    done = connection.remove_person(reopened, "paul-1")
+    done = access.remove_person(reopened, "paul-1")
     assert done.dropped == ["Luc"]
     reopened.close()
     with pytest.raises(WrongPassphrase):
@@ -167,7 +167,7 @@ def test_recovery_key_rebuilds_an_altered_key_file_with_one_person(store, paths)
     data["slots"][0]["label"] = "Renommée"
     paths.key_file.write_text(json.dumps(data), "utf-8")
     recovered = connection.unlock_with_recovery_key(paths, recovery)
-    connection.reset_passphrase(recovered, None, "Marie", "nouvelle phrase de marie au local")
+    access.reset_passphrase(recovered, None, "Marie", "nouvelle phrase de marie au local")
     recovered.close()
     assert [label for _id, label in keys.read_keyfile(paths.key_file).labels()] == ["Marie"]
     assert paths.key_file.with_name(paths.key_file.name + ".refuse").exists()
@@ -176,8 +176,8 @@ def test_recovery_key_rebuilds_an_altered_key_file_with_one_person(store, paths)
 
 def test_backups_older_than_the_removal_can_be_deleted(store, paths):
     old = backups.backup_now(store, "manual")
-    luc = connection.add_person(store, "Luc", LUC)
-    done = connection.remove_person(store, luc)
+    luc = access.add_person(store, "Luc", LUC)
+    done = access.remove_person(store, luc)
     assert revocation.backups_before(store, done.when + dt.timedelta(seconds=1)) == [old.path]
     newer = backups.backup_now(store, "manual", now=done.when + dt.timedelta(seconds=5))
     deleted = revocation.delete_backups_before(store, done.when + dt.timedelta(seconds=1))
@@ -190,7 +190,7 @@ def test_remove_access_from_the_command_line_prints_the_new_recovery_key_once(st
     from entraide_desktop.cli import run
 
     old = backups.backup_now(store, "manual", now=dt.datetime.now() - dt.timedelta(days=2))
-    connection.add_person(store, "Luc (coordination)", LUC)
+    access.add_person(store, "Luc (coordination)", LUC)
     store.close()
     monkeypatch.setenv("ENTRAIDE_PASSPHRASE", PASSPHRASE)
     assert run(["--database", str(paths.database), "list-access"]) == 0
@@ -228,7 +228,7 @@ MUTATIONS = {
 
 @pytest.mark.parametrize("mutation", sorted(MUTATIONS))
 def test_any_change_to_the_key_file_outside_the_app_is_refused(store, paths, mutation):
-    connection.add_person(store, "Luc", LUC)
+    access.add_person(store, "Luc", LUC)
     store.close()
     data = json.loads(paths.key_file.read_text("utf-8"))
     MUTATIONS[mutation](data)
@@ -247,7 +247,7 @@ def test_removal_is_refused_when_no_one_left_could_open_the_register(store, path
     reopened = _reopen(paths, LUC)  # Luc is upgraded; Marie, who has not opened since, is not
     before = paths.key_file.read_bytes()
     with pytest.raises(EntraideError, match="aucune autre personne n'a ouvert"):
-        connection.remove_person(reopened, "luc-1")
+        access.remove_person(reopened, "luc-1")
     assert paths.key_file.read_bytes() == before
     reopened.close()
     _reopen(paths).close()
@@ -255,7 +255,7 @@ def test_removal_is_refused_when_no_one_left_could_open_the_register(store, path
 
 def test_an_altered_pending_key_file_is_refused_not_signed(store, paths, monkeypatch):
     """A re-key stopped after PRAGMA rekey leaves the new key file pending; altering it is refused."""
-    luc = connection.add_person(store, "Luc", LUC)
+    luc = access.add_person(store, "Luc", LUC)
 
     def stop(name):
         if name == "rekeyed":
@@ -263,7 +263,7 @@ def test_an_altered_pending_key_file_is_refused_not_signed(store, paths, monkeyp
 
     monkeypatch.setattr(revocation, "_step", stop)
     with pytest.raises(KeyboardInterrupt):
-        connection.remove_person(store, luc)
+        access.remove_person(store, luc)
     store.close()
     pending = keyring.pending_path(paths)
     data = json.loads(pending.read_text("utf-8"))

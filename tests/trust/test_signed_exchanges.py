@@ -84,10 +84,10 @@ def test_the_new_group_key_reaches_the_remaining_machines_and_not_the_removed_on
     centre, laptop, luc = trio
     old_key = centre.local("group_key")
     machine_removal.remove_machine(centre, "Portable de Luc")
-    assert centre.local("group_key") != old_key and group_key.generation(centre) == 1
+    assert centre.local("group_key") != old_key and identity.key_generation(centre) == 1
     from_centre = _file(centre, usb)
     exchange.import_bytes(laptop, from_centre, "centre.entraide", backup=False)
-    assert laptop.local("group_key") == centre.local("group_key") and group_key.generation(laptop) == 1
+    assert laptop.local("group_key") == centre.local("group_key") and identity.key_generation(laptop) == 1
     assert "n'a pas été transmise" in _refused(luc, from_centre, "nouvelle clé")
     rows.insert(laptop, "people", {"first_name": "Après le retrait"})
     assert exchange.import_file(centre, exchange.export_to(laptop, usb).path, backup=False).total >= 1
@@ -106,13 +106,13 @@ def test_a_file_made_with_the_replaced_key_is_accepted_for_the_grace_period_only
 
 
 def test_removing_a_persons_access_replaces_the_group_key_too(store):
-    from entraide_desktop.data import connection, keys, revocation
+    from entraide_desktop.data import access, keys, revocation
 
-    connection.add_person(store, "Luc", "une phrase de passe assez longue")
+    access.add_person(store, "Luc", "une phrase de passe assez longue")
     before = store.local("group_key")
     luc = next(slot_id for slot_id, label in keys.read_keyfile(store.paths.key_file).labels() if label == "Luc")
     revocation.remove_access(store, luc)
-    assert store.local("group_key") != before and group_key.generation(store) == 1
+    assert store.local("group_key") != before and identity.key_generation(store) == 1
 
 
 def _joined(issuer, usb, tmp_path, name: str, invitation_file=None):

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from entraide_desktop.data import backups, connection, keys, rows
+from entraide_desktop.data import access, backups, connection, keys, rows
 from entraide_desktop.data.errors import EntraideError
 from entraide_desktop.ui import access_dialogs
 from tests.conftest import PASSPHRASE
@@ -43,7 +43,7 @@ def test_removing_an_access_shows_the_new_recovery_key_and_offers_to_delete_old_
 ):
     asked, replies = answers
     old = backups.backup_now(store, "manual", now=dt.datetime.now() - dt.timedelta(days=3))
-    connection.add_person(store, "Luc (coordination)", LUC)
+    access.add_person(store, "Luc (coordination)", LUC)
     shown: list[str] = []
     monkeypatch.setattr(access_dialogs.NewRecoveryKeyDialog, "exec", lambda self: shown.append(self.page.recovery_key) or 1)
     dialog = access_dialogs.AccessDialog(context)
@@ -67,7 +67,7 @@ def test_removing_an_access_shows_the_new_recovery_key_and_offers_to_delete_old_
 
 def test_cancelling_the_removal_changes_nothing(qtbot, context, store, paths, answers):
     _asked, replies = answers
-    connection.add_person(store, "Luc (coordination)", LUC)
+    access.add_person(store, "Luc (coordination)", LUC)
     before = paths.key_file.read_bytes()
     dialog = access_dialogs.AccessDialog(context)
     qtbot.addWidget(dialog)

@@ -51,7 +51,7 @@ from entraide_desktop.config import paths_for
 from entraide_desktop.data import meetings as mt
 from entraide_desktop.data import members
 from entraide_desktop.data.calendar import activities as acts
-from entraide_desktop.data.calendar import recurrence as rec
+from entraide_desktop.data import recurrence as rec
 from entraide_desktop.data.calendar.activity_types import default_type_id, ensure_default_types
 from entraide_desktop.data.connection import create_database
 from entraide_desktop.data.responsibilities import assignments, catalogue

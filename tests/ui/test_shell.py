@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from entraide_desktop.data import connection
+from entraide_desktop.data import access
 from entraide_desktop.ui.pages import PAGES
 from tests.conftest import PASSPHRASE
 
@@ -97,7 +97,7 @@ def test_unlock_dialog_wrong_then_right_passphrase(qtbot, store, paths):
 def test_unlock_dialog_lists_people_when_several(qtbot, store, paths):
     from entraide_desktop.ui.unlock_dialog import UnlockDialog
 
-    connection.add_person(store, "Luc (coordination)", "phrase de luc au local")
+    access.add_person(store, "Luc (coordination)", "phrase de luc au local")
     store.close()
     dialog = UnlockDialog(paths)
     qtbot.addWidget(dialog)

@@ -169,7 +169,7 @@ def test_in_the_main_window_the_page_uses_the_windows_service(qtbot, window, mon
 
 def test_a_lost_laptop_is_removed_from_the_sync_screen(qtbot, context, laptop, monkeypatch, tmp_path):
 
-    from entraide_desktop.data.sync import group_key, identity
+    from entraide_desktop.data.sync import identity
     from entraide_desktop.ui.sync import remove_machine
 
     asked = []
@@ -184,4 +184,4 @@ def test_a_lost_laptop_is_removed_from_the_sync_screen(qtbot, context, laptop, m
     page.remove_machine_button.click()
     assert "Portable du secrétariat" in asked[0] and "ne peut pas être annulé" in asked[0]
     assert not identity.machines(context.store)[laptop.site_id].active
-    assert group_key.generation(context.store) == 1
+    assert identity.key_generation(context.store) == 1

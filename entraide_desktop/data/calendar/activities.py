@@ -13,7 +13,7 @@ from ...i18n import _, format_date
 from .. import rows
 from ..errors import ValidationError
 from ..store import Store
-from . import recurrence as rec
+from .. import recurrence as rec
 from .activity_records import (  # noqa: F401  (re-exported: callers use activities.Activity…)
     EXCEPTIONS,
     LEADERS,

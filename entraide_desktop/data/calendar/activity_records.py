@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from .. import rows
 from ..errors import EntraideError
 from ..store import Store
-from . import recurrence as rec
+from .. import recurrence as rec
 
 
 TABLE = "activities"

@@ -12,7 +12,7 @@ from typing import Any
 
 from .. import people
 from ..store import Store
-from . import recurrence as rec
+from .. import recurrence as rec
 from .activity_types import ActivityType, types_by_id
 from .occurrence import OccurrenceView, occurrence_key, split_key, start_text
 

@@ -20,7 +20,7 @@ from .. import rows
 from ..errors import ValidationError
 from ..store import Store
 from ..text import fold
-from . import recurrence as rec
+from .. import recurrence as rec
 from .activities import ActivityInput, _check, exists_locally
 from .activity_types import DEFAULT_TYPES, default_type_id, ensure_default_types, list_types
 from .ics_reading import (  # noqa: F401  (the error and bounds are re-exported)

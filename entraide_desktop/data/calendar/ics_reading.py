@@ -15,7 +15,7 @@ from typing import Any
 
 from ...i18n import _, format_date
 from ..errors import EntraideError, ValidationError
-from . import recurrence as rec
+from .. import recurrence as rec
 from .activities import TIMEZONE
 
 MAX_BYTES = 5 * 1024 * 1024

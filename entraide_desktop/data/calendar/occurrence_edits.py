@@ -13,7 +13,7 @@ from ...i18n import _, format_date
 from .. import rows
 from ..errors import ValidationError
 from ..store import Store
-from . import recurrence as rec
+from .. import recurrence as rec
 from .activities import EXCEPTIONS, exists_locally, get_activity, parse_stored
 from .labels import compact_time as format_time
 from .occurrence import split_key, start_text

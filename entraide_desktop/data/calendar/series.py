@@ -8,7 +8,7 @@ from ...i18n import _
 from .. import rows
 from ..errors import ValidationError
 from ..store import Store
-from . import recurrence as rec
+from .. import recurrence as rec
 from .activity_records import (
     EXCEPTIONS,
     TABLE,

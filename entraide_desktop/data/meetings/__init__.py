@@ -2,14 +2,15 @@
 votes and decisions; follow-ups; adoption, locking and errata; the AGA package.
 
 ``reminders(store, today)`` feeds the home page (follow-ups due, notices of meeting to send).
-Modules: ``kinds`` (types, quorum rule, usual agendas), ``core`` (meetings, lock), ``attendance``
-(presence, voting rights, quorum), ``agenda``, ``proposals``, ``followups`` (and errata),
+Modules: ``kinds`` (types, quorum rule, usual agendas), ``records`` (reading a meeting, its agenda
+and numbered proposals; the lock), ``core`` (meetings), ``attendance`` (presence, voting rights,
+quorum), ``agenda``, ``proposals`` (deliberation, votes), ``followups`` (and errata),
 ``wording`` (the formal sentences), ``minutes`` (one read of a whole procès-verbal), ``report``.
 """
 
 from __future__ import annotations
 
-from .agenda import AgendaItem, add_item, get_item, items, move_item, remove_item, update_item
+from .agenda import add_item, move_item, remove_item, update_item
 from .attendance import (
     ABSENT,
     EXCUSED,
@@ -31,16 +32,11 @@ from .attendance import (
     voting_rights,
 )
 from .core import (
-    LockedMinutes,
-    Meeting,
     MeetingSummary,
     archive_meeting,
     create_meeting,
-    get_meeting,
     list_meetings,
     meeting_years,
-    parse_date,
-    parse_time,
     previous_meeting,
     restore_meeting,
     update_meeting,
@@ -77,17 +73,22 @@ from .kinds import (
     type_id,
 )
 from .minutes import Minutes, MinutesItem, minutes
-from .proposals import (
+from .proposals import add_proposal, remove_proposal, set_outcome, update_proposal
+from .records import (
     ADOPTED,
     OUTCOMES,
+    AgendaItem,
+    LockedMinutes,
+    Meeting,
     Proposal,
-    add_proposal,
+    get_item,
+    get_meeting,
     get_proposal,
+    items,
+    parse_date,
+    parse_time,
     proposals,
     reference,
-    remove_proposal,
-    set_outcome,
-    update_proposal,
 )
 from .suggest import suggested_proposal
 

@@ -2,46 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ...i18n import _, ngettext
 from .. import rows
 from ..errors import ValidationError
 from ..store import Store
-from .core import editable_meeting
-from .kinds import item_kind
-
-
-@dataclass(frozen=True)
-class AgendaItem:
-    id: str
-    meeting_id: str
-    number: int  # 1, 2, 3… in agenda order (computed)
-    position: float
-    title: str
-    notes: str
-
-    @property
-    def kind(self) -> str:
-        return item_kind(self.title)
-
-
-def items(store: Store, meeting_id: str) -> list[AgendaItem]:
-    """The meeting's agenda in order, numbered from 1."""
-    found = store.db.execute(
-        """SELECT id, position, title, notes FROM agenda_items WHERE meeting_id = ? AND archived = 0
-           ORDER BY position, id""",
-        [meeting_id],
-    ).fetchall()
-    return [AgendaItem(i, meeting_id, n, p or 0.0, t or "", notes or "") for n, (i, p, t, notes) in enumerate(found, 1)]
-
-
-def get_item(store: Store, item_id: str) -> AgendaItem:
-    row = rows.require(store, "agenda_items", item_id)
-    for item in items(store, row["meeting_id"]):
-        if item.id == item_id:
-            return item
-    return AgendaItem(item_id, row["meeting_id"], 0, row["position"] or 0.0, row["title"] or "", row["notes"] or "")
+from .records import editable_meeting, items
 
 
 def add_item(store: Store, meeting_id: str, title: str = "", *, after: str | None = None, notes: str = "") -> str:

@@ -17,7 +17,7 @@ from .. import people, rows
 from ..errors import ValidationError
 from ..store import Store
 from ..text import fold
-from .core import editable_meeting, meeting_row
+from .records import editable_meeting, meeting_row
 from .kinds import MeetingType, get_type, group_quorum_rule
 
 PRESENT, EXCUSED, ABSENT = "present", "excused", "absent"

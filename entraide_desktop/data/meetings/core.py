@@ -1,155 +1,18 @@
-"""Meetings: create, change, list; the lock that protects adopted minutes."""
+"""Meetings: create, change, archive, list (reading one and its lock: ``records``)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from ...i18n import _, format_date
-from .. import people, rows
-from ..errors import EntraideError, NotFound, ValidationError
+from .. import rows
+from ..errors import ValidationError
 from ..store import Store
-from .kinds import MeetingType, get_type, list_types
-
-
-class LockedMinutes(EntraideError):
-    """The minutes were adopted: nothing of the meeting may change (an erratum corrects them)."""
-
-
-@dataclass(frozen=True)
-class Meeting:
-    id: str
-    type: MeetingType
-    date: dt.date
-    start_time: dt.time | None
-    end_time: dt.time | None
-    place: str
-    chair_id: str
-    chair: str  # name shown (register name, the removed label, or the guest's name)
-    secretary_id: str
-    secretary: str
-    notice_date: dt.date | None
-    notice_text: str
-    adopted_by: str
-    adopted_on: dt.date | None
-    quorum_required: int | None
-    quorum_basis: str
-    archived: bool = False
-
-    @property
-    def locked(self) -> bool:
-        return bool(self.adopted_by)
-
-    @property
-    def title(self) -> str:
-        """« Conseil d'administration du jeudi 12 juin 2026 »."""
-        return _("{type} du {date}").format(type=self.type.name, date=format_date(self.date))
-
-
-def parse_date(value: Any, field: str = "date", *, required: bool = True) -> dt.date | None:
-    if value is None or value == "":
-        if required:
-            raise ValidationError(_("Indiquez la date."), field)
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise ValidationError(_("« {value} » n'est pas une date (AAAA-MM-JJ).").format(value=value), field) from None
-
-
-_TIME = re.compile(r"^\s*(\d{1,2})\s*(?:[:h]\s*(\d{2})?)?\s*$", re.IGNORECASE)
-
-
-def parse_time(value: Any, field: str = "start_time") -> dt.time | None:
-    """``19:30``, ``19 h 30``, ``19h`` or a ``time``; empty gives None."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.time):
-        return value.replace(second=0, microsecond=0)
-    match = _TIME.match(str(value))
-    if match:
-        hour, minute = int(match.group(1)), int(match.group(2) or 0)
-        if hour < 24 and minute < 60:
-            return dt.time(hour, minute)
-    raise ValidationError(_("« {value} » n'est pas une heure (par exemple 19 h 30).").format(value=value), field)
-
-
-def _time_text(value: dt.time | None) -> str | None:
-    return value.strftime("%H:%M") if value else None
-
-
-def _row_time(text: str | None) -> dt.time | None:
-    return dt.time.fromisoformat(text) if text else None
-
-
-def _row_date(text: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
-
-
-def _meeting_from_row(store: Store, row: dict[str, Any], names: dict[str, str] | None = None) -> Meeting:
-    ids = [i for i in (row.get("chair_id"), row.get("secretary_id")) if i]
-    names = names if names is not None else people.names(store, ids)
-
-    def who(pid: str | None, free: str | None) -> str:
-        return names.get(pid, people.names(store, [pid])[pid]) if pid else (free or "")
-
-    return Meeting(
-        id=row["id"],
-        type=get_type(store, row.get("type_id") or ""),
-        date=dt.date.fromisoformat(row["date"]),
-        start_time=_row_time(row.get("start_time")),
-        end_time=_row_time(row.get("end_time")),
-        place=row.get("place") or "",
-        chair_id=row.get("chair_id") or "",
-        chair=who(row.get("chair_id"), row.get("chair_name")),
-        secretary_id=row.get("secretary_id") or "",
-        secretary=who(row.get("secretary_id"), row.get("secretary_name")),
-        notice_date=_row_date(row.get("notice_date")),
-        notice_text=row.get("notice_text") or "",
-        adopted_by=row.get("adopted_by") or "",
-        adopted_on=_row_date(row.get("adopted_on")),
-        quorum_required=row.get("quorum_required"),
-        quorum_basis=row.get("quorum_basis") or "",
-        archived=bool(row.get("archived")),
-    )
-
-
-def meeting_row(store: Store, meeting_id: str) -> dict[str, Any]:
-    row = rows.get(store, "meetings", meeting_id)
-    if row is None:
-        raise NotFound(_("Cette réunion n'existe pas ou plus."))
-    return row
-
-
-def get_meeting(store: Store, meeting_id: str) -> Meeting:
-    return _meeting_from_row(store, meeting_row(store, meeting_id))
-
-
-def locked_message(store: Store, row: dict[str, Any]) -> str:
-    from .proposals import reference
-
-    ref = reference(store, row["adopted_by"]) if row.get("adopted_by") else ""
-    when = format_date(dt.date.fromisoformat(row["adopted_on"])) if row.get("adopted_on") else ""
-    return _(
-        "Ce procès-verbal a été adopté le {date} (proposition {ref}) : il ne peut plus être modifié. "
-        "Pour corriger une erreur, ajoutez un erratum adopté par une réunion suivante."
-    ).format(date=when, ref=ref)
-
-
-def editable_meeting(store: Store, meeting_id: str) -> dict[str, Any]:
-    """The meeting's row, or :class:`LockedMinutes` when its minutes were adopted."""
-    row = meeting_row(store, meeting_id)
-    if row.get("adopted_by"):
-        raise LockedMinutes(locked_message(store, row))
-    if row.get("archived"):
-        raise ValidationError(_("Cette réunion a été retirée : rétablissez-la avant de la modifier."))
-    return row
+from .agenda import add_item
+from .kinds import get_type, list_types
+from .records import editable_meeting, meeting_row, parse_date, parse_time, row_date, time_text
 
 
 def _check_person(store: Store, person_id: str | None, field: str) -> str | None:
@@ -171,7 +34,7 @@ def _clean(store: Store, values: dict[str, Any]) -> dict[str, Any]:
             day = parse_date(value, key, required=key == "date")
             clean[key] = day.isoformat() if day else None
         elif key in ("start_time", "end_time"):
-            clean[key] = _time_text(parse_time(value, key))
+            clean[key] = time_text(parse_time(value, key))
         elif key in ("chair_id", "secretary_id"):
             clean[key] = _check_person(store, value, key)
         elif key in ("place", "chair_name", "secretary_name", "notice_text"):
@@ -185,8 +48,6 @@ def _clean(store: Store, values: dict[str, Any]) -> dict[str, Any]:
 
 def create_meeting(store: Store, type_id: str, date: dt.date | str, *, use_template: bool = True, **values: Any) -> str:
     """Create a meeting (with the usual agenda of its type unless ``use_template`` is False)."""
-    from .agenda import add_item
-
     clean = _clean(store, {"type_id": type_id, "date": date, **values})
     with store.write():
         meeting_id = rows.insert(store, "meetings", clean)
@@ -278,7 +139,7 @@ def list_meetings(
         kind = types.get(tid) or get_type(store, tid or "")
         found.append(
             MeetingSummary(mid, dt.date.fromisoformat(date), kind.id, kind.name, kind.abbrev, place or "", present,
-                           items, proposals, _row_date(adopted_on), bool(archived))
+                           items, proposals, row_date(adopted_on), bool(archived))
         )
     return found
 

@@ -11,9 +11,8 @@ from .. import people, rows
 from ..errors import ValidationError
 from ..reminders import Reminder
 from ..store import Store
-from .core import editable_meeting, meeting_row, parse_date
+from .records import ADOPTED, editable_meeting, meeting_row, parse_date, reference
 from .kinds import get_type, list_types
-from .proposals import ADOPTED, reference
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,9 @@ from ...i18n import _, format_date
 from .. import group
 from ..store import Store
 from . import attendance
-from .agenda import AgendaItem, items
 from .attendance import Attendee, Guest, Quorum
-from .core import Meeting, get_meeting
 from .followups import Erratum, FollowUp, errata, followups
-from .proposals import Proposal, proposals, reference
+from .records import AgendaItem, Meeting, Proposal, get_meeting, items, proposals, reference
 
 
 @dataclass(frozen=True)

@@ -9,124 +9,15 @@ it is adopted, those minutes are locked (and cannot be adopted a second time).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
-from ...i18n import N_, _, format_date, format_number
+from ...i18n import _, format_date, format_number
 from .. import people, rows
 from ..errors import ValidationError
 from ..store import Store
 from . import attendance
-from .core import editable_meeting, meeting_row
 from .kinds import get_type
-from .agenda import items
-
-OUTCOMES: dict[str, str] = {
-    "unanimous": N_("Adoptée à l'unanimité"),
-    "majority": N_("Adoptée à la majorité"),
-    "consensus": N_("Adoptée par consensus"),
-    "rejected": N_("Rejetée"),
-    "withdrawn": N_("Retirée"),
-    "postponed": N_("Reportée"),
-}
-ADOPTED = frozenset({"unanimous", "majority", "consensus"})
-COUNTED = frozenset({"unanimous", "majority", "rejected"})
-
-
-@dataclass(frozen=True)
-class Proposal:
-    id: str
-    meeting_id: str
-    item_id: str
-    parent_id: str
-    depth: int  # 0 proposal, 1 amendment, 2 sub-amendment
-    reference: str  # « CA-2026-06-12-03 », amendments « …-03-A1 »
-    text: str
-    moved_by: str
-    mover: str
-    seconded_by: str
-    seconder: str
-    outcome: str
-    votes_for: int | None
-    votes_against: int | None
-    abstentions: int | None
-    adopts_meeting_id: str
-
-    @property
-    def adopted(self) -> bool:
-        return self.outcome in ADOPTED
-
-    @property
-    def counted(self) -> bool:
-        return any(v is not None for v in (self.votes_for, self.votes_against, self.abstentions))
-
-
-_COLUMNS = ("id", "item_id", "parent_id", "position", "text", "moved_by", "seconded_by", "outcome", "votes_for",
-            "votes_against", "abstentions", "adopts_meeting_id")
-
-
-def proposals(store: Store, meeting_id: str) -> list[Proposal]:
-    """The meeting's proposals in agenda order, each followed by its amendments."""
-
-    order = {item.id: item.position for item in items(store, meeting_id)}
-    found = [
-        dict(zip(_COLUMNS, r, strict=True))
-        for r in store.db.execute(
-            f"SELECT {', '.join(_COLUMNS)} FROM proposals WHERE meeting_id = ? AND archived = 0", [meeting_id]
-        ).fetchall()
-    ]
-    if not found:
-        return []
-    meeting = meeting_row(store, meeting_id)
-    prefix = f"{get_type(store, meeting['type_id']).abbrev}-{meeting['date']}"
-    names = people.names(store, [p for r in found for p in (r["moved_by"], r["seconded_by"]) if p])
-    children: dict[str, list[dict]] = {}
-    for r in found:
-        children.setdefault(r["parent_id"] or "", []).append(r)
-    for siblings in children.values():
-        siblings.sort(key=lambda r: (order.get(r["item_id"], 1e9), r["position"] or 0.0, r["id"]))
-    ordered: list[Proposal] = []
-
-    def walk(parent: str, depth: int, parent_ref: str) -> None:
-        for n, r in enumerate(children.get(parent, []), 1):
-            ref = f"{prefix}-{n:02d}" if depth == 0 else f"{parent_ref}-{'A' if depth == 1 else 'S'}{n}"
-            ordered.append(Proposal(
-                r["id"], meeting_id, r["item_id"] or "", r["parent_id"] or "", depth, ref, r["text"] or "",
-                r["moved_by"] or "", names.get(r["moved_by"], "") if r["moved_by"] else "",
-                r["seconded_by"] or "", names.get(r["seconded_by"], "") if r["seconded_by"] else "",
-                r["outcome"] or "", r["votes_for"], r["votes_against"], r["abstentions"], r["adopts_meeting_id"] or "",
-            ))
-            walk(r["id"], depth + 1, ref)
-
-    walk("", 0, "")
-    known = {p.id for p in ordered}
-    orphans = [r for r in found if r["id"] not in known]  # parent archived: shown as proposals of their own
-    for r in orphans:
-        ordered.append(Proposal(
-            r["id"], meeting_id, r["item_id"] or "", "", 0, f"{prefix}-{len(ordered) + 1:02d}", r["text"] or "",
-            r["moved_by"] or "", names.get(r["moved_by"], "") if r["moved_by"] else "", r["seconded_by"] or "",
-            names.get(r["seconded_by"], "") if r["seconded_by"] else "", r["outcome"] or "", r["votes_for"],
-            r["votes_against"], r["abstentions"], r["adopts_meeting_id"] or "",
-        ))
-    return ordered
-
-
-def get_proposal(store: Store, proposal_id: str) -> Proposal:
-    row = rows.require(store, "proposals", proposal_id)
-    for p in proposals(store, row["meeting_id"]):
-        if p.id == proposal_id:
-            return p
-    raise ValidationError(_("Cette proposition a été retirée."))
-
-
-def reference(store: Store, proposal_id: str) -> str:
-    row = rows.get(store, "proposals", proposal_id)
-    if row is None:
-        return "?"
-    for p in proposals(store, row["meeting_id"]):
-        if p.id == proposal_id:
-            return p.reference
-    return "?"
+from .records import ADOPTED, COUNTED, OUTCOMES, editable_meeting, get_proposal, meeting_row, reference
 
 
 # -- checks -------------------------------------------------------------------------------------

@@ -19,10 +19,9 @@ from .. import calendar as calendar_data
 from .. import group, people
 from .. import responsibilities as responsibilities_data
 from ..store import Store
-from .agenda import items
 from .kinds import AGENDA, CLOSING, ELECTION, OPENING, PREVIOUS_MINUTES, QUORUM, item_kind, list_types, type_by_code
 from .minutes import group_name
-from .proposals import ADOPTED, proposals
+from .records import ADOPTED, items, proposals
 
 FORMS: dict[str, str] = {
     "personnelle": N_("Entraide personnelle"),

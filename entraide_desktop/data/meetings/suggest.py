@@ -7,7 +7,7 @@ import datetime as dt
 from ...i18n import _, format_date, format_time
 from .. import rows
 from ..store import Store
-from .core import get_meeting, meeting_row
+from .records import get_meeting, meeting_row
 from .kinds import AGENDA, CLOSING, ELECTION, PREVIOUS_MINUTES, REPORT, item_kind
 
 

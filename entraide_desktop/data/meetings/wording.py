@@ -11,7 +11,7 @@ import re
 
 from ...i18n import N_, _, format_date, format_number, format_time, ngettext
 from .attendance import Quorum
-from .proposals import OUTCOMES, Proposal
+from .records import OUTCOMES, Proposal
 
 _AMENDMENT_OUTCOMES: dict[str, str] = {
     "unanimous": N_("Amendement adopté à l'unanimité"),

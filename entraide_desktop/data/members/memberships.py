@@ -19,7 +19,7 @@ from .. import group, rows
 from ..errors import ValidationError
 from ..people import parse_roles
 from ..store import Store
-from .validation import clean_text, parse_amount, parse_date
+from ..validation import clean_text, parse_amount, parse_date
 
 YEAR_START_MONTH = group.DEFAULT_START_MONTH
 """April 1: the default exercice of Quebec community groups (a group may choose another month)."""

@@ -20,7 +20,7 @@ from ..store import Store
 from . import consents as consent_rules
 from . import memberships as membership_rules
 from .fields import CONTACT_METHODS, TEXT_FIELDS
-from .validation import clean_text, date_text, normalise_email, normalise_phone
+from ..validation import clean_contact, clean_text, date_text
 
 
 @dataclass(frozen=True)
@@ -78,16 +78,9 @@ def clean_person(values: Mapping[str, Any]) -> dict[str, Any]:
     Only the fields present in ``values`` are returned. A person needs a first name or a chosen
     name; everything else is optional.
     """
-    clean: dict[str, Any] = {}
-    for name in ("first_name", "last_name", "display_name", "address", "contact_hours", "emergency_contact", "notes"):
-        if name in values:
-            clean[name] = clean_text(values[name])
-    if "phone" in values:
-        clean["phone"] = normalise_phone(values["phone"], "phone")
-    if "mobile" in values:
-        clean["mobile"] = normalise_phone(values["mobile"], "mobile")
-    if "email" in values:
-        clean["email"] = normalise_email(values["email"], "email")
+    clean = clean_contact(
+        values, texts=("first_name", "last_name", "display_name", "address", "contact_hours", "emergency_contact", "notes"),
+        phones=("phone", "mobile"), emails=("email",))
     if "member_since" in values:
         since = date_text(values["member_since"], "member_since")
         if since and since > (dt.date.today() + dt.timedelta(days=366)).isoformat():

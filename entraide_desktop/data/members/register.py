@@ -15,7 +15,7 @@ from ..people import display_name, members_in_good_standing, parse_roles
 from ..store import Store
 from ..text import fold
 from .fields import roles_text, status_label
-from .validation import phone_digits
+from ..validation import phone_digits
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,57 +12,15 @@ role), ``mandates`` (seats, terms, home-page alerts) and ``figures`` (the spread
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from .. import rows  # noqa: F401  (before data.people: importing people first is circular, via the schema)
+from ..group import fiscal_year
 from ..reminders import Reminder
 from ..store import Store
-from .figures import compute
-from ..group import fiscal_year
-from .mandates import TO_FILL_DAYS, seats
-from .mandates import alerts
+from .figures import Spread, SpreadRow, compute  # noqa: F401  (part of the contract above)
+from .mandates import TO_FILL_DAYS, alerts, seats
 
 ROLE_GROUPS = ("membres", "personnes_intervenantes", "benevoles", "conseil")
-
-
-@dataclass(frozen=True)
-class SpreadRow:
-    group: str  # one of ROLE_GROUPS
-    label: str  # shown on screen (translated)
-    people: int  # people of this group who held at least one assignment
-    assignments: int
-    share: float  # share of the year's assignments, 0..1
-
-
-@dataclass(frozen=True)
-class Spread:
-    """How the year's responsibilities were spread between people and role groups.
-
-    A person with several roles counts in each of their groups (see ``figures``); erased and
-    archived people count without their name.
-    """
-
-    year: int
-    total_assignments: int = 0
-    people_with_assignment: int = 0
-    members_share: float = 0.0
-    staff_share: float = 0.0
-    top20_share: float = 0.0  # share held by the busiest 20 % of people who held something
-    by_group: list[SpreadRow] = field(default_factory=list)
-    by_person: list[tuple[str, str, int]] = field(default_factory=list)  # (person id, name, count), busiest first
-    top20_people: int = 0  # how many people the busiest 20 % are
-    by_kind: list = field(default_factory=list)  # figures.KindRow: tasks, roles, mandates
-    person_groups: dict[str, tuple[str, ...]] = field(default_factory=dict)  # person id -> role groups
-    removed_people: int = 0  # erased from the register, still counted
-    archived_people: int = 0  # archived in the register, still counted
-    start: dt.date | None = None  # the period counted (None only for an empty Spread built by hand)
-    end: dt.date | None = None
-    label: str = ""  # « 2026 », « 2025-2026 » (an exercice over two calendar years)
-
-    @property
-    def period_label(self) -> str:
-        """How the period is named in sentences: « En {period_label}, … »."""
-        return self.label or str(self.year)
 
 
 @dataclass(frozen=True)

@@ -16,15 +16,13 @@ from typing import Any
 import sqlite_utils
 
 from ...i18n import N_
+from ..recurrence import last_end
 from .migration_set import MIGRATIONS
-from .registry import SyncedTable, create_synced_table, synced_table
-from .registry import register_person_reference
+from .registry import SyncedTable, create_synced_table, register_person_reference, synced_table
 
 
 def _activity_bounds(row: Mapping[str, Any]) -> dict[str, Any]:
     """``_last_end``: end of the last occurrence (local ISO), so that queries skip finished series."""
-    from ..calendar.recurrence import last_end
-
     return {
         "_last_end": last_end(
             row.get("start_at"), row.get("end_at"), row.get("rrule"), bool(row.get("all_day"))

@@ -14,7 +14,7 @@ import sqlite_utils
 from ...i18n import N_
 from ..text import fold
 from .migration_set import MIGRATIONS
-from .registry import SyncedTable, create_synced_table, register_person_reference, synced_table
+from .registry import SyncedTable, create_synced_table, deterministic_id, register_person_reference, synced_table
 
 
 def _people_search(row: Mapping[str, Any]) -> dict[str, Any]:
@@ -38,9 +38,12 @@ synced_table(SyncedTable("memberships", area=N_("Membres")))
 synced_table(SyncedTable("consents", area=N_("Membres")))
 
 
-def _consent_row_id(row: Mapping[str, Any]) -> str:
-    from ..people import consent_id
+def consent_id(person_id: str, purpose: str) -> str:
+    """A consent's row id: the same on every machine for one person and one use."""
+    return deterministic_id("consents", person_id, purpose)
 
+
+def _consent_row_id(row: Mapping[str, Any]) -> str:
     return consent_id(row["person_id"], row["purpose"])
 
 

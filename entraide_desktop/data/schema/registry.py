@@ -11,10 +11,18 @@ modules check references themselves and show a clear message.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
 import sqlite_utils
+
+_NAMESPACE = uuid.UUID("6f7c2b0e-7a51-4c61-9a8e-2f1d5e0c9b11")
+
+
+def deterministic_id(table: str, *parts: object) -> str:
+    """The same id on every machine for rows that are naturally unique (attendance, votes…)."""
+    return str(uuid.uuid5(_NAMESPACE, "|".join([table, *(str(p) for p in parts)])))
 
 
 @dataclass(frozen=True)

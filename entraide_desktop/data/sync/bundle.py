@@ -21,7 +21,7 @@ from ..connection import group_secret
 from ..errors import NewerSchema
 from ..schema import schema_version
 from ..store import Store
-from . import container, group_key, identity, machines
+from . import container, group_key, identity, invitations, machines
 from .checks import payload_limit, record_limit
 from .container import BundleRefused
 from .state import Snapshot, decode_payload, encode_payload, take_snapshot
@@ -127,7 +127,7 @@ def build(store: Store, *, created_ms: int | None = None) -> tuple[bytes, Header
                          *[identity.attest(store, snapshot.vector.get(site, 0), created, site)
                            for site in machines.previous_sites(store)],
                          *identity.attestations(store)],
-        "invitation": invitations_claim(store),
+        "invitation": invitations.claim(store),
     }
     payload = encode_payload(snapshot)
     group, _secret = group_secret(store)
@@ -143,12 +143,6 @@ def build(store: Store, *, created_ms: int | None = None) -> tuple[bytes, Header
     raw["signature"] = identity.sign(store, raw, compressed)
     data = container.seal(MAGIC, FORMAT_VERSION, raw, compressed, _key(store))
     return data, dataclasses.replace(header, raw=raw)
-
-
-def invitations_claim(store: Store) -> dict[str, Any] | None:
-    from .invitations import claim  # deferred: invitations imports this module
-
-    return claim(store)
 
 
 def peek(data: bytes, what: str) -> Header:

@@ -15,7 +15,7 @@ tombstone:
   would be taken as already seen and ignored): the file is refused;
 - **values**: each field's value must fit its column (text, integer, number, date) and
   :data:`MAX_TEXT_CHARS`; ids, sites, authors and sibling counts are bounded; a repeating
-  activity's rule must be one the calendar accepts (see ``calendar.recurrence``).
+  activity's rule must be one the calendar accepts (see ``data.recurrence``).
 
 A refusal is a :class:`ForgedFile` with a French message naming what was wrong.
 """
@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...i18n import _
-from ..calendar import recurrence
+from .. import recurrence
 from ..clock import LATEST_WALL_MS, MAX_AHEAD_MS, now_ms, wall_ms
 from ..rows import MAX_TEXT_CHARS
 from ..store import Store

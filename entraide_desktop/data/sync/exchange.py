@@ -23,7 +23,7 @@ from pathlib import Path
 from ...i18n import _
 from ..clock import DAY_MS
 from .. import backups, files
-from ..connection import copy_database
+from ..database_file import copy_database
 from ..errors import EntraideError, user_facing_errors
 from ..store import Store
 from . import bundle as bundles

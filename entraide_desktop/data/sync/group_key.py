@@ -30,10 +30,6 @@ GRACE_MS = GRACE_DAYS * 24 * 3_600_000
 MAX_GENERATION = 1_000_000
 
 
-def generation(store: Store) -> int:
-    return int(store.local("group_key_generation", "0") or "0")
-
-
 def _context(group: str, gen: int) -> bytes:
     return f"entraide group key|{group}|{gen}".encode()
 
@@ -41,7 +37,7 @@ def _context(group: str, gen: int) -> bytes:
 def rotate(store: Store, now_ms: int) -> int:
     """A new group key (and new keys for this machine, whose old ones may have been copied); returns its generation."""
     with store.write():
-        gen = generation(store)
+        gen = identity.key_generation(store)
         store.db.execute("INSERT OR REPLACE INTO _sync_group_keys (generation, key, retired) VALUES (?, ?, ?)",
                          [gen, store.local("group_key") or "", now_ms])
         store.set_local("group_key", base64.b64encode(secrets.token_bytes(32)).decode("ascii"))
@@ -53,7 +49,7 @@ def rotate(store: Store, now_ms: int) -> int:
 
 def envelopes(store: Store) -> dict[str, Any]:
     """The header's « keys » entry: the generation, and the current key sealed to each remaining machine."""
-    gen = generation(store)
+    gen = identity.key_generation(store)
     if gen == 0:
         return {"generation": 0}
     key = base64.b64decode(store.local("group_key") or "")
@@ -68,7 +64,7 @@ def key_for(store: Store, keys: Any, now_ms: int, machine: str, opens: Any) -> t
 
     ``opens(key)`` says whether a key authenticates the file.
     """
-    current = generation(store)
+    current = identity.key_generation(store)
     try:
         gen = int((keys or {}).get("generation", 0))
     except (TypeError, ValueError, AttributeError):
@@ -105,10 +101,10 @@ def key_for(store: Store, keys: Any, now_ms: int, machine: str, opens: Any) -> t
 def adopt(store: Store, key: bytes, gen: int, now_ms: int) -> None:
     """Take the group's new key (from a verified file); the current one is kept for the grace period."""
     with store.write():
-        if gen <= generation(store):
+        if gen <= identity.key_generation(store):
             return
         store.db.execute("INSERT OR REPLACE INTO _sync_group_keys (generation, key, retired) VALUES (?, ?, ?)",
-                         [generation(store), store.local("group_key") or "", now_ms])
+                         [identity.key_generation(store), store.local("group_key") or "", now_ms])
         store.set_local("group_key", base64.b64encode(key).decode("ascii"))
         store.set_local("group_key_generation", str(gen))
         store.set_local("group_key_rotated", str(now_ms))

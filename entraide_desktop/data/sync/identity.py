@@ -72,6 +72,11 @@ def _public_of_signing(private: bytes) -> bytes:
     return Ed25519PrivateKey.from_private_bytes(private).public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
 
 
+def key_generation(store: Store) -> int:
+    """Which group key this machine holds: 0 for the first, one more at each replacement (``group_key``)."""
+    return int(store.local("group_key_generation", "0") or "0")
+
+
 def own(store: Store) -> Identity:
     """This machine's keys (inside the encrypted database), made the first time they are needed."""
     raw = store.local("machine_keys")
@@ -89,10 +94,8 @@ def renew(store: Store) -> Identity:
     with store.write():
         store.set_local("machine_keys", json.dumps({"signing": b64(signing), "box": b64(box)}))
         identity = Identity(signing, box, _public_of_signing(signing), box_public)
-        from .group_key import generation  # deferred: group_key imports this module
-
         trust(store, store.site_id, name="", signing=identity.signing_public, box=identity.box_public,
-              introduced_by=store.site_id, key_generation=generation(store), replace_key=True)
+              introduced_by=store.site_id, key_generation=key_generation(store), replace_key=True)
     return identity
 
 

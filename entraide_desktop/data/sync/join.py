@@ -25,7 +25,7 @@ from .. import connection, files, group, keys
 from ..errors import EntraideError, ValidationError
 from ..store import Store
 from . import bundle as bundles
-from . import container, exchange, group_key, identity, invitations, machines
+from . import container, exchange, identity, invitations, machines
 from .container import BundleRefused
 from .signed import entry_of_list as _entry
 from .summary import ImportSummary
@@ -113,7 +113,7 @@ def prepare(store: Store, folder: Path, *, hours: int = VALID_HOURS, now_ms: int
 
 
 def keys_generation(store: Store) -> int:
-    return group_key.generation(store)
+    return identity.key_generation(store)
 
 
 @dataclass(frozen=True)

@@ -65,7 +65,7 @@ def check_signature(store: Store, header: Any, compressed: bytes) -> Verdict:
     if known is not None:
         if known.signing == signing:
             how = "known"
-        elif header.adopt is not None or group_key.generation(store) > known.key_generation:
+        elif header.adopt is not None or identity.key_generation(store) > known.key_generation:
             how = "key-change"  # its new key came with the group's new key, which a removed person lacks
         else:
             raise _refused(_("Le fichier de « {machine} » est signé par une autre clé que celle de ce poste : il a "
@@ -160,7 +160,7 @@ def entry_of_list(entry: Any) -> dict[str, Any] | None:
 
 def record(store: Store, verdict: Verdict, header: Any, now: int) -> None:
     """Inside the import's transaction: what the file taught about the group's machines and keys."""
-    generation = header.adopt[1] if header.adopt else group_key.generation(store)
+    generation = header.adopt[1] if header.adopt else identity.key_generation(store)
     identity.trust(store, verdict.site, name=header.machine, signing=verdict.signing, box=verdict.box,
                    introduced_by=store.site_id if verdict.how in ("invitation", "upgrade") else "",
                    key_generation=generation, replace_key=verdict.how == "key-change")

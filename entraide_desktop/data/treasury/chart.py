@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ...i18n import N_, _
 from .. import rows
 from ..errors import NotFound, ValidationError
-from ..members.validation import clean_text, parse_date
+from ..validation import clean_text, parse_date
 from ..store import Store
 from ..text import fold
 from .money import parse_cents

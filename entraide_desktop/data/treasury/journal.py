@@ -16,7 +16,7 @@ from typing import Any
 from ...i18n import N_, _
 from .. import rows
 from ..errors import NotFound, ValidationError
-from ..members.validation import clean_text, parse_date
+from ..validation import clean_text, parse_date
 from ..store import Store
 from .chart import ACCOUNTS, CATEGORIES, EXPENSE, INCOME, get_category
 from .closing import require_open

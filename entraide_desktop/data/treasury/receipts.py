@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ...i18n import _
 from .. import group, rows
 from ..errors import ValidationError
-from ..members.validation import clean_text
+from ..validation import clean_text
 from ..store import Store
 from .chart import CATEGORIES, INCOME, starting_id
 from .journal import Entry, get_entry

@@ -22,7 +22,7 @@ from pathlib import Path
 from ...i18n import _, format_number
 from ..errors import EntraideError, ValidationError
 from ..members.importing.reading import decode, sniff_delimiter
-from ..members.validation import parse_date
+from ..validation import parse_date
 from ..text import fold
 from .money import parse_cents
 

@@ -18,7 +18,7 @@ import icalendar
 
 from ... import __version__
 from ...data import files, group
-from ...data.calendar import recurrence as rec
+from ...data import recurrence as rec
 from ...data.calendar.activities import TIMEZONE, get_activity
 from ...data.calendar.activity_types import types_by_id
 from ...data.calendar.expand import leader_names, occurrences

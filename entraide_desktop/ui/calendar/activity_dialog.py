@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ...data import people
 from ...data.calendar import activities as acts
-from ...data.calendar import recurrence as rec
+from ...data import recurrence as rec
 from ...data.calendar.activity_types import usable_types
 from ...data.errors import EntraideError
 from ...data.text import fold

@@ -24,7 +24,7 @@ from ... import i18n
 from ...data import people
 from ...data.calendar import activities as acts
 from ...data.calendar import occurrence_edits as edits
-from ...data.calendar import recurrence as rec
+from ...data import recurrence as rec
 from ...data.calendar.expand import occurrence
 from ...data.calendar.labels import time_range
 from ...data.calendar.occurrence import OccurrenceView

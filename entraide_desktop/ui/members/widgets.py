@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from ...data.errors import ValidationError
-from ...data.members.validation import parse_date
+from ...data.validation import parse_date
 from ...i18n import _, format_date
 
 

@@ -13,7 +13,7 @@ import re
 from ....i18n import _
 from ...errors import ValidationError
 from ...text import fold
-from ..validation import _MONTHS, clean_text, normalise_phone, parse_amount, parse_bool, parse_date
+from ...validation import MONTHS, clean_text, normalise_phone, parse_amount, parse_bool, parse_date
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _MONTH_YEAR = re.compile(r"^([a-z]+)\.?\s+(?:de\s+|d')?(\d{4})$")
@@ -33,8 +33,8 @@ def import_date(text: str, field: str = "") -> str | None:
     if _YEAR.match(folded):
         return f"{folded}-01-01"
     match = _MONTH_YEAR.match(folded)
-    if match and match.group(1) in _MONTHS:
-        return dt.date(int(match.group(2)), _MONTHS[match.group(1)], 1).isoformat()
+    if match and match.group(1) in MONTHS:
+        return dt.date(int(match.group(2)), MONTHS[match.group(1)], 1).isoformat()
     parsed = parse_date(raw, field)
     return parsed.isoformat() if parsed else None
 

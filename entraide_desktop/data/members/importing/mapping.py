@@ -10,7 +10,7 @@ from ....i18n import N_, _
 from ...errors import ValidationError
 from ...people import CONSENT_PURPOSES
 from ...text import fold
-from ..validation import normalise_email, normalise_phone, parse_bool, parse_date, parse_status, role_code
+from ...validation import normalise_email, normalise_phone, parse_bool, parse_date, parse_status, role_code
 from .cells import fee_cell, import_date, year_in_header
 
 IGNORE = ""

@@ -16,7 +16,7 @@ from ....i18n import N_, _, ngettext
 from ...errors import ValidationError
 from ...people import display_name
 from ...text import fold
-from ..validation import clean_text, normalise_email, parse_amount, parse_bool, parse_roles, parse_status
+from ...validation import clean_text, normalise_email, parse_amount, parse_bool, parse_roles, parse_status
 from .cells import fee_cell, import_date, import_phones, split_full_name
 from .mapping import FEE_PAID, IGNORE, NAME_TARGETS, target_label
 

@@ -15,7 +15,7 @@ from ....i18n import N_, _, ngettext
 from ...people import display_name
 from ...store import Store
 from ...text import fold
-from ..validation import phone_digits
+from ...validation import phone_digits
 from .mapping import (
     IGNORE,
     NAME_TARGETS,

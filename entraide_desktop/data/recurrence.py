@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from dateutil.rrule import rrule, rrulestr
 
-from ...i18n import N_, _, format_date, ngettext
-from ..errors import ValidationError
+from ..i18n import N_, _, format_date, ngettext
+from .errors import ValidationError
 
 KINDS = ("none", "weekly", "biweekly", "monthly_nth", "monthly_last", "monthly_day", "custom")
 _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")

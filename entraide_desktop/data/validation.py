@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
-from ...i18n import _
-from ..errors import ValidationError
-from ..text import fold
-from ..people import ROLES
+from ..i18n import _
+from .errors import ValidationError
+from .people import ROLES
+from .text import fold
 
 # -- phone numbers ------------------------------------------------------------------------------
 
@@ -93,7 +95,7 @@ def normalise_email(text: str | None, field: str = "email") -> str | None:
 
 # -- dates --------------------------------------------------------------------------------------
 
-_MONTHS = {
+MONTHS = {
     "janvier": 1, "janv": 1, "jan": 1, "january": 1, "fevrier": 2, "fevr": 2, "fev": 2, "feb": 2, "february": 2,
     "mars": 3, "mar": 3, "march": 3, "avril": 4, "avr": 4, "apr": 4, "april": 4, "mai": 5, "may": 5,
     "juin": 6, "june": 6, "jun": 6, "juillet": 7, "juil": 7, "july": 7, "jul": 7, "aout": 8, "august": 8,
@@ -133,8 +135,8 @@ def parse_date(text: str | dt.date | None, field: str = "", *, today: dt.date | 
             year += 2000 if 2000 + year <= this_year else 1900
         if month > 12 and day <= 12:
             day, month = month, day
-    elif (match := _WORDS.match(folded)) and match.group(2) in _MONTHS:
-        day, month, year = int(match.group(1)), _MONTHS[match.group(2)], int(match.group(3))
+    elif (match := _WORDS.match(folded)) and match.group(2) in MONTHS:
+        day, month, year = int(match.group(1)), MONTHS[match.group(2)], int(match.group(3))
     else:
         raise ValidationError(
             _("« {value} » n'est pas une date reconnue : écrivez-la comme 2019-03-15 ou 15/03/2019.").format(value=raw),
@@ -269,3 +271,13 @@ def clean_text(text: str | None) -> str | None:
     """Trimmed text, inner runs of spaces kept; None when empty."""
     text = (text or "").strip()
     return text or None
+
+
+def clean_contact(values: Mapping[str, Any], *, texts: Iterable[str] = (), phones: Iterable[str] = (),
+                  emails: Iterable[str] = ()) -> dict[str, Any]:
+    """The free texts, phone numbers and courriels among ``values``, cleaned (only the keys present):
+    a person's card and the group's profile keep their details by the same rules."""
+    clean: dict[str, Any] = {name: clean_text(values[name]) for name in texts if name in values}
+    clean.update({name: normalise_phone(values[name], name) for name in phones if name in values})
+    clean.update({name: normalise_email(values[name], name) for name in emails if name in values})
+    return clean
