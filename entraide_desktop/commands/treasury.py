@@ -52,9 +52,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _account(store, name: str | None):  # noqa: ANN001, ANN202
     from ..data.errors import EntraideError
     from ..data.text import fold
-    from ..data.treasury.chart import ACCOUNTS, install_starting_chart, list_accounts, starting_id
+    from ..data.treasury.chart import ACCOUNTS, list_accounts, starting_id
 
-    install_starting_chart(store)
     accounts = list_accounts(store)
     if name is None:
         return next((a for a in accounts if a.id == starting_id(ACCOUNTS, "bank")), accounts[0] if accounts else None)
@@ -96,12 +95,10 @@ def cmd_import_statement(args: argparse.Namespace) -> int:
 def cmd_balance(args: argparse.Namespace) -> int:
     from ..data.validation import parse_date
     from ..data.treasury.balances import account_periods
-    from ..data.treasury.chart import install_starting_chart
     from ..data.treasury.money import format_cents
 
     on = parse_date(args.on, "on") if args.on else dt.date.today()
     with open_store(args) as store:
-        install_starting_chart(store)
         out(_("Soldes au {date}").format(date=format_date(on, "long")))
         for period in account_periods(store, dt.date.min, on):
             check = _("vérifié") if period.balanced else _("ÉCART : à vérifier")
@@ -110,13 +107,10 @@ def cmd_balance(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from ..data.treasury.chart import install_starting_chart
-
     with open_store(args) as store:
         if not 1900 < args.year < 2200:
             out(_("L'année {year} n'est pas plausible.").format(year=args.year))
             return 2
-        install_starting_chart(store)
         if args.format == "xlsx":
             from ..documents.treasury.workbook import export_workbook
 

@@ -23,7 +23,7 @@ from ..config import Paths
 from ..i18n import _
 from ..private_files import make_private
 from . import follow_ups  # noqa: F401  (activates what follows every change)
-from . import keyring, keys, rows
+from . import keyring, keys, rows, starting_rows
 from .clock import HybridClock
 from .database_file import compact_if_sparse, connect, copy_database, enable_wal
 from .errors import (
@@ -110,6 +110,7 @@ def create_database(
             store = Store(db, paths, data_key, Author(slot.id, slot.label), _WriteState(site_id, 0, HybridClock()))
             if group is None:
                 rows.insert(store, "group_profile", {"name": group_name, "region": region.strip()}, row_id=GROUP_PROFILE_ID)
+                starting_rows.seed(store)
             keys.write_keyfile(paths.key_file, keyfile, data_key)
         except BaseException:
             # Nothing half-made is left behind for the next start to trip on.
@@ -162,7 +163,8 @@ def unlock_with_recovery_key(paths: Paths, recovery_key: str) -> Store:
 
 
 def open_with_key(paths: Paths, data_key: bytes, author: Author) -> Store:
-    """Open with the data key: refuse a newer schema, back up, migrate, check the machine identity."""
+    """Open with the data key: refuse a newer schema, back up, migrate, check the machine identity,
+    add the starting rows a group lacks (``starting_rows``)."""
     _check_database_file(paths.database)
     db = connect(paths.database, data_key)
     try:
@@ -184,6 +186,7 @@ def open_with_key(paths: Paths, data_key: bytes, author: Author) -> Store:
             repair_far_stamps(store, int(local.get("clock", "0")))
             _renew_site_if_copied(store, local)
             keyring.remember_mac(store, local)
+            starting_rows.seed(store)
             _make_files_private(paths)
     except BaseException:
         db.close()

@@ -91,7 +91,7 @@ def test_backup_to_a_read_only_or_full_place_is_a_clear_message(store, tmp_path,
             raise OSError(code, "refused")
 
         with monkeypatch.context() as patch:
-            patch.setattr(backups.connection.sqlite3, "connect", refuse)
+            patch.setattr(backups.database_file.sqlite3, "connect", refuse)
             with pytest.raises(expected):
                 backups.write_backup(store, tmp_path / "cle", "manual")
     assert not list((tmp_path / "cle").glob("*.db"))

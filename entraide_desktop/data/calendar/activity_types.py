@@ -114,13 +114,6 @@ def list_types(store: Store, *, include_archived: bool = False) -> list[Activity
     return sorted(found, key=lambda t: (t.archived, t.position, fold(t.name)))
 
 
-def usable_types(store: Store, *, include_archived: bool = False) -> list[ActivityType]:
-    """The types to choose from on screen: the three starting ones are created first when the
-    group has none yet (the one place that seeds them; same ids on every machine)."""
-    ensure_default_types(store)
-    return list_types(store, include_archived=include_archived)
-
-
 def types_by_id(store: Store) -> dict[str, ActivityType]:
     return {t.id: t for t in list_types(store, include_archived=True)}
 

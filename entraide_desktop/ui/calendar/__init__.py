@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ... import i18n
 from ...data.calendar import activities as acts
-from ...data.calendar.activity_types import usable_types
+from ...data.calendar.activity_types import list_types
 from ...data.calendar.expand import occurrence, occurrences
 from ...data.calendar.labels import capitalised, day_heading, time_range, week_start
 from ...data.calendar.occurrence import OccurrenceView
@@ -206,7 +206,7 @@ class CalendarPage(QWidget):
         self.type_filter.blockSignals(True)
         self.type_filter.clear()
         self.type_filter.addItem(_("Tous les types"), None)
-        for kind in usable_types(self.store):
+        for kind in list_types(self.store):
             self.type_filter.addItem(type_icon(kind.symbol, kind.colour), kind.name, kind.id)
         self.type_filter.setCurrentIndex(max(self.type_filter.findData(chosen), 0))
         self.type_filter.blockSignals(False)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from ...data import people
 from ...data.calendar import activities as acts
 from ...data import recurrence as rec
-from ...data.calendar.activity_types import usable_types
+from ...data.calendar.activity_types import list_types
 from ...data.errors import EntraideError
 from ...data.text import fold
 from ...i18n import N_, _
@@ -98,7 +98,7 @@ class ActivityDialog(QDialog):
         left.addRow(_("&Titre :"), self.title)
         self.type = QComboBox()
         self.type.setAccessibleName(_("Type d'activité"))
-        for kind in usable_types(self.store, include_archived=True):
+        for kind in list_types(self.store, include_archived=True):
             if kind.archived and (current is None or current.type_id != kind.id):
                 continue
             self.type.addItem(

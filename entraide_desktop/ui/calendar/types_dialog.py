@@ -109,7 +109,7 @@ class TypesDialog(QDialog):
 
     def _load(self, chosen: str | None = None) -> None:
         self.list.clear()
-        for kind in kinds.usable_types(self.store):
+        for kind in kinds.list_types(self.store):
             item = QListWidgetItem(type_icon(kind.symbol, kind.colour), f"{kind.name} — {kind.short_label}")
             item.setData(Qt.ItemDataRole.UserRole, kind)
             self.list.addItem(item)

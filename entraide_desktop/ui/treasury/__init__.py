@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from ...data.treasury.chart import install_starting_chart
 from ...i18n import _
 from ..context import AppContext
 from ..kit import LazyTabs
@@ -23,7 +22,6 @@ class TreasuryPage(QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        install_starting_chart(context.store)  # the same rows on every machine: seeding twice adds nothing
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget()
