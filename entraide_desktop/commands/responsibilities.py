@@ -196,7 +196,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 
 
 def cmd_never_held(args: argparse.Namespace) -> int:
-    from ..data.responsibilities.directory import GROUP_LABELS
+    from ..data.people import GROUP_LABELS
     from ..data.responsibilities.rotation import never_held
 
     with open_store(args) as store:

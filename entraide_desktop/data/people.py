@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..i18n import N_, _
@@ -47,12 +47,51 @@ from .text import fold
 
 @dataclass(frozen=True)
 class PersonRef:
-    """What other areas need to show a person: id, name, roles, archived."""
+    """A person as every area shows them: id, name, roles, archived, active. A person erased from
+    the register keeps their id, with the removed label (``removed``)."""
 
     id: str
     name: str
     roles: tuple[str, ...]
     archived: bool
+    active: bool = True
+    removed: bool = False
+    sort_key: str = field(default="", compare=False)  # folded name, for accent-blind order
+
+    def __post_init__(self) -> None:
+        if not self.sort_key:
+            object.__setattr__(self, "sort_key", fold(self.name))
+
+    @property
+    def groups(self) -> tuple[str, ...]:
+        return groups_of(self.roles)
+
+
+def removed_person(person_id: str, roles: tuple[str, ...] = ()) -> PersonRef:
+    """The reference kept for a person erased from the register (Law 25)."""
+    return PersonRef(person_id, _(REMOVED_LABEL), roles, archived=True, active=False, removed=True)
+
+
+ROLE_TO_GROUP: dict[str, str] = {
+    "membre": "membres",
+    "intervenant": "personnes_intervenantes",
+    "benevole": "benevoles",
+    "administrateur": "conseil",
+}
+"""Role code of the register → role group of the spread (``responsibilities.ROLE_GROUPS``)."""
+
+GROUP_LABELS: dict[str, str] = {
+    "membres": N_("Membres"),
+    "personnes_intervenantes": N_("Personnes intervenantes"),
+    "benevoles": N_("Bénévoles"),
+    "conseil": N_("Conseil d'administration"),
+}
+
+
+def groups_of(roles: Iterable[str]) -> tuple[str, ...]:
+    """Role groups of a person, in ROLE_GROUPS order; a person with several roles is in each."""
+    found = {ROLE_TO_GROUP[r] for r in roles if r in ROLE_TO_GROUP}
+    return tuple(g for g in GROUP_LABELS if g in found)
 
 
 def display_name(row: dict[str, Any] | None) -> str:
@@ -78,8 +117,9 @@ def person_ref(store: Store, person_id: str) -> PersonRef:
     """A reference for display; an erased person comes back with the removed label."""
     row = rows.get(store, "people", person_id)
     if row is None:
-        return PersonRef(person_id, _(REMOVED_LABEL), (), True)
-    return PersonRef(person_id, display_name(row), parse_roles(row.get("roles")), bool(row.get("archived")))
+        return removed_person(person_id)
+    return PersonRef(person_id, display_name(row), parse_roles(row.get("roles")), bool(row.get("archived")),
+                     (row.get("status") or "actif") == "actif")
 
 
 def names(store: Store, person_ids: Iterable[str]) -> dict[str, str]:
@@ -99,16 +139,16 @@ def names(store: Store, person_ids: Iterable[str]) -> dict[str, str]:
 
 def list_people(store: Store, *, include_archived: bool = False, role: str | None = None) -> list[PersonRef]:
     """People of the register sorted by name (active and inactive; archived on request)."""
-    sql = "SELECT id, display_name, first_name, last_name, roles, archived FROM people"
+    sql = "SELECT id, display_name, first_name, last_name, roles, archived, status FROM people"
     if not include_archived:
         sql += " WHERE archived = 0"
     refs = []
-    for pid, chosen, first, last, roles_json, archived in store.db.execute(sql).fetchall():
+    for pid, chosen, first, last, roles_json, archived, status in store.db.execute(sql).fetchall():
         roles = parse_roles(roles_json)
         if role and role not in roles:
             continue
         name = display_name({"display_name": chosen, "first_name": first, "last_name": last})
-        refs.append(PersonRef(pid, name, roles, bool(archived)))
+        refs.append(PersonRef(pid, name, roles, bool(archived), (status or "actif") == "actif"))
 
     refs.sort(key=lambda r: fold(r.name))
     return refs

@@ -336,7 +336,8 @@ def apply_tombstone(store: Store, table: str, row_id: str, site: str, hlc: int, 
 
 
 def merge_remote(store: Store, table: str, row_id: str, remote: RecordState) -> set[str]:
-    """Merge another machine's state of a record; returns the fields whose shown value or siblings changed."""
+    """Merge another machine's state of a record; returns the fields whose shown value or values in
+    conflict changed (versions alone may change too: they are kept, not reported)."""
     with store.write():
         if is_erased(store, table, row_id):
             return set()
@@ -346,12 +347,13 @@ def merge_remote(store: Store, table: str, row_id: str, remote: RecordState) -> 
         if merged is None:
             return set()
         _write_merged(store, table, [merged])
-    return merged.changed
+    return merged.shown
 
 
 def merge_remote_many(store: Store, table: str, items: Iterable[tuple[str, RecordState]]) -> dict[str, set[str]]:
     """:func:`merge_remote` for many records of one table (distinct ids), in one transaction with
-    batched reads and writes: what sync imports use. Returns the changed fields of each changed row."""
+    batched reads and writes: what sync imports use. Returns the changed fields of each row a person
+    sees changed."""
     items = list(items)
     synced = set(fields_of(store, table))
     with store.write():
@@ -377,7 +379,7 @@ def merge_remote_many(store: Store, table: str, items: Iterable[tuple[str, Recor
                 if merged is not None:
                     done.append(merged)
         _write_merged(store, table, done)
-    return {m.row_id: m.changed for m in done}
+    return {m.row_id: m.shown for m in done if m.shown}
 
 
 @dataclass
@@ -390,6 +392,7 @@ class _Merged:
     row: dict[str, Any]
     exists: bool
     new_siblings: list[tuple[str, Sibling]]
+    shown: set[str]  # the changed fields whose value (or values in conflict) a person sees differently
 
 
 def _merged(store: Store, table: str, row_id: str, local: RecordState, remote: RecordState, synced: set[str],
@@ -414,7 +417,16 @@ def _merged(store: Store, table: str, row_id: str, local: RecordState, remote: R
     for _name, sibling in new_siblings:
         store.clock.observe(sibling.hlc)
     kept = {k: v for k, v in merged.items() if k in synced}
-    return _Merged(row_id, changed, kept, row, current is not None, new_siblings)
+    shown = {name for name in changed if _seen(local.get(name)) != _seen(merged[name])}
+    return _Merged(row_id, changed, kept, row, current is not None, new_siblings, shown)
+
+
+def _seen(state: FieldState | None) -> tuple[Value, frozenset[Value]]:
+    """What a person sees of a field: its value and the values in conflict with it (two machines
+    that wrote the same value, each with its own version, show nothing new to anyone)."""
+    if state is None:
+        return None, frozenset()
+    return state.value, frozenset(s.value for s in state.siblings)
 
 
 def _write_merged(store: Store, table: str, merged: list[_Merged]) -> None:

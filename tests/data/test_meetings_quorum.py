@@ -76,7 +76,7 @@ def test_erased_person_still_counts_with_the_removed_label(store):
     names = [a.name for a in mt.attendees(store, meeting)]
     assert names[-1] == "Personne retirée du registre"
     roster = {r.person_id: r for r in mt.roster(store, meeting)}
-    assert roster[ids["Benoît"]].erased and roster[ids["Benoît"]].name == "Personne retirée du registre"
+    assert roster[ids["Benoît"]].person.removed and roster[ids["Benoît"]].person.name == "Personne retirée du registre"
     assert roster[ids["Benoît"]].status == mt.PRESENT
 
 

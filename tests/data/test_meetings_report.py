@@ -100,7 +100,8 @@ def test_report_without_a_planned_aga_or_other_data(store):
     r = year_report(store, 2026, today=dt.date(2026, 11, 25))  # exercice 2026-2027, under way
     assert (r.aga_id, r.previous_aga_id, r.label) == (None, None, "2026-2027")
     assert r.agenda == list(mt.type_by_code(store, "aga").agenda)
-    assert r.forms == [] and r.meetings == [] and r.decisions == []
+    assert [f.activities for f in r.forms] == [0, 0, 0]  # the three starting types, nothing held yet
+    assert r.meetings == [] and r.decisions == []
     assert r.spread.total_assignments == 0 and r.mandates == []
     assert r.mandates_on == dt.date(2027, 4, 1)  # the day after the exercice, no AGA planned yet
     assert r.members_in_good_standing == 10 and r.members_counted_on == dt.date(2026, 11, 25)

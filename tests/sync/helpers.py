@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 
 from entraide_desktop.config import paths_for
-from entraide_desktop.data import connection
+from entraide_desktop.data import connection, starting_rows
 from entraide_desktop.data.store import Store
 from entraide_desktop.data.sync import identity, machines
 from tests.conftest import PASSPHRASE
@@ -24,6 +24,7 @@ def new_group(root: Path, names: list[str]) -> list[Store]:
                                            person=f"Personne de {name}", passphrase=PASSPHRASE,
                                            group=connection.group_secret(first)).store
         machines.set_machine_name(store, name)
+        starting_rows.seed(store)  # opened once since it joined, as every database is
         stores.append(store)
     introduce(*stores)
     return stores

@@ -43,7 +43,9 @@ def test_a_new_machine_joins_with_the_file_and_the_code(centre, usb, tmp_path):
         assert connection.group_secret(new) == connection.group_secret(centre)
         assert new.data_key != centre.data_key  # its own encryption key
         assert machines.machine_name(new) == "Portable de Luc"
-        assert joined.summary.total == 2 and dump(new) == dump(centre)
+        received = {a.area: a.changes.new for a in joined.summary.areas}
+        assert received == {"Groupe": 1, "Membres": 1, "Calendrier": 3, "Trésorerie": 17}  # and the starting rows
+        assert dump(new) == dump(centre)
         # Its own recovery key opens it.
         assert keys.parse_recovery_key(joined.recovery_key) == new.data_key
         # And the two machines exchange from then on.

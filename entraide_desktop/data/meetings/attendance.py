@@ -133,12 +133,15 @@ def status_of(store: Store, meeting_id: str, person_id: str) -> str:
 
 @dataclass(frozen=True)
 class RosterRow:
-    person_id: str
-    name: str
-    roles: tuple[str, ...]
+    """A person of the attendance list, with their right to vote and their mark."""
+
+    person: people.PersonRef
     voter: bool
     status: str  # "" when not marked
-    erased: bool = False
+
+    @property
+    def person_id(self) -> str:
+        return self.person.id
 
 
 def roster(store: Store, meeting_id: str) -> list[RosterRow]:
@@ -150,16 +153,10 @@ def roster(store: Store, meeting_id: str) -> list[RosterRow]:
     for ref in people.list_people(store):
         status = marks.get(ref.id, ("", None))[0]
         voter = rights[ref.id] if ref.id in rights else (voters is None or ref.id in voters)
-        found[ref.id] = RosterRow(ref.id, ref.name, ref.roles, voter, status)
-    missing = [pid for pid in marks if pid not in found]
-    if missing:
-        names = people.names(store, missing)
-        existing = _existing(store, missing)
-        for pid in missing:
-            ref = people.person_ref(store, pid) if pid in existing else None
-            found[pid] = RosterRow(pid, names[pid], ref.roles if ref else (), rights.get(pid, False), marks[pid][0],
-                                   erased=pid not in existing)
-    return sorted(found.values(), key=lambda r: (r.erased, fold(r.name)))
+        found[ref.id] = RosterRow(ref, voter, status)
+    for pid in (pid for pid in marks if pid not in found):  # archived or erased since they were marked
+        found[pid] = RosterRow(people.person_ref(store, pid), rights.get(pid, False), marks[pid][0])
+    return sorted(found.values(), key=lambda r: (r.person.removed, r.person.sort_key))
 
 
 @dataclass(frozen=True)

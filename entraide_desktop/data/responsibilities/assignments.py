@@ -16,11 +16,11 @@ from dateutil.relativedelta import relativedelta
 from ...i18n import N_, _, format_date, join_list
 from .. import rows
 from ..errors import ErasedRow, NotFound, ValidationError
-from ..people import ROLES
+from ..people import ROLES, PersonRef, removed_person
 from ..store import Store
 from .availability import period_text
 from .catalogue import Responsibility, get_responsibility
-from .directory import PersonInfo, people_index, person_info, removed
+from .directory import people_index, person_info
 from .availability import asked_not_to_be_proposed, unavailabilities
 
 TABLE = "assignments"
@@ -106,10 +106,10 @@ COLUMNS = ("id", "responsibility_id", "person_id", "start_on", "end_on", "occurr
            "origin_on", "note")
 
 
-def _build(raw: tuple, titles: dict[str, tuple[str, str]], people: dict[str, PersonInfo]) -> Assignment:
+def _build(raw: tuple, titles: dict[str, tuple[str, str]], people: dict[str, PersonRef]) -> Assignment:
     row = dict(zip(COLUMNS, raw, strict=True))
     title, kind = titles.get(row["responsibility_id"], ("", ""))
-    person = people.get(row["person_id"]) or removed(row["person_id"])
+    person = people.get(row["person_id"]) or removed_person(row["person_id"])
     return Assignment(
         id=row["id"], responsibility_id=row["responsibility_id"], title=title, kind=kind,
         person_id=row["person_id"], person_name=person.name,
@@ -165,7 +165,7 @@ def get_assignment(store: Store, assignment_id: str) -> Assignment:
 # -- checks ---------------------------------------------------------------------------------------
 
 
-def _person_for(store: Store, person_id: str, *, changed: bool) -> PersonInfo:
+def _person_for(store: Store, person_id: str, *, changed: bool) -> PersonRef:
     if not person_id:
         raise ValidationError(_("Choisissez la personne à qui confier cette responsabilité."), "person")
     info = person_info(store, person_id)

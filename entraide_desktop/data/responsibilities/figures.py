@@ -26,11 +26,11 @@ from dataclasses import dataclass, field
 
 from ...i18n import N_, _, format_percent, ngettext
 from ..group import exercice_label, fiscal_year_containing
-from ..people import parse_roles
+from ..people import GROUP_LABELS, groups_of, parse_roles, removed_person
 from ..store import Store
 from ..text import fold
 from .catalogue import KIND_HEADINGS, KINDS
-from .directory import GROUP_LABELS, groups_of, people_index, removed
+from .directory import people_index
 
 TOP_SHARE = 0.2
 ARCHIVED_LABEL = N_("Personne archivée")
@@ -114,7 +114,7 @@ def compute(store: Store, year: int, *, start: dt.date | None = None,
         if pid not in people:
             snapshot[pid] = parse_roles(holder_roles)
         by_kind.setdefault(kind, []).append(pid)
-    info = {pid: people.get(pid) or removed(pid, snapshot.get(pid, ())) for pid in counts}
+    info = {pid: people.get(pid) or removed_person(pid, snapshot.get(pid, ())) for pid in counts}
     groups = {pid: groups_of(p.roles) for pid, p in info.items()}
     total = len(found)
 

@@ -19,10 +19,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ...i18n import N_, _, format_date, ngettext
+from ..people import PersonRef
 from ..store import Store
 from .availability import EVERY_TASK, do_not_propose, unavailable_people
 from .catalogue import Responsibility, get_responsibility
-from .directory import PersonInfo, people_index
+from .directory import people_index
 
 WINDOW = dt.timedelta(days=365)
 
@@ -140,7 +141,7 @@ def suggest(store: Store, responsibility_id: str, start: dt.date, end: dt.date |
     refusals = do_not_propose(store)
     holding = _holding(store, responsibility_id, start, end)
     counts = {"unavailable": 0, "asked": 0, "holding": 0, "not_allowed": 0}
-    candidates: list[tuple[tuple, PersonInfo]] = []
+    candidates: list[tuple[tuple, PersonRef]] = []
     for person in people_index(store).values():
         if person.archived or not person.active:
             continue
@@ -168,7 +169,7 @@ def suggest(store: Store, responsibility_id: str, start: dt.date, end: dt.date |
                           counts["not_allowed"])
 
 
-def never_held(store: Store) -> list[PersonInfo]:
+def never_held(store: Store) -> list[PersonRef]:
     """Active people of the register who have never held any responsibility, by name."""
     held = {r[0] for r in store.db.execute("SELECT DISTINCT person_id FROM assignments WHERE archived = 0").fetchall()}
     people = [p for p in people_index(store).values() if not p.archived and p.active and p.id not in held]

@@ -79,7 +79,7 @@ def previous_minutes_html(r: YearReport, store: Store) -> str:
 
 def activities_html(r: YearReport) -> str:
     out = [heading(2, _("Les activités par forme d'entraide"))]
-    if not r.forms:
+    if not r.activities:  # no form has any activity yet (the starting types are listed with zeros)
         out.append(para(_("Aucune activité n'est inscrite au calendrier pour {year}.").format(year=r.period_label)))
         return "".join(out)
     out.append(para(_("En {year}, le groupe a tenu {occ} rencontres dans {act} activités, pour un total de {att} "

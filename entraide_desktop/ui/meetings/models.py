@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
@@ -104,20 +105,20 @@ class RosterModel(_Model):
 
     def text(self, row: mt.RosterRow, column: int) -> str:
         if column == 0:
-            return row.name
+            return row.person.name
         if column == 1:
             return _("Votant·e") if row.voter else _("Sans droit de vote")
         return _(mt.STATUSES[row.status]) if row.status else "—"
 
     def sort_key(self, row: mt.RosterRow, column: int) -> Any:
         if column == 2:
-            return {"present": 0, "excused": 1, "absent": 2}.get(row.status, 3), fold(row.name)
+            return {"present": 0, "excused": 1, "absent": 2}.get(row.status, 3), row.person.sort_key
         return super().sort_key(row, column)
 
     def update_status(self, person_id: str, status: str) -> None:
         for n, row in enumerate(self.rows):
             if row.person_id == person_id:
-                self.rows[n] = mt.RosterRow(row.person_id, row.name, row.roles, row.voter, status, row.erased)
+                self.rows[n] = dataclasses.replace(row, status=status)
                 self._forget_row(n)
                 self.dataChanged.emit(self.index(n, 0), self.index(n, 2))
                 return

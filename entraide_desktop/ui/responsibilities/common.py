@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
 
-from ...data.responsibilities.directory import GROUP_LABELS
+from ...data.people import GROUP_LABELS
 from ...i18n import _
 from ..kit.dates import date_edit, from_qdate, to_qdate  # noqa: F401  (the Responsabilités screens import them from here)
 from ..style import style_role

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...data.responsibilities import assignments, availability, rotation
-from ...data.responsibilities.directory import PersonInfo, people_index
+from ...data.people import PersonRef
+from ...data.responsibilities.directory import people_index
 from ...data.text import fold
 from ...i18n import _
 from ..context import AppContext
@@ -35,7 +36,7 @@ class PeopleTab(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self._people: list[PersonInfo] = []
+        self._people: list[PersonRef] = []
         self._never: set[str] = set()
         layout = QHBoxLayout(self)
         splitter = QSplitter(Qt.Orientation.Horizontal)
