@@ -139,8 +139,26 @@ def settings_from(raw: dict[str, Any]) -> Settings:
             settings.others[str(name)] = value
         elif _accepts(kind, value):
             setattr(settings, name, float(value) if kind is float else value)
+    return _within_bounds(settings)
+
+
+LANGUAGES = ("fr", "en")
+MAX_LOCK_MINUTES = 240
+CALENDAR_VIEWS = ("month", "week", "agenda")
+
+
+def _within_bounds(settings: Settings) -> Settings:
+    """A value of the right type but out of its range (edited by hand, or from a newer version)
+    falls back to its default, like a value of the wrong type."""
+    defaults = Settings()
     if settings.text_size not in TEXT_SIZES:
-        settings.text_size = 100
+        settings.text_size = defaults.text_size
+    if settings.language not in LANGUAGES:
+        settings.language = defaults.language
+    if not 0 <= settings.lock_minutes <= MAX_LOCK_MINUTES:
+        settings.lock_minutes = defaults.lock_minutes
+    if settings.calendar_view not in CALENDAR_VIEWS:
+        settings.calendar_view = defaults.calendar_view
     return settings
 
 
@@ -195,6 +213,7 @@ def update_settings(paths: Paths, **changes: Any) -> Settings:
         if name not in {f.name for f in fields(Settings)} or name == "others":
             raise TypeError(f"unknown preference: {name}")
         setattr(settings, name, value)
+    settings = _within_bounds(settings)
     try:
         save_settings(paths, settings)
     except OSError:

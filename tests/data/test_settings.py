@@ -63,3 +63,14 @@ def test_the_file_is_read_once_until_it_changes(paths, monkeypatch):
     assert reads == []
     save_settings(paths, Settings(language="fr", text_size=200))
     assert load_settings(paths).text_size == 200
+
+
+def test_a_value_of_the_right_type_but_out_of_range_falls_back_to_its_default(paths):
+    paths.config_dir.mkdir(parents=True, exist_ok=True)
+    paths.settings_file.write_text(json.dumps({"language": "klingon", "lock_minutes": -5, "text_size": 300,
+                                               "calendar_view": "année"}), encoding="utf-8")
+    saved = load_settings(paths)
+    assert (saved.language, saved.lock_minutes, saved.text_size, saved.calendar_view) == ("fr", 10.0, 100, "month")
+    assert update_settings(paths, lock_minutes=100_000).lock_minutes == 10.0  # never a lock after 69 days
+    assert update_settings(paths, lock_minutes=0, language="en").lock_minutes == 0  # 0: never lock
+    assert load_settings(paths).language == "en"

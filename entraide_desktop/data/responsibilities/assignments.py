@@ -18,10 +18,10 @@ from .. import rows
 from ..errors import ErasedRow, NotFound, ValidationError
 from ..people import ROLES, PersonRef, removed_person
 from ..store import Store
-from .availability import period_text
+from .availability import asked_not_to_be_proposed, period_text, unavailabilities
 from .catalogue import Responsibility, get_responsibility
 from .directory import people_index, person_info
-from .availability import asked_not_to_be_proposed, unavailabilities
+from .periods import overlapping
 
 TABLE = "assignments"
 FAR_FUTURE = "9999-12-31"
@@ -129,20 +129,8 @@ def find(
     end: dt.date | None = None,
 ) -> list[Assignment]:
     """Assignments (not archived) overlapping [start, end], most recent first."""
-    where, args = ["archived = 0"], []
-    if responsibility_id:
-        where.append("responsibility_id = ?")
-        args.append(responsibility_id)
-    if person_id:
-        where.append("person_id = ?")
-        args.append(person_id)
-    if end is not None:
-        where.append("start_on <= ?")
-        args.append(end.isoformat())
-    if start is not None:
-        where.append("(end_on IS NULL OR end_on >= ?)")
-        args.append(start.isoformat())
-    sql = f"SELECT {', '.join(COLUMNS)} FROM {TABLE} WHERE {' AND '.join(where)} ORDER BY start_on DESC, seat, id"
+    where, args = overlapping(start, end, responsibility_id=responsibility_id or None, person_id=person_id or None)
+    sql = f"SELECT {', '.join(COLUMNS)} FROM {TABLE} WHERE {where} ORDER BY start_on DESC, seat, id"
     found = store.db.execute(sql, args).fetchall()
     titles = {
         rid: (title or "", kind or "")
@@ -184,11 +172,11 @@ def _person_for(store: Store, person_id: str, *, changed: bool) -> PersonRef:
 
 def _overlapping(store: Store, draft: Draft, end: dt.date | None, exclude_id: str, *, seat: int | None = None,
                  person: bool = False) -> list[Assignment]:
-    sql = (f"SELECT {', '.join(COLUMNS)} FROM {TABLE} WHERE archived = 0 AND responsibility_id = ? AND id != ? "
-           "AND start_on <= ? AND (end_on IS NULL OR end_on >= ?)")
     assert draft.start_on is not None
-    args: list[object] = [draft.responsibility_id, exclude_id, (end.isoformat() if end else FAR_FUTURE),
-                          draft.start_on.isoformat()]
+    where, found_args = overlapping(draft.start_on, end or dt.date.fromisoformat(FAR_FUTURE),
+                                    responsibility_id=draft.responsibility_id)
+    sql = f"SELECT {', '.join(COLUMNS)} FROM {TABLE} WHERE {where} AND id != ?"
+    args: list[object] = [*found_args, exclude_id]
     if seat is not None:
         sql += " AND seat = ?"
         args.append(seat)

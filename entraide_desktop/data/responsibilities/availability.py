@@ -15,6 +15,7 @@ from .. import rows
 from ..errors import ErasedRow, NotFound, ValidationError
 from ..store import Store
 from .directory import person_info
+from .periods import overlapping
 
 TABLE = "unavailabilities"
 PREFERENCES = "rotation_preferences"
@@ -80,18 +81,9 @@ def remove_unavailability(store: Store, unavailability_id: str) -> None:
 def unavailabilities(store: Store, person_id: str | None = None, *, start: dt.date | None = None,
                      end: dt.date | None = None) -> list[Unavailability]:
     """Absences (not archived) of one person or everyone, overlapping [start, end], latest first."""
-    where, args = ["archived = 0"], []
-    if person_id:
-        where.append("person_id = ?")
-        args.append(person_id)
-    if end is not None:
-        where.append("start_on <= ?")
-        args.append(end.isoformat())
-    if start is not None:
-        where.append("end_on >= ?")
-        args.append(start.isoformat())
+    where, args = overlapping(start, end, person_id=person_id or None)
     cursor = store.db.execute(
-        f"SELECT id, person_id, start_on, end_on, note FROM {TABLE} WHERE {' AND '.join(where)} "
+        f"SELECT id, person_id, start_on, end_on, note FROM {TABLE} WHERE {where} "
         "ORDER BY start_on DESC, id",
         args,
     )

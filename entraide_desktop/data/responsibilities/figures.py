@@ -29,8 +29,9 @@ from ..group import exercice_label, fiscal_year_containing
 from ..people import GROUP_LABELS, groups_of, parse_roles, removed_person
 from ..store import Store
 from ..text import fold
-from .catalogue import KIND_HEADINGS, KINDS
+from .catalogue import KINDS, KIND_HEADINGS
 from .directory import people_index
+from .periods import overlapping
 
 TOP_SHARE = 0.2
 ARCHIVED_LABEL = N_("Personne archivée")
@@ -96,12 +97,11 @@ def compute(store: Store, year: int, *, start: dt.date | None = None,
     if end < start:
         raise ValueError(f"period ends before it starts: {start} to {end}")
     period = exercice_label(start, end)
+    where, args = overlapping(start, end, alias="a")
     found = store.db.execute(
-        """SELECT a.person_id, a.holder_roles, coalesce(r.kind, 'task') FROM assignments a
-           LEFT JOIN responsibilities r ON r.id = a.responsibility_id
-           WHERE a.archived = 0 AND a.start_on <= ? AND (a.end_on IS NULL OR a.end_on >= ?)
-           ORDER BY a.start_on""",
-        [end.isoformat(), start.isoformat()],
+        f"""SELECT a.person_id, a.holder_roles, coalesce(r.kind, 'task') FROM assignments a
+            LEFT JOIN responsibilities r ON r.id = a.responsibility_id WHERE {where} ORDER BY a.start_on""",
+        args,
     ).fetchall()
     if not found:
         return Spread(year, start=start, end=end, label=period)

@@ -24,6 +24,7 @@ from ..store import Store
 from .availability import EVERY_TASK, do_not_propose, unavailable_people
 from .catalogue import Responsibility, get_responsibility
 from .directory import people_index
+from .periods import overlapping
 
 WINDOW = dt.timedelta(days=365)
 
@@ -121,11 +122,8 @@ def _load(store: Store, since: dt.date) -> dict[str, int]:
 
 
 def _holding(store: Store, responsibility_id: str, start: dt.date, end: dt.date) -> set[str]:
-    cursor = store.db.execute(
-        """SELECT DISTINCT person_id FROM assignments WHERE responsibility_id = ? AND archived = 0
-           AND start_on <= ? AND (end_on IS NULL OR end_on >= ?)""",
-        [responsibility_id, end.isoformat(), start.isoformat()],
-    )
+    where, args = overlapping(start, end, responsibility_id=responsibility_id)
+    cursor = store.db.execute(f"SELECT DISTINCT person_id FROM assignments WHERE {where}", args)
     return {r[0] for r in cursor.fetchall()}
 
 
