@@ -12,6 +12,7 @@ import importlib
 import sys
 
 from . import __version__
+from .commands.parsing import FrenchParser, add_common_options
 from .config import load_settings, paths_for
 from .i18n import _, set_language
 
@@ -60,15 +61,9 @@ def _argparse_gettext(message: str) -> str:
 argparse._ = _argparse_gettext  # type: ignore[attr-defined]
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # French usage errors, exit status 2
-        self.print_usage(sys.stderr)
-        self.exit(2, _("{prog} : erreur : {message}\n").format(prog=self.prog, message=message))
-
-
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     """The full parser; without commands, only what the desktop app takes (faster to build)."""
-    parser = _Parser(
+    parser = FrenchParser(
         prog="entraide",
         description=_(
             "Entraide : registre des membres, calendrier, responsabilités et procès-verbaux d'un groupe "
@@ -89,22 +84,10 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     )
     if not with_commands:
         return parser
-    sub = parser.add_subparsers(dest="command", metavar=_("commande"), parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar=_("commande"), parser_class=FrenchParser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
-
-
-def add_common_options(parser: argparse.ArgumentParser) -> None:
-    """The global options, taken before or after the command: a subcommand's copy has no default,
-    so it never hides what was given before the command (``entraide --database X check``)."""
-    hidden = {"default": argparse.SUPPRESS}
-    parser.add_argument("--database", metavar=_("FICHIER"), help=_("base de données à utiliser"), **hidden)
-    parser.add_argument(
-        "--passphrase-file", metavar=_("FICHIER"),
-        help=_("fichier contenant la phrase de passe (sinon la variable ENTRAIDE_PASSPHRASE)"), **hidden,
-    )
-    parser.add_argument("--lang", choices=["fr", "en"], help=_("langue (fr ou en)"), **hidden)
 
 
 def _early_language(argv: list[str]) -> str:

@@ -12,27 +12,22 @@ from pathlib import Path
 
 from ..i18n import _, format_datetime, ngettext
 from .common import open_store, out
+from .parsing import add_command
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from ..cli import add_common_options
+    p = add_command(sub, "list-access", cmd_list, help=_("lister les personnes ayant accès au registre"))
 
-    p = sub.add_parser("list-access", help=_("lister les personnes ayant accès au registre"))
-    add_common_options(p)
-    p.set_defaults(func=cmd_list)
-
-    p = sub.add_parser(
-        "remove-access",
+    p = add_command(
+        sub, "remove-access", cmd_remove,
         help=_("retirer l'accès d'une personne : la base est chiffrée avec une nouvelle clé"),
     )
-    add_common_options(p)
     p.add_argument("person", metavar=_("PERSONNE"), help=_("le nom de la personne, tel que list-access l'affiche"))
     p.add_argument("--yes", action="store_true", help=_("ne pas demander de confirmation"))
     p.add_argument(
         "--delete-old-backups", action="store_true",
         help=_("supprimer aussi les sauvegardes faites avant le retrait (elles s'ouvrent avec l'ancienne clé)"),
     )
-    p.set_defaults(func=cmd_remove)
 
 
 def cmd_list(args: argparse.Namespace) -> int:

@@ -9,22 +9,20 @@ from pathlib import Path
 from ..data.errors import EntraideError
 from ..i18n import _, format_number, ngettext
 from .common import open_store, out
+from .parsing import add_command
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from ..cli import add_common_options
-
-    p = sub.add_parser(
-        "export-calendar",
+    p = add_command(
+        sub, "export-calendar", cmd_export_calendar,
         help=_("exporter le calendrier en ICS (agendas) ou en PDF (calendrier mural à imprimer)"),
         description=_(
             "Exporte les activités du groupe. ICS : tout le calendrier (ou une période, ou un type), "
             "avec les "
             "répétitions et les exceptions, pour les logiciels d'agenda. PDF : un calendrier mural d'un mois "
             "(ou d'une semaine), format lettre à l'horizontale."
-        ),
+            ),
     )
-    add_common_options(p)
     p.add_argument("--format", choices=["ics", "pdf"], required=True, help=_("ics ou pdf"))
     p.add_argument("--out", required=True, metavar=_("FICHIER"), help=_("fichier à créer"))
     p.add_argument("--from", dest="date_from", metavar=_("DATE"), help=_("premier jour (AAAA-MM-JJ)"))
@@ -47,7 +45,6 @@ def register(sub: argparse._SubParsersAction) -> None:
         help=_("seulement ce type d'activité (nom ou étiquette ; peut être répété)"),
     )
     p.add_argument("--public", action="store_true", help=_("seulement les activités publiques"))
-    p.set_defaults(func=cmd_export_calendar)
 
 
 def _date(value: str | None, option: str) -> dt.date | None:

@@ -6,24 +6,21 @@ import argparse
 
 from ..i18n import _
 from .common import open_store, out
+from .parsing import add_command
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from ..cli import add_common_options
-
-    p = sub.add_parser(
-        "import-calendar",
+    p = add_command(
+        sub, "import-calendar", cmd_import_calendar,
         help=_("importer un calendrier ICS (Google Agenda, Outlook, Thunderbird…) ; rien n'est ajouté deux fois"),
         description=_(
             "Lit un fichier ICS : chaque événement qui se répète devient une série avec ses occurrences annulées "
             "ou déplacées, chaque événement ponctuel une activité. Un événement déjà importé (même UID) n'est "
             "pas ajouté de nouveau. L'importation peut être annulée avec « entraide undo-import »."
-        ),
+            ),
     )
-    add_common_options(p)
     p.add_argument("file", metavar=_("FICHIER"), help=_("le calendrier à importer (.ics)"))
     p.add_argument("--dry-run", action="store_true", help=_("seulement dire ce qui serait fait, sans rien écrire"))
-    p.set_defaults(func=cmd_import_calendar)
 
 
 def cmd_import_calendar(args: argparse.Namespace) -> int:

@@ -6,26 +6,22 @@ import argparse
 
 from ..i18n import _, format_number
 from .common import command_paths, open_store, out, read_passphrase
+from .parsing import add_command
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from ..cli import add_common_options
-
-    p = sub.add_parser("init", help=_("créer la base de données d'un nouveau groupe"))
-    add_common_options(p)
+    p = add_command(sub, "init", cmd_init, help=_("créer la base de données d'un nouveau groupe"))
     p.add_argument("--group", required=True, help=_("nom du groupe"))
     p.add_argument("--region", default="", help=_("région"))
     p.add_argument("--person", required=True, help=_("nom de la personne qui tient le registre"))
-    p.set_defaults(func=cmd_init)
 
-    p = sub.add_parser("demo", help=_("créer ou remplir une base de démonstration (données fictives)"))
-    add_common_options(p)
+    p = add_command(
+        sub, "demo", cmd_demo,
+        help=_("créer ou remplir une base de démonstration (données fictives)"),
+    )
     p.add_argument("--seed", type=int, default=2026, help=_("graine du générateur (même graine, mêmes données)"))
-    p.set_defaults(func=cmd_demo)
 
-    p = sub.add_parser("check", help=_("vérifier l'intégrité de la base et compter les fiches"))
-    add_common_options(p)
-    p.set_defaults(func=cmd_check)
+    p = add_command(sub, "check", cmd_check, help=_("vérifier l'intégrité de la base et compter les fiches"))
 
 
 def cmd_init(args: argparse.Namespace) -> int:

@@ -7,30 +7,27 @@ from pathlib import Path
 
 from ..i18n import _, format_datetime, format_number, ngettext
 from .common import command_paths, open_store, out
+from .parsing import add_command
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from ..cli import add_common_options
-
-    p = sub.add_parser("backup", help=_("faire une sauvegarde chiffrée maintenant"))
-    add_common_options(p)
+    p = add_command(sub, "backup", cmd_backup, help=_("faire une sauvegarde chiffrée maintenant"))
     p.add_argument("--to", metavar=_("DOSSIER"), help=_("dossier de destination (une clé USB, par exemple)"))
-    p.set_defaults(func=cmd_backup)
 
-    p = sub.add_parser("diagnostic", help=_("afficher le rapport de diagnostic (versions, nombres de lignes, fin du "
-                                            "journal ; aucun renseignement sur les personnes)"))
-    add_common_options(p)
-    p.set_defaults(func=cmd_diagnostic)
+    p = add_command(
+        sub, "diagnostic", cmd_diagnostic,
+        help=_("afficher le rapport de diagnostic (versions, nombres de lignes, fin du "
+            "journal ; aucun renseignement sur les personnes)"),
+    )
 
-    p = sub.add_parser("list-backups", help=_("lister les sauvegardes de ce poste"))
-    add_common_options(p)
-    p.set_defaults(func=cmd_list)
+    p = add_command(sub, "list-backups", cmd_list, help=_("lister les sauvegardes de ce poste"))
 
-    p = sub.add_parser("restore", help=_("remplacer la base par une sauvegarde (l'état actuel est sauvegardé d'abord)"))
-    add_common_options(p)
+    p = add_command(
+        sub, "restore", cmd_restore,
+        help=_("remplacer la base par une sauvegarde (l'état actuel est sauvegardé d'abord)"),
+    )
     p.add_argument("file", metavar=_("FICHIER"), help=_("la sauvegarde à restaurer (.db)"))
     p.add_argument("--yes", action="store_true", help=_("ne pas demander de confirmation"))
-    p.set_defaults(func=cmd_restore)
 
 
 def cmd_backup(args: argparse.Namespace) -> int:

@@ -8,34 +8,36 @@ from pathlib import Path
 from ..data.errors import EntraideError
 from ..i18n import _, format_date
 from .common import open_store, out
+from .parsing import add_command
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from ..cli import add_common_options
-
-    p = sub.add_parser("list-meetings", help=_("lister les réunions (identifiant, date, type, état du procès-verbal)"))
-    add_common_options(p)
+    p = add_command(
+        sub, "list-meetings", cmd_list_meetings,
+        help=_("lister les réunions (identifiant, date, type, état du procès-verbal)"),
+    )
     p.add_argument("--year", type=int, help=_("seulement les réunions de cette année"))
-    p.set_defaults(func=cmd_list_meetings)
 
-    p = sub.add_parser("export-minutes", help=_("exporter le procès-verbal d'une réunion en PDF ou en ODT"))
-    add_common_options(p)
+    p = add_command(
+        sub, "export-minutes", cmd_export_minutes,
+        help=_("exporter le procès-verbal d'une réunion en PDF ou en ODT"),
+    )
     p.add_argument("--meeting", required=True, metavar="ID",
                    help=_("identifiant de la réunion (voir list-meetings ; le début suffit)"))
     p.add_argument("--format", required=True, choices=["pdf", "odt"], help=_("format du document"))
     p.add_argument("--out", required=True, metavar=_("FICHIER"), help=_("fichier à écrire"))
-    p.set_defaults(func=cmd_export_minutes)
 
-    p = sub.add_parser("report", help=_("document de l'AGA d'un exercice : ordre du jour, procès-verbal précédent, "
-                                        "rapport d'activités, mandats à pourvoir"))
-    add_common_options(p)
+    p = add_command(
+        sub, "report", cmd_report,
+        help=_("document de l'AGA d'un exercice : ordre du jour, procès-verbal précédent, "
+            "rapport d'activités, mandats à pourvoir"),
+    )
     p.add_argument("--year", type=int, metavar=_("AAAA"),
                    help=_("l'année où commence l'exercice du rapport d'activités (2025 : l'exercice 2025-2026 quand "
                           "il commence le 1er avril) ; par défaut, le dernier exercice terminé tant que son AGA n'a "
                           "pas eu lieu, sinon l'exercice en cours"))
     p.add_argument("--format", required=True, choices=["pdf", "odt"], help=_("format du document"))
     p.add_argument("--out", required=True, metavar=_("FICHIER"), help=_("fichier à écrire"))
-    p.set_defaults(func=cmd_report)
 
 
 def _resolve(store, given: str) -> str:  # type: ignore[no-untyped-def]

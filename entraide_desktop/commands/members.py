@@ -7,13 +7,12 @@ from pathlib import Path
 
 from ..i18n import _, ngettext
 from .common import open_store, out
+from .parsing import add_command
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from ..cli import add_common_options
-
-    p = sub.add_parser(
-        "import-members",
+    p = add_command(
+        sub, "import-members", cmd_import,
         help=_("importer une liste de membres (CSV ou XLSX) ; les doublons sont ignorés"),
         description=_(
             "Lit une liste de membres (CSV en UTF-8 ou Windows-1252, séparée par des virgules, des points-virgules "
@@ -21,32 +20,26 @@ def register(sub: argparse._SubParsersAction) -> None:
             "puis ajoute les personnes. Les doublons (même nom et même téléphone ou courriel) sont ignorés. Une "
             "cellule illisible ne coûte jamais la personne : elle est importée et la cellule est gardée « à "
             "vérifier ». Seule une ligne sans nom est rejetée."
-        ),
+            ),
     )
-    add_common_options(p)
     p.add_argument("file", metavar=_("FICHIER"), help=_("la liste à importer (.csv ou .xlsx)"))
     p.add_argument("--dry-run", action="store_true", help=_("seulement dire ce qui serait fait, sans rien écrire"))
     p.add_argument("--merge-duplicates", action="store_true",
                    help=_("compléter les fiches existantes avec les doublons au lieu de les ignorer"))
-    p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser(
-        "undo-import",
+    p = add_command(
+        sub, "undo-import", cmd_undo,
         help=_("annuler la dernière importation (liste de membres ou calendrier) faite sur ce poste"),
     )
-    add_common_options(p)
     p.add_argument("--dry-run", action="store_true", help=_("seulement dire ce qui serait annulé"))
-    p.set_defaults(func=cmd_undo)
 
-    p = sub.add_parser(
-        "export-members",
+    p = add_command(
+        sub, "export-members", cmd_export,
         help=_("exporter le registre des membres en CSV ou XLSX (renseignements personnels)"),
     )
-    add_common_options(p)
     p.add_argument("--format", choices=["csv", "xlsx"], required=True, help=_("format du fichier"))
     p.add_argument("--out", required=True, metavar=_("FICHIER"), help=_("fichier à écrire"))
     p.add_argument("--include-archived", action="store_true", help=_("inclure les fiches archivées"))
-    p.set_defaults(func=cmd_export)
 
 
 def cmd_import(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ from pathlib import Path
 from ..data.errors import EntraideError
 from ..i18n import _, format_date, format_percent
 from .common import open_store, out
+from .parsing import add_command
 
 WIDTH = 100
 
@@ -26,10 +27,10 @@ def _date(text: str | None) -> dt.date:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from ..cli import add_common_options
-
-    p = sub.add_parser("spread", help=_("le partage des responsabilités d'un exercice (texte ou PDF pour l'AGA)"))
-    add_common_options(p)
+    p = add_command(
+        sub, "spread", cmd_spread,
+        help=_("le partage des responsabilités d'un exercice (texte ou PDF pour l'AGA)"),
+    )
     p.add_argument("--year", type=int, metavar=_("AAAA"),
                    help=_("l'année où commence l'exercice (2025 : l'exercice 2025-2026 quand il commence le 1er "
                           "avril) ; par défaut, l'exercice en cours"))
@@ -37,30 +38,33 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", metavar=_("FICHIER"), help=_("fichier PDF à écrire (avec --format pdf)"))
     p.add_argument("--with-names", action="store_true",
                    help=_("nommer les personnes dans le PDF (par défaut, le document ne nomme personne)"))
-    p.set_defaults(func=cmd_spread)
 
-    p = sub.add_parser("mandates", help=_("les sièges des mandats électifs, qui les occupe et jusqu'à quand"))
-    add_common_options(p)
+    p = add_command(
+        sub, "mandates", cmd_mandates,
+        help=_("les sièges des mandats électifs, qui les occupe et jusqu'à quand"),
+    )
     p.add_argument("--date", metavar=_("AAAA-MM-JJ"), help=_("à cette date (par défaut : aujourd'hui)"))
     p.add_argument("--to-fill", action="store_true",
                    help=_("seulement les sièges vacants ou dont le mandat se termine dans les 90 jours"))
-    p.set_defaults(func=cmd_mandates)
 
-    p = sub.add_parser("suggest", help=_("proposer la prochaine personne pour une tâche (rotation)"))
-    add_common_options(p)
+    p = add_command(
+        sub, "suggest", cmd_suggest,
+        help=_("proposer la prochaine personne pour une tâche (rotation)"),
+    )
     p.add_argument("task", metavar=_("TÂCHE"), help=_("le nom de la tâche (ou le début du nom)"))
     p.add_argument("--date", metavar=_("AAAA-MM-JJ"), help=_("pour cette date (par défaut : aujourd'hui)"))
     p.add_argument("--count", type=int, default=5, help=_("nombre de personnes proposées (5 par défaut)"))
-    p.set_defaults(func=cmd_suggest)
 
-    p = sub.add_parser("never-held", help=_("les personnes qui n'ont encore jamais pris de responsabilité"))
-    add_common_options(p)
-    p.set_defaults(func=cmd_never_held)
+    p = add_command(
+        sub, "never-held", cmd_never_held,
+        help=_("les personnes qui n'ont encore jamais pris de responsabilité"),
+    )
 
-    p = sub.add_parser("responsibilities", help=_("les tâches, rôles et mandats, et qui les tient"))
-    add_common_options(p)
+    p = add_command(
+        sub, "responsibilities", cmd_responsibilities,
+        help=_("les tâches, rôles et mandats, et qui les tient"),
+    )
     p.add_argument("--date", metavar=_("AAAA-MM-JJ"), help=_("à cette date (par défaut : aujourd'hui)"))
-    p.set_defaults(func=cmd_responsibilities)
 
 
 def _wrap(text: str, indent: str = "") -> None:

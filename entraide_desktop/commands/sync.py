@@ -8,16 +8,12 @@ from pathlib import Path
 from ..i18n import _, format_datetime, format_number
 from ..data.errors import EntraideError
 from .common import command_paths, open_store, out, read_passphrase
+from .parsing import add_command
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from ..cli import add_common_options
-
     def parser(name: str, text: str, func) -> argparse.ArgumentParser:  # noqa: ANN001
-        p = sub.add_parser(name, help=text, description=text)
-        add_common_options(p)
-        p.set_defaults(func=func)
-        return p
+        return add_command(sub, name, func, help=text, description=text)
 
     p = parser("export-bundle", _("écrire le fichier d'échange de ce poste (clé USB, dossier)"), cmd_export)
     p.add_argument("--to", required=True, metavar=_("DOSSIER"), help=_("dossier où écrire le fichier (la clé USB)"))

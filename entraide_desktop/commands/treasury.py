@@ -7,46 +7,47 @@ import datetime as dt
 
 from ..i18n import _, format_date, ngettext
 from .common import open_store, out
+from .parsing import add_actions, add_command, add_common_options
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from ..cli import _Parser, add_common_options
-
     treasury = sub.add_parser("treasury", help=_("trésorerie : relevé bancaire, soldes, états financiers"),
                               description=_("La trésorerie du groupe, sans ouvrir l'application."))
     add_common_options(treasury)
-    actions = treasury.add_subparsers(dest="treasury_command", metavar=_("action"), parser_class=_Parser,
-                                      required=True)
+    actions = add_actions(treasury, "treasury_command")
 
-    p = actions.add_parser("import-statement", help=_("importer le relevé bancaire (CSV) et le rapprocher"),
-                           description=_("Lit un relevé en CSV (AccèsD Desjardins, ou toute banque avec des en-têtes "
-                                         "de colonnes), ajoute ses lignes nouvelles et les rapproche des écritures : "
-                                         "même montant, date à quelques jours près. Une ligne déjà importée n'est "
-                                         "pas ajoutée de nouveau."))
-    add_common_options(p)
+    p = add_command(
+        actions, "import-statement", cmd_import_statement,
+        help=_("importer le relevé bancaire (CSV) et le rapprocher"),
+        description=_("Lit un relevé en CSV (AccèsD Desjardins, ou toute banque avec des en-têtes "
+            "de colonnes), ajoute ses lignes nouvelles et les rapproche des écritures : "
+            "même montant, date à quelques jours près. Une ligne déjà importée n'est "
+            "pas ajoutée de nouveau."),
+    )
     p.add_argument("file", metavar=_("FICHIER"), help=_("le relevé à importer (.csv)"))
     p.add_argument("--account", metavar=_("COMPTE"), help=_("nom du compte (par défaut : le compte bancaire)"))
     p.add_argument("--dry-run", action="store_true", help=_("seulement dire ce qui serait fait, sans rien écrire"))
-    p.set_defaults(func=cmd_import_statement)
 
-    p = actions.add_parser("balance", help=_("le solde de chaque compte"),
-                           description=_("Le solde de chaque compte à une date (aujourd'hui par défaut), avec la "
-                                         "vérification : solde d'ouverture + entrées − sorties = solde."))
-    add_common_options(p)
+    p = add_command(
+        actions, "balance", cmd_balance,
+        help=_("le solde de chaque compte"),
+        description=_("Le solde de chaque compte à une date (aujourd'hui par défaut), avec la "
+            "vérification : solde d'ouverture + entrées − sorties = solde."),
+    )
     p.add_argument("--on", metavar=_("DATE"), help=_("la date (AAAA-MM-JJ)"))
-    p.set_defaults(func=cmd_balance)
 
-    p = actions.add_parser("report", help=_("les états financiers d'un exercice (PDF, ODT ou XLSX)"),
-                           description=_("Écrit les états financiers (non audités) de l'exercice qui commence en "
-                                         "AAAA : revenus et dépenses par catégorie, budget, exercice précédent, "
-                                         "soldes des comptes et rapprochement bancaire. En XLSX : le journal et les "
-                                         "états, pour la mission d'examen."))
-    add_common_options(p)
+    p = add_command(
+        actions, "report", cmd_report,
+        help=_("les états financiers d'un exercice (PDF, ODT ou XLSX)"),
+        description=_("Écrit les états financiers (non audités) de l'exercice qui commence en "
+            "AAAA : revenus et dépenses par catégorie, budget, exercice précédent, "
+            "soldes des comptes et rapprochement bancaire. En XLSX : le journal et les "
+            "états, pour la mission d'examen."),
+    )
     p.add_argument("--year", type=int, required=True, metavar=_("AAAA"),
                    help=_("l'année où commence l'exercice (2025 pour 2025-2026)"))
     p.add_argument("--format", choices=["pdf", "odt", "xlsx"], default="pdf", help=_("format du fichier"))
     p.add_argument("--out", required=True, metavar=_("FICHIER"), help=_("le fichier à écrire"))
-    p.set_defaults(func=cmd_report)
 
 
 def _account(store, name: str | None):  # noqa: ANN001, ANN202
