@@ -121,7 +121,8 @@ class MinutesEditor(ProposalActions, QWidget):
         self.add_item_button = _button(_("Ajouter un point"), self.add_item, tip="Ctrl+I")
         self.up_button = _button(_("Monter"), lambda: self.move_item(-1), name=_("Monter le point"))
         self.down_button = _button(_("Descendre"), lambda: self.move_item(1), name=_("Descendre le point"))
-        self.remove_item_button = _button(_("Retirer"), self.remove_item, name=_("Retirer le point de l'ordre du jour"))
+        self.remove_item_button = _button(_("Retirer"), self.remove_item,
+                                          name=_("Retirer le point de l'ordre du jour"))
         for button in (self.add_item_button, self.up_button, self.down_button, self.remove_item_button):
             item_buttons.addWidget(button)
         left_layout.addLayout(item_buttons)
@@ -171,8 +172,10 @@ class MinutesEditor(ProposalActions, QWidget):
         head = FlowLayout()
         head.addWidget(_section(_("Pr&opositions"), self.proposal_list))
         self.new_proposal_button = _button(_("Nouvelle proposition"), self.new_proposal, tip="Ctrl+P")
-        self.amend_button = _button(_("Amender"), self.amend, name=_("Amender la proposition choisie"), tip=_("Ctrl+Maj+A"))
-        self.vote_button = _button(_("Vote…"), self.vote, name=_("Inscrire le vote de la proposition choisie"), tip="Ctrl+D")
+        self.amend_button = _button(_("Amender"), self.amend, name=_("Amender la proposition choisie"),
+                                    tip=_("Ctrl+Maj+A"))
+        self.vote_button = _button(_("Vote…"), self.vote, name=_("Inscrire le vote de la proposition choisie"),
+                                   tip="Ctrl+D")
         for button in (self.new_proposal_button, self.amend_button, self.vote_button):
             head.addWidget(button)
         middle_layout.addLayout(head)
