@@ -129,9 +129,7 @@ class ActivityDialog(QDialog):
     # -- building ---------------------------------------------------------------------------
     def _date_field(self, accessible_name: str) -> QDateEdit:
         """The kit's date field, written out with the day's name (« lundi 23 novembre 2026 »)."""
-        edit = date_edit(accessible_name)
-        edit.setDisplayFormat(_(DATE_FORMAT))
-        return edit
+        return date_edit(accessible_name, display=_(DATE_FORMAT))
 
     def _time_field(self, accessible_name: str) -> QTimeEdit:
         edit = QTimeEdit()
