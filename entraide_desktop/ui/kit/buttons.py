@@ -1,10 +1,11 @@
-"""The end of an editing dialog: the error line, then « Enregistrer » (or another action) and « Annuler »."""
+"""The end of a dialog, written once: the error line with « Enregistrer » and « Annuler » of an
+editing dialog, and the « Annuler · Importer » row of an import dialog."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QBoxLayout, QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QBoxLayout, QDialog, QDialogButtonBox, QHBoxLayout, QPushButton
 
 from ...i18n import _
 from ..forms import ErrorLabel
@@ -22,3 +23,23 @@ def add_error_and_buttons(dialog: QDialog, layout: QBoxLayout, save: Callable[[]
     buttons.rejected.connect(dialog.reject)
     layout.addWidget(buttons)
     return error
+
+
+def add_import_buttons(dialog: QDialog, layout: QBoxLayout, aside: QPushButton,
+                       start: Callable[[], None]) -> tuple[QPushButton, QPushButton]:
+    """``aside`` on the left, « Annuler » and « Importer » on the right; « Importer » waits for the preview.
+
+    Returns (cancel, import) so that the dialog can rename or enable them as the import goes.
+    """
+    row = QHBoxLayout()
+    row.addWidget(aside)
+    row.addStretch(1)
+    cancel = QPushButton(_("Annuler"))
+    cancel.clicked.connect(dialog.reject)
+    start_button = QPushButton(_("&Importer"))
+    start_button.setEnabled(False)
+    start_button.clicked.connect(lambda _checked=False: start())
+    row.addWidget(cancel)
+    row.addWidget(start_button)
+    layout.addLayout(row)
+    return cancel, start_button
