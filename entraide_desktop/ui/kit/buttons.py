@@ -1,5 +1,5 @@
 """The end of a dialog, written once: the error line with « Enregistrer » and « Annuler » of an
-editing dialog, and the « Annuler · Importer » row of an import dialog."""
+editing dialog, the « Annuler · Importer » row of an import dialog, and a row of buttons on the left."""
 
 from __future__ import annotations
 
@@ -43,3 +43,12 @@ def add_import_buttons(dialog: QDialog, layout: QBoxLayout, aside: QPushButton,
     row.addWidget(start_button)
     layout.addLayout(row)
     return cancel, start_button
+
+
+def add_button_row(layout: QBoxLayout, *buttons: QPushButton) -> None:
+    """Buttons side by side under what they act on, to the left."""
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    layout.addLayout(row)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -30,6 +29,7 @@ from ...data.sync.summary import ImportSummary, age_text
 from ...i18n import _, format_datetime, format_time, ngettext
 from ..context import AppContext
 from ..forms import explanation
+from ..kit.buttons import add_button_row
 from ..messages import show_error
 from ..style import style_role
 from ..usb_folder import choose_usb_folder
@@ -58,15 +58,6 @@ def _text(*, selectable: bool = False) -> QLabel:
     if selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
-
-
-def _add_buttons(layout: QVBoxLayout, *buttons: QPushButton) -> None:
-    """The card's buttons on one row, to the left."""
-    row = QHBoxLayout()
-    for button in buttons:
-        row.addWidget(button)
-    row.addStretch(1)
-    layout.addLayout(row)
 
 
 def _card() -> tuple[QFrame, QVBoxLayout]:
@@ -120,7 +111,7 @@ class SyncPage(QWidget):
         layout.addWidget(self.name_hint)
         self.rename_button = _button(_("&Renommer ce poste…"), _("Changer le nom sous lequel les autres postes voient celui-ci"),
                                      self.rename)
-        _add_buttons(layout, self.rename_button)
+        add_button_row(layout, self.rename_button)
         return frame
 
     def _usb(self) -> QFrame:
@@ -138,7 +129,7 @@ class SyncPage(QWidget):
         self.import_button = _button(_("&Importer un fichier…"),
                                      _("Lire le fichier d'échange d'un autre poste et intégrer ses modifications"),
                                      self.import_file)
-        _add_buttons(layout, self.export_button, self.import_button)
+        add_button_row(layout, self.export_button, self.import_button)
         self.last_export_label = _text()
         layout.addWidget(self.last_export_label)
         return frame
@@ -163,7 +154,7 @@ class SyncPage(QWidget):
                                        _("Lire les fichiers des autres postes et écrire celui de ce poste"), self.sync_now)
         self.forget_folder_button = _button(_("Ne plus &utiliser ce dossier"),
                                             _("Arrêter la synchronisation par dossier sur ce poste"), self.forget_folder)
-        _add_buttons(layout, self.choose_folder_button, self.sync_now_button, self.forget_folder_button)
+        add_button_row(layout, self.choose_folder_button, self.sync_now_button, self.forget_folder_button)
         return frame
 
     def _machines(self) -> QFrame:
@@ -182,7 +173,7 @@ class SyncPage(QWidget):
         layout.addWidget(self.machines_empty)
         self.remove_machine_button = _button(_("Re&tirer un poste…"), _("Retirer du groupe un poste perdu, volé ou donné"),
                                              lambda: ask_and_remove_machine(self, self.context) and self.refresh())
-        _add_buttons(layout, self.remove_machine_button)
+        add_button_row(layout, self.remove_machine_button)
         return frame
 
     def _conflicts(self) -> QFrame:
@@ -192,7 +183,7 @@ class SyncPage(QWidget):
         layout.addWidget(self.conflicts_label)
         self.conflicts_button = _button(_("&Vérifier…"), _("Voir les deux versions et choisir la bonne"),
                                         self.show_conflicts)
-        _add_buttons(layout, self.conflicts_button)
+        add_button_row(layout, self.conflicts_button)
         return frame
 
     def _new_machine(self) -> QFrame:
@@ -208,7 +199,7 @@ class SyncPage(QWidget):
         self.prepare_button = _button(_("&Préparer un nouveau poste…"),
                                       _("Écrire un fichier de jumelage et afficher un code à usage unique"),
                                       self.prepare_new_machine)
-        _add_buttons(layout, self.prepare_button)
+        add_button_row(layout, self.prepare_button)
         return frame
 
     # -- showing ----------------------------------------------------------------------------
