@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -33,8 +32,9 @@ from ...data.errors import EntraideError
 from ...data.text import fold
 from ...i18n import N_, _
 from ..context import AppContext
-from ..forms import ErrorLabel, explanation, heading
+from ..forms import explanation, heading
 from ..kit.dates import date_edit, from_qdate, to_qdate  # noqa: F401  (other calendar screens import them from here)
+from ..kit.buttons import add_error_and_save_button
 from ..kit.forms import Form
 from .common import type_icon
 
@@ -113,7 +113,7 @@ class ActivityDialog(QDialog):
         self._build_repeat()
         self._build_visibility()
         columns.addLayout(self._build_who(), 4)
-        self._build_buttons(outer)
+        self.error, self.save_button = add_error_and_save_button(self, outer, self._save)
 
         self._fill(current, day or dt.date.today())
         self.search.textChanged.connect(self._filter)
@@ -230,16 +230,6 @@ class ActivityDialog(QDialog):
         right.addWidget(_buddy_label(_("N&otes internes :"), self.notes))
         right.addWidget(self.notes)
         return right
-
-    def _build_buttons(self, outer: QVBoxLayout) -> None:
-        self.error = ErrorLabel()
-        outer.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = buttons.addButton(_("&Enregistrer"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self._save)
-        buttons.rejected.connect(self.reject)
-        outer.addWidget(buttons)
 
     # -- filling ----------------------------------------------------------------------------
     def _fill(self, current: acts.Activity | None, day: dt.date) -> None:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -25,7 +24,8 @@ from ...data.calendar.activity_types import list_types
 from ...data.calendar.labels import week_start
 from ...i18n import _
 from ..context import AppContext
-from ..forms import ErrorLabel, explanation, heading
+from ..forms import explanation, heading
+from ..kit.buttons import add_error_and_buttons
 from ..kit.dates import date_edit
 from ..tasks import run_with_progress
 from .activity_dialog import DATE_FORMAT, from_qdate
@@ -103,14 +103,7 @@ class ExportDialog(QDialog):
                 )
             )
         )
-        self.error = ErrorLabel()
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        go = buttons.addButton(_("E&xporter…"), QDialogButtonBox.ButtonRole.AcceptRole)
-        go.setDefault(True)
-        go.clicked.connect(self._export)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.error = add_error_and_buttons(self, layout, self._export, _("E&xporter…"))
         self.kinds.idToggled.connect(lambda *_a: self._update())
         self.whole.toggled.connect(lambda *_a: self._update())
         self._update()

@@ -14,15 +14,23 @@ from ..forms import ErrorLabel
 def add_error_and_buttons(dialog: QDialog, layout: QBoxLayout, save: Callable[[], None],
                           action: str | None = None) -> ErrorLabel:
     """Add the error line and the buttons (Entrée saves, Échap cancels); returns the error line."""
+    return add_error_and_save_button(dialog, layout, save, action)[0]
+
+
+def add_error_and_save_button(dialog: QDialog, layout: QBoxLayout, save: Callable[[], None],
+                              action: str | None = None) -> tuple[ErrorLabel, QPushButton]:
+    """The same, also returning the save button, for a dialog that renames or disables it."""
     error = ErrorLabel()
     layout.addWidget(error)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-    buttons.button(QDialogButtonBox.StandardButton.Save).setText(action or _("&Enregistrer"))
+    save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+    save_button.setText(action or _("&Enregistrer"))
+    save_button.setDefault(True)
     buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Annuler"))
     buttons.accepted.connect(save)
     buttons.rejected.connect(dialog.reject)
     layout.addWidget(buttons)
-    return error
+    return error, save_button
 
 
 def add_import_buttons(dialog: QDialog, layout: QBoxLayout, aside: QPushButton,
