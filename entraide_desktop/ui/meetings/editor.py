@@ -64,6 +64,21 @@ def _section(text: str, buddy: QWidget) -> QLabel:
     return label
 
 
+def _column() -> tuple[QWidget, QVBoxLayout]:
+    """A part of the editor in the splitters: a widget and its layout, flush with the edges."""
+    widget = QWidget()
+    layout = QVBoxLayout(widget)
+    layout.setContentsMargins(0, 0, 0, 0)
+    return widget, layout
+
+
+def _list(accessible_name: str) -> QListWidget:
+    widget = QListWidget()
+    widget.setAccessibleName(accessible_name)
+    widget.setWordWrap(True)
+    return widget
+
+
 def _button(text: str, slot: Callable[[], object], *, name: str = "", tip: str = "") -> QPushButton:
     """A button of the editor: its keyboard shortcut in the tooltip, a longer accessible name if needed."""
     button = QPushButton(text)
@@ -109,12 +124,8 @@ class MinutesEditor(ProposalActions, QWidget):
     # -- building ---------------------------------------------------------------------------
     def _build_items(self) -> QWidget:
         """The left column: the agenda items, their buttons, and the follow-ups of the item chosen."""
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        self.items = QListWidget()
-        self.items.setAccessibleName(_("Points de l'ordre du jour"))
-        self.items.setWordWrap(True)
+        left, left_layout = _column()
+        self.items = _list(_("Points de l'ordre du jour"))
         left_layout.addWidget(_section(_("Ordre du &jour"), self.items))
         left_layout.addWidget(self.items, 1)
         item_buttons = FlowLayout()
@@ -126,9 +137,7 @@ class MinutesEditor(ProposalActions, QWidget):
         for button in (self.add_item_button, self.up_button, self.down_button, self.remove_item_button):
             item_buttons.addWidget(button)
         left_layout.addLayout(item_buttons)
-        self.followup_list = QListWidget()
-        self.followup_list.setAccessibleName(_("Suivis décidés à ce point"))
-        self.followup_list.setWordWrap(True)
+        self.followup_list = _list(_("Suivis décidés à ce point"))
         self.followup_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
         left_layout.addWidget(_section(_("&Suivis de ce point"), self.followup_list))
         left_layout.addWidget(self.followup_list)
@@ -141,9 +150,7 @@ class MinutesEditor(ProposalActions, QWidget):
 
     def _build_item_text(self) -> QWidget:
         """The item's title and its discussion notes."""
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
+        top, top_layout = _column()
         self.title = QLineEdit()
         self.title.setAccessibleName(_("Titre du point"))
         title_row = QHBoxLayout()
@@ -162,12 +169,8 @@ class MinutesEditor(ProposalActions, QWidget):
 
     def _build_proposals(self, context: AppContext) -> QWidget:
         """The item's proposals, their buttons, and the form of the proposal chosen."""
-        middle = QWidget()
-        middle_layout = QVBoxLayout(middle)
-        middle_layout.setContentsMargins(0, 0, 0, 0)
-        self.proposal_list = QListWidget()
-        self.proposal_list.setAccessibleName(_("Propositions de ce point"))
-        self.proposal_list.setWordWrap(True)
+        middle, middle_layout = _column()
+        self.proposal_list = _list(_("Propositions de ce point"))
         self.proposal_list.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 8)
         head = FlowLayout()
         head.addWidget(_section(_("Pr&opositions"), self.proposal_list))
