@@ -40,7 +40,7 @@ from ...data.members.importing import (
 from ...i18n import _, ngettext
 from ..context import AppContext
 from ..forms import ErrorLabel, explanation, heading
-from ..kit.buttons import add_import_buttons
+from ..kit.buttons import add_button_row, add_import_buttons
 from ..kit.paths import ask_file_to_import
 from ..messages import error_text
 from ..tasks import Progress, run_task, run_with_progress
@@ -152,14 +152,10 @@ class ImportDialog(QDialog):
         decision_row.addWidget(self.decision)
         decision_row.addStretch(1)
         right.addLayout(decision_row)
-        duplicates_row = QHBoxLayout()
         self.skip_all = QPushButton(_("I&gnorer tous les doublons"))
         self.merge_all = QPushButton(_("&Fusionner tous les doublons"))
         self.merge_all.setToolTip(_("Compléter les fiches déjà au registre avec ce que le fichier ajoute."))
-        duplicates_row.addWidget(self.skip_all)
-        duplicates_row.addWidget(self.merge_all)
-        duplicates_row.addStretch(1)
-        right.addLayout(duplicates_row)
+        add_button_row(right, self.skip_all, self.merge_all)
         splitter.addWidget(rows_box)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
