@@ -24,7 +24,8 @@ from ..data import access, keys, revocation
 from ..data.errors import EntraideError
 from ..i18n import _, ngettext
 from .context import AppContext
-from .forms import ErrorLabel, PassphraseEdit, StrengthHint, explanation, heading
+from .forms import PassphraseEdit, StrengthHint, explanation, heading
+from .kit.buttons import add_error_and_buttons, add_error_and_save_button
 from .messages import confirm, inform, show_error
 
 
@@ -197,14 +198,7 @@ class NewAccessDialog(QDialog):
         form.addRow(_("&Confirmation :"), self.confirmation)
         form.insertRow(2, "", StrengthHint(self.passphrase))
         layout.addLayout(form)
-        self.error = ErrorLabel()
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        ok = buttons.addButton(_("&Ajouter"), QDialogButtonBox.ButtonRole.AcceptRole)
-        ok.setDefault(True)
-        ok.clicked.connect(self._save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.error = add_error_and_buttons(self, layout, self._save, _("&Ajouter"))
 
     def _save(self) -> None:
         try:
@@ -232,14 +226,7 @@ class ChangePassphraseDialog(QDialog):
         form.addRow(_("&Confirmation :"), self.confirmation)
         form.insertRow(2, "", StrengthHint(self.new))
         layout.addLayout(form)
-        self.error = ErrorLabel()
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        ok = buttons.addButton(_("&Enregistrer"), QDialogButtonBox.ButtonRole.AcceptRole)
-        ok.setDefault(True)
-        ok.clicked.connect(self._save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.error, ok = add_error_and_save_button(self, layout, self._save)
         if context.store.author.id == "recovery":
             self.error.show_message(_("Session ouverte avec la clé de récupération : utilisez « Personnes ayant accès »."))
             ok.setEnabled(False)

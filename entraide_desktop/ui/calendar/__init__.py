@@ -53,6 +53,24 @@ class CalendarPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
+        top = self._build_period_row()
+        tools = self._build_tools()
+        body = self._build_body()
+        # The calendar is parented first so that tabbing into the screen reaches it first;
+        # the tool rows are inserted above it afterwards.
+        layout.addLayout(body, 1)
+        layout.insertLayout(0, tools)
+        layout.insertLayout(0, top)
+        layout.addWidget(self._build_hint())
+        self._connect(context)
+        self._set_tab_order()
+        self._fill_types()
+        saved = context.settings.calendar_view
+        self.set_view(saved if saved in VIEWS else "month", save=False)
+
+    # -- building ---------------------------------------------------------------------------
+    def _build_period_row(self) -> QHBoxLayout:
+        """« ◀ Précédent · Aujourd'hui · Suivant ▶ » and the period shown."""
         top = QHBoxLayout()
         self.previous = QPushButton(_("◀ &Précédent"))
         self.previous.setAccessibleName(_("Période précédente"))
@@ -68,16 +86,19 @@ class CalendarPage(QWidget):
             top.addWidget(widget)
         top.addSpacing(12)
         top.addWidget(self.period, 1)
+        return top
 
+    def _build_tools(self) -> FlowLayout:
+        """The views, the type filter and the actions."""
         # The tools wrap onto a second line when the text is large (French labels are long).
-        second = FlowLayout(spacing=8)
+        tools = FlowLayout(spacing=8)
         self.view_buttons = QButtonGroup(self)
         for number, text in enumerate((_("M&ois"), _("&Semaine"), _("&Liste"))):
             button = QPushButton(text)
             button.setCheckable(True)
             button.setAccessibleName(_("Vue : {name}").format(name=text.replace("&", "")))
             self.view_buttons.addButton(button, number)
-            second.addWidget(button)
+            tools.addWidget(button)
         filter_box = QWidget()
         filter_row = QHBoxLayout(filter_box)
         filter_row.setContentsMargins(12, 0, 12, 0)
@@ -89,15 +110,18 @@ class CalendarPage(QWidget):
         type_label.setBuddy(self.type_filter)
         filter_row.addWidget(type_label)
         filter_row.addWidget(self.type_filter)
-        second.addWidget(filter_box)
+        tools.addWidget(filter_box)
         self.new_button = QPushButton(_("&Nouvelle activité…"))
         self.new_button.setToolTip(_("Créer une activité le jour choisi (N)"))
         self.export_button = QPushButton(_("E&xporter ou imprimer…"))
         self.types_button = QPushButton(_("&Types d'activités…"))
         self.import_button = QPushButton(_("&Importer un calendrier (ICS)…"))
         for widget in (self.new_button, self.export_button, self.types_button, self.import_button):
-            second.addWidget(widget)
+            tools.addWidget(widget)
+        return tools
 
+    def _build_body(self) -> QHBoxLayout:
+        """The three views (one shown at a time) and the selected day's panel."""
         body = QHBoxLayout()
         self.stack = QStackedWidget()
         self.month = MonthView()
@@ -111,6 +135,11 @@ class CalendarPage(QWidget):
         for view in (self.month, self.week):
             view.open_day_requested.connect(self._focus_day_list)
         body.addWidget(self.stack, 5)
+        body.addWidget(self._build_day_panel(), 1)
+        return body
+
+    def _build_day_panel(self) -> QWidget:
+        """The selected day: its heading, its activities, « Créer ce jour-là… »."""
         self.day_panel = QWidget()
         panel = QVBoxLayout(self.day_panel)
         panel.setContentsMargins(8, 0, 0, 0)
@@ -131,12 +160,10 @@ class CalendarPage(QWidget):
         panel.addWidget(self.day_new)
         self.day_panel.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 15)
         self.day_panel.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 26)
-        body.addWidget(self.day_panel, 1)
-        # The calendar is parented first so that tabbing into the screen reaches it first;
-        # the tool rows are inserted above it afterwards.
-        layout.addLayout(body, 1)
-        layout.insertLayout(0, second)
-        layout.insertLayout(0, top)
+        return self.day_panel
+
+    def _build_hint(self) -> QLabel:
+        """The keys of the calendar, written under it."""
         hint = QLabel(
             _(
                 "Flèches : changer de jour · Pg préc. / Pg suiv. : mois · T : aujourd'hui · "
@@ -145,8 +172,9 @@ class CalendarPage(QWidget):
         )
         style_role(hint, "explanation")
         hint.setWordWrap(True)
-        layout.addWidget(hint)
+        return hint
 
+    def _connect(self, context: AppContext) -> None:
         self.previous.clicked.connect(lambda: self._step(-1))
         self.next.clicked.connect(lambda: self._step(1))
         self.today_button.clicked.connect(lambda: self.go_to(dt.date.today()))
@@ -157,28 +185,16 @@ class CalendarPage(QWidget):
         self.types_button.clicked.connect(self.edit_types)
         self.import_button.clicked.connect(self.import_calendar)
         context.data_changed.connect(self._data_changed)
+
+    def _set_tab_order(self) -> None:
         # Tabbing into the screen reaches the calendar itself first, then the day's list, then the tools.
         chain = [
-            self.month,
-            self.week,
-            self.agenda,
-            self.day_list,
-            self.day_new,
-            self.previous,
-            self.today_button,
-            self.next,
-            *self.view_buttons.buttons(),
-            self.type_filter,
-            self.new_button,
-            self.export_button,
-            self.types_button,
-            self.import_button,
+            self.month, self.week, self.agenda, self.day_list, self.day_new,
+            self.previous, self.today_button, self.next, *self.view_buttons.buttons(),
+            self.type_filter, self.new_button, self.export_button, self.types_button, self.import_button,
         ]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
-        self._fill_types()
-        saved = context.settings.calendar_view
-        self.set_view(saved if saved in VIEWS else "month", save=False)
 
     # -- state ------------------------------------------------------------------------------
     def current_view(self):  # type: ignore[no-untyped-def]

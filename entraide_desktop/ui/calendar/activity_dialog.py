@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -34,8 +32,10 @@ from ...data.errors import EntraideError
 from ...data.text import fold
 from ...i18n import N_, _
 from ..context import AppContext
-from ..forms import ErrorLabel, explanation, heading
-from ..kit.dates import from_qdate, to_qdate  # noqa: F401  (other calendar screens import them from here)
+from ..forms import explanation, heading
+from ..kit.dates import date_edit, from_qdate, to_qdate  # noqa: F401  (other calendar screens import them from here)
+from ..kit.buttons import add_error_and_save_button
+from ..kit.forms import Form
 from .common import type_icon
 
 # TRANSLATORS: Qt date format of the date fields (dddd = day name, MMMM = month name).
@@ -51,6 +51,25 @@ def season_end(day: dt.date) -> dt.date:
     if day.month <= 6:
         return dt.date(day.year, 6, 30)
     return dt.date(day.year, 12, 31)
+
+
+def _row_of(*widgets: QWidget | tuple[QWidget, int], stretch: bool = False) -> QWidget:
+    """Several widgets side by side as one form row (hidden and shown as a whole)."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for entry in widgets:
+        widget, factor = entry if isinstance(entry, tuple) else (entry, 0)
+        layout.addWidget(widget, factor)
+    if stretch:
+        layout.addStretch(1)
+    return row
+
+
+def _buddy_label(text: str, buddy: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
 
 
 class ActivityDialog(QDialog):
@@ -84,20 +103,54 @@ class ActivityDialog(QDialog):
         columns = QHBoxLayout()
         columns.setSpacing(24)
         outer.addLayout(columns, 1)
-        left = QFormLayout()
+        self._form = Form()
         left_column = QVBoxLayout()
-        left_column.addLayout(left)
+        left_column.addLayout(self._form.layout)
         left_column.addStretch(1)
         columns.addLayout(left_column, 5)
-        right = QVBoxLayout()
-        columns.addLayout(right, 4)
+        self._build_what(current)
+        self._build_when()
+        self._build_repeat()
+        self._build_visibility()
+        columns.addLayout(self._build_who(), 4)
+        self.error, self.save_button = add_error_and_save_button(self, outer, self._save)
 
-        self.title = QLineEdit()
-        self.title.setAccessibleName(_("Titre de l'activité"))
+        self._fill(current, day or dt.date.today())
+        self.search.textChanged.connect(self._filter)
+        self.all_day.toggled.connect(self._update_enabled)
+        self.repeat.currentIndexChanged.connect(self._update_enabled)
+        self.until_radio.toggled.connect(self._update_enabled)
+        self.date.dateChanged.connect(self._date_changed)
+        self._update_enabled()
+        em = self.fontMetrics().horizontalAdvance("M")
+        self.resize(em * 80, em * 40)
+        self.title.setFocus()
+
+    # -- building ---------------------------------------------------------------------------
+    def _date_field(self, accessible_name: str) -> QDateEdit:
+        """The kit's date field, written out with the day's name (« lundi 23 novembre 2026 »)."""
+        return date_edit(accessible_name, display=_(DATE_FORMAT))
+
+    def _time_field(self, accessible_name: str) -> QTimeEdit:
+        edit = QTimeEdit()
+        edit.setDisplayFormat(_(TIME_FORMAT))
+        edit.setAccessibleName(accessible_name)
+        return edit
+
+    def _notes_field(self, accessible_name: str, placeholder: str) -> QPlainTextEdit:
+        """A few lines of text; Tab leaves the field."""
+        edit = QPlainTextEdit()
+        edit.setAccessibleName(accessible_name)
+        edit.setPlaceholderText(placeholder)
+        edit.setTabChangesFocus(True)
+        edit.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        return edit
+
+    def _build_what(self, current: acts.Activity | None) -> None:
+        form = self._form
+        self.title = form.row(_("&Titre :"), QLineEdit(), name=_("Titre de l'activité"))
         self.title.setMaxLength(200)
-        left.addRow(_("&Titre :"), self.title)
-        self.type = QComboBox()
-        self.type.setAccessibleName(_("Type d'activité"))
+        self.type = form.row(_("T&ype :"), QComboBox(), name=_("Type d'activité"))
         for kind in list_types(self.store, include_archived=True):
             if kind.archived and (current is None or current.type_id != kind.id):
                 continue
@@ -106,50 +159,24 @@ class ActivityDialog(QDialog):
                 f"{kind.name} ({kind.short_label})" if kind.short_label != kind.name else kind.name,
                 kind.id,
             )
-        left.addRow(_("T&ype :"), self.type)
-        self.place = QLineEdit()
-        self.place.setAccessibleName(_("Lieu"))
-        left.addRow(_("&Lieu :"), self.place)
+        self.place = form.row(_("&Lieu :"), QLineEdit(), name=_("Lieu"))
 
-        self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat(_(DATE_FORMAT))
-        self.date.setAccessibleName(_("Date (de la première fois)"))
-        left.addRow(_("&Date :"), self.date)
-        self.all_day = QCheckBox(_("Toute la &journée"))
-        left.addRow("", self.all_day)
-        times = QHBoxLayout()
-        self.start_time = QTimeEdit()
-        self.start_time.setDisplayFormat(_(TIME_FORMAT))
-        self.start_time.setAccessibleName(_("Heure de début"))
-        self.end_time = QTimeEdit()
-        self.end_time.setDisplayFormat(_(TIME_FORMAT))
-        self.end_time.setAccessibleName(_("Heure de fin"))
+    def _build_when(self) -> None:
+        form = self._form
+        self.date = form.row(_("&Date :"), self._date_field(_("Date (de la première fois)")))
+        self.all_day = form.unlabelled(QCheckBox(_("Toute la &journée")))
+        self.start_time = self._time_field(_("Heure de début"))
+        self.end_time = self._time_field(_("Heure de fin"))
         self.until_label = QLabel(_("à"))
-        times.addWidget(self.start_time)
-        times.addWidget(self.until_label)
-        times.addWidget(self.end_time)
-        times.addStretch(1)
-        self.times_row = QWidget()
-        self.times_row.setLayout(times)
-        times.setContentsMargins(0, 0, 0, 0)
-        left.addRow(_("&Heures :"), self.times_row)
-        self.last_day = QDateEdit()
-        self.last_day.setCalendarPopup(True)
-        self.last_day.setDisplayFormat(_(DATE_FORMAT))
-        self.last_day.setAccessibleName(_("Dernier jour"))
-        left.addRow(_("Derni&er jour :"), self.last_day)
-        self._left = left
+        self.times_row = _row_of(self.start_time, self.until_label, self.end_time, stretch=True)
+        form.row(_("&Heures :"), self.times_row, buddy=self.start_time)
+        self.last_day = form.row(_("Derni&er jour :"), self._date_field(_("Dernier jour")))
 
-        self.repeat = QComboBox()
-        self.repeat.setAccessibleName(_("Répétition"))
-        left.addRow(_("&Répétition :"), self.repeat)
-        ends = QHBoxLayout()
+    def _build_repeat(self) -> None:
+        form = self._form
+        self.repeat = form.row(_("&Répétition :"), QComboBox(), name=_("Répétition"))
         self.until_radio = QRadioButton(_("jus&qu'au"))
-        self.until = QDateEdit()
-        self.until.setCalendarPopup(True)
-        self.until.setDisplayFormat(_(DATE_FORMAT))
-        self.until.setAccessibleName(_("Date de fin de la répétition"))
+        self.until = self._date_field(_("Date de fin de la répétition"))
         self.count_radio = QRadioButton(_("n&ombre de fois"))
         self.count = QSpinBox()
         self.count.setRange(1, rec.MAX_COUNT)
@@ -157,37 +184,28 @@ class ActivityDialog(QDialog):
         group = QButtonGroup(self)
         group.addButton(self.until_radio)
         group.addButton(self.count_radio)
-        ends.addWidget(self.until_radio)
-        ends.addWidget(self.until, 1)
-        ends.addWidget(self.count_radio)
-        ends.addWidget(self.count)
-        self.ends_row = QWidget()
-        self.ends_row.setLayout(ends)
-        ends.setContentsMargins(0, 0, 0, 0)
-        left.addRow(_("Se termine :"), self.ends_row)
+        self.ends_row = _row_of(self.until_radio, (self.until, 1), self.count_radio, self.count)
+        form.row(_("Se termine :"), self.ends_row)
 
+    def _build_visibility(self) -> None:
         self.public = QRadioButton(_("&Publique : affichée dans le mode consultation et le calendrier mural"))
         self.members = QRadioButton(_("Réservée aux &membres"))
         visibility = QVBoxLayout()
         visibility.addWidget(self.public)
         visibility.addWidget(self.members)
-        left.addRow(_("Visibilité :"), visibility)
-        self.description = QPlainTextEdit()
-        self.description.setAccessibleName(_("Description publique"))
-        self.description.setPlaceholderText(
-            _("Ce que les membres verront : de quoi il s'agit, quoi apporter…")
-        )
-        self.description.setTabChangesFocus(True)
-        self.description.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
-        left.addRow(_("De&scription :"), self.description)
+        self._form.row(_("Visibilité :"), visibility)
+        self.description = self._form.row(_("De&scription :"), self._notes_field(
+            _("Description publique"), _("Ce que les membres verront : de quoi il s'agit, quoi apporter…")))
 
-        right.addWidget(QLabel(_("Personnes qui &animent :")))
+    def _build_who(self) -> QVBoxLayout:
+        """The right column: who leads (searchable, with consent shown), then the internal notes."""
+        right = QVBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Chercher une personne…"))
         self.search.setAccessibleName(_("Chercher une personne qui anime"))
         self.search.setClearButtonEnabled(True)
+        right.addWidget(_buddy_label(_("Personnes qui &animent :"), self.search))
         right.addWidget(self.search)
-        right.itemAt(0).widget().setBuddy(self.search)  # type: ignore[union-attr]
         self.leaders = QListWidget()
         self.leaders.setWordWrap(True)
         self.leaders.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -207,35 +225,11 @@ class ActivityDialog(QDialog):
                 )
             )
         )
-        notes_label = QLabel(_("N&otes internes :"))
-        right.addWidget(notes_label)
-        self.notes = QPlainTextEdit()
-        self.notes.setAccessibleName(_("Notes internes"))
-        self.notes.setPlaceholderText(_("Jamais publiées. N'y écrivez aucune information de santé."))
-        self.notes.setTabChangesFocus(True)
-        self.notes.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
-        notes_label.setBuddy(self.notes)
+        self.notes = self._notes_field(
+            _("Notes internes"), _("Jamais publiées. N'y écrivez aucune information de santé."))
+        right.addWidget(_buddy_label(_("N&otes internes :"), self.notes))
         right.addWidget(self.notes)
-
-        self.error = ErrorLabel()
-        outer.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = buttons.addButton(_("&Enregistrer"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self._save)
-        buttons.rejected.connect(self.reject)
-        outer.addWidget(buttons)
-
-        self._fill(current, day or dt.date.today())
-        self.search.textChanged.connect(self._filter)
-        self.all_day.toggled.connect(self._update_enabled)
-        self.repeat.currentIndexChanged.connect(self._update_enabled)
-        self.until_radio.toggled.connect(self._update_enabled)
-        self.date.dateChanged.connect(self._date_changed)
-        self._update_enabled()
-        em = self.fontMetrics().horizontalAdvance("M")
-        self.resize(em * 80, em * 40)
-        self.title.setFocus()
+        return right
 
     # -- filling ----------------------------------------------------------------------------
     def _fill(self, current: acts.Activity | None, day: dt.date) -> None:
@@ -303,10 +297,10 @@ class ActivityDialog(QDialog):
 
     def _update_enabled(self) -> None:
         all_day = self.all_day.isChecked()
-        self._left.setRowVisible(self.times_row, not all_day)
-        self._left.setRowVisible(self.last_day, all_day)
+        self._form.layout.setRowVisible(self.times_row, not all_day)
+        self._form.layout.setRowVisible(self.last_day, all_day)
         repeats = (self.repeat.currentData() or "none") != "none"
-        self._left.setRowVisible(self.ends_row, repeats and self.repeat.currentData() != "custom")
+        self._form.layout.setRowVisible(self.ends_row, repeats and self.repeat.currentData() != "custom")
         self.until.setEnabled(self.until_radio.isChecked())
         self.count.setEnabled(self.count_radio.isChecked())
 

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QListWidget,
@@ -24,7 +23,8 @@ from ...data.errors import EntraideError
 from ...data.text import fold
 from ...i18n import _
 from ..context import AppContext
-from ..forms import ErrorLabel, explanation, heading
+from ..forms import explanation, heading
+from ..kit.buttons import add_error_and_buttons
 
 
 class AttendanceDialog(QDialog):
@@ -69,14 +69,7 @@ class AttendanceDialog(QDialog):
         self.people.itemChanged.connect(self._checked)
         self.search.textChanged.connect(self._filter)
         self.named.toggled.connect(self._update)
-        self.error = ErrorLabel()
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        save = buttons.addButton(_("&Enregistrer"), QDialogButtonBox.ButtonRole.AcceptRole)
-        save.setDefault(True)
-        save.clicked.connect(self._save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.error = add_error_and_buttons(self, layout, self._save)
         self._update()
         em = self.fontMetrics().horizontalAdvance("M")
         self.resize(em * 40, em * 36)

@@ -10,9 +10,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -26,9 +24,11 @@ from ...data.calendar.activity_types import list_types
 from ...data.calendar.labels import week_start
 from ...i18n import _
 from ..context import AppContext
-from ..forms import ErrorLabel, explanation, heading
+from ..forms import explanation, heading
+from ..kit.buttons import add_error_and_buttons
+from ..kit.dates import date_edit
 from ..tasks import run_with_progress
-from .activity_dialog import DATE_FORMAT, from_qdate, to_qdate
+from .activity_dialog import DATE_FORMAT, from_qdate
 from .common import type_icon
 
 
@@ -82,12 +82,8 @@ class ExportDialog(QDialog):
         period = QHBoxLayout()
         self.whole = QCheckBox(_("Tout le calendrier"))
         self.whole.setChecked(True)
-        self.first = QDateEdit(to_qdate(day.replace(day=1)))
-        self.last = QDateEdit(to_qdate(dt.date(day.year, 12, 31)))
-        for edit, name in ((self.first, _("Premier jour")), (self.last, _("Dernier jour"))):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat(_(DATE_FORMAT))
-            edit.setAccessibleName(name)
+        self.first = date_edit(_("Premier jour"), day.replace(day=1), display=_(DATE_FORMAT))
+        self.last = date_edit(_("Dernier jour"), dt.date(day.year, 12, 31), display=_(DATE_FORMAT))
         period.addWidget(self.whole)
         period.addWidget(self.first, 1)
         period.addWidget(self.last, 1)
@@ -107,14 +103,7 @@ class ExportDialog(QDialog):
                 )
             )
         )
-        self.error = ErrorLabel()
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        go = buttons.addButton(_("E&xporter…"), QDialogButtonBox.ButtonRole.AcceptRole)
-        go.setDefault(True)
-        go.clicked.connect(self._export)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.error = add_error_and_buttons(self, layout, self._export, _("E&xporter…"))
         self.kinds.idToggled.connect(lambda *_a: self._update())
         self.whole.toggled.connect(lambda *_a: self._update())
         self._update()

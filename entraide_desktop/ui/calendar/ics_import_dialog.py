@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -31,6 +30,7 @@ from ...data.calendar.ics_import import (
 from ...i18n import _
 from ..context import AppContext
 from ..forms import ErrorLabel, explanation, heading
+from ..kit.buttons import add_import_buttons
 from ..kit.paths import ask_file_to_import
 from ..messages import error_text
 from ..style import style_role
@@ -81,20 +81,10 @@ class CalendarImportDialog(QDialog):
         self.summary.setAccessibleName(_("Résumé de l'importation"))
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        buttons = QHBoxLayout()
         self.undo_button = QPushButton(_("Annuler cette &importation…"))
         self.undo_button.hide()
         self.undo_button.clicked.connect(self._undo)
-        buttons.addWidget(self.undo_button)
-        buttons.addStretch(1)
-        self.cancel_button = QPushButton(_("Annuler"))
-        self.cancel_button.clicked.connect(self.reject)
-        self.import_button = QPushButton(_("&Importer"))
-        self.import_button.setEnabled(False)
-        self.import_button.clicked.connect(self._import)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.import_button)
-        layout.addLayout(buttons)
+        self.cancel_button, self.import_button = add_import_buttons(self, layout, self.undo_button, self._import)
         self._load()
 
     def _load(self) -> None:

@@ -7,7 +7,6 @@ import html
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -32,7 +31,9 @@ from ...data.errors import EntraideError
 from ...i18n import _, ngettext
 from ..context import AppContext
 from ..forms import ErrorLabel, explanation, heading
-from .activity_dialog import DATE_FORMAT, TIME_FORMAT, from_qdate, to_qdate
+from ..kit.buttons import add_error_and_buttons
+from ..kit.dates import date_edit
+from .activity_dialog import DATE_FORMAT, TIME_FORMAT, from_qdate
 from .common import with_note
 
 
@@ -223,10 +224,7 @@ class ChangeOccurrenceDialog(QDialog):
             )
         )
         form = QFormLayout()
-        self.date = QDateEdit(to_qdate(occ.start.date()))
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat(_(DATE_FORMAT))
-        self.date.setAccessibleName(_("Nouvelle date"))
+        self.date = date_edit(_("Nouvelle date"), occ.start.date(), display=_(DATE_FORMAT))
         form.addRow(_("&Date :"), self.date)
         self.start = QTimeEdit(QTime(occ.start.hour, occ.start.minute))
         self.start.setDisplayFormat(_(TIME_FORMAT))
@@ -252,14 +250,7 @@ class ChangeOccurrenceDialog(QDialog):
         self.reason.setPlaceholderText(_("Affichée aux membres, par exemple : la salle accueille l'AGA"))
         form.addRow(_("&Raison :"), self.reason)
         layout.addLayout(form)
-        self.error = ErrorLabel()
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        save = buttons.addButton(_("&Enregistrer"), QDialogButtonBox.ButtonRole.AcceptRole)
-        save.setDefault(True)
-        save.clicked.connect(self._save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.error = add_error_and_buttons(self, layout, self._save)
 
     def _save(self) -> None:
         day = from_qdate(self.date.date())

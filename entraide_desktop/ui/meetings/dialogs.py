@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,6 +27,7 @@ from ...data.errors import EntraideError, ValidationError
 from ...i18n import _, format_date, format_number, format_time
 from ..context import AppContext
 from ..forms import ErrorLabel, heading
+from ..kit.dates import date_edit
 from .common import PersonCombo
 from ..style import style_role
 
@@ -54,16 +53,6 @@ def _time_text(value: dt.time | None) -> str:
     return text
 
 
-def _date_edit(name: str, value: dt.date | None) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setAccessibleName(name)
-    day = value or dt.date.today()
-    edit.setDate(QDate(day.year, day.month, day.day))
-    return edit
-
-
 def _people_choices(context: AppContext) -> list[tuple[str, str]]:
     return [(p.id, p.name) for p in people.list_people(context.store)]
 
@@ -87,7 +76,7 @@ class MeetingDialog(QDialog):
             self.type.addItem(kind.name, kind.id)
         if meeting is not None and self.type.findData(meeting.type.id) < 0:
             self.type.addItem(meeting.type.name, meeting.type.id)
-        self.date = _date_edit(_("Date de la réunion"), meeting.date if meeting else None)
+        self.date = date_edit(_("Date de la réunion"), meeting.date if meeting else None)
         self.start = QLineEdit(_time_text(meeting.start_time) if meeting else "")
         self.start.setPlaceholderText(_("19 h 00"))
         self.start.setAccessibleName(_("Heure du début"))
@@ -105,7 +94,7 @@ class MeetingDialog(QDialog):
             self.chair.set_current(meeting.chair_id, meeting.chair, meeting.chair)
             self.secretary.set_current(meeting.secretary_id, meeting.secretary, meeting.secretary)
         self.notice_sent = QCheckBox(_("Avis de convocation envoyé le"))
-        self.notice_date = _date_edit(_("Date de l'avis de convocation"),
+        self.notice_date = date_edit(_("Date de l'avis de convocation"),
                                       meeting.notice_date if meeting and meeting.notice_date else None)
         self.notice_sent.setChecked(bool(meeting and meeting.notice_date))
         self.notice_date.setEnabled(self.notice_sent.isChecked())
@@ -242,7 +231,7 @@ class FollowUpDialog(QDialog):
         self.who.set_people(_people_choices(context))
         self.has_due = QCheckBox(_("D'ici le"))
         self.has_due.setChecked(True)
-        self.due = _date_edit(_("Échéance"), dt.date.today() + dt.timedelta(days=30))
+        self.due = date_edit(_("Échéance"), dt.date.today() + dt.timedelta(days=30))
         self.has_due.toggled.connect(self.due.setEnabled)
         due_row = QHBoxLayout()
         due_row.addWidget(self.has_due)

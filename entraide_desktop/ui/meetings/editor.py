@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
@@ -62,6 +64,32 @@ def _section(text: str, buddy: QWidget) -> QLabel:
     return label
 
 
+def _column() -> tuple[QWidget, QVBoxLayout]:
+    """A part of the editor in the splitters: a widget and its layout, flush with the edges."""
+    widget = QWidget()
+    layout = QVBoxLayout(widget)
+    layout.setContentsMargins(0, 0, 0, 0)
+    return widget, layout
+
+
+def _list(accessible_name: str) -> QListWidget:
+    widget = QListWidget()
+    widget.setAccessibleName(accessible_name)
+    widget.setWordWrap(True)
+    return widget
+
+
+def _button(text: str, slot: Callable[[], object], *, name: str = "", tip: str = "") -> QPushButton:
+    """A button of the editor: its keyboard shortcut in the tooltip, a longer accessible name if needed."""
+    button = QPushButton(text)
+    if name:
+        button.setAccessibleName(name)
+    if tip:
+        button.setToolTip(tip)
+    button.clicked.connect(lambda _checked=False: slot())
+    return button
+
+
 class MinutesEditor(ProposalActions, QWidget):
     changed = Signal()
 
@@ -76,49 +104,53 @@ class MinutesEditor(ProposalActions, QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        self.items = QListWidget()
-        self.items.setAccessibleName(_("Points de l'ordre du jour"))
-        self.items.setWordWrap(True)
+        splitter.addWidget(self._build_items())
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self._build_item_text())
+        middle = self._build_proposals(context)
+        right.addWidget(middle)
+        middle.setMinimumHeight(self.form.sizeHint().height() + self.fontMetrics().lineSpacing() * 5)
+        right.setStretchFactor(0, 2)
+        right.setStretchFactor(1, 3)
+        right.setChildrenCollapsible(False)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 5)
+        splitter.setChildrenCollapsible(False)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(self._build_status())
+        self._connect()
+
+    # -- building ---------------------------------------------------------------------------
+    def _build_items(self) -> QWidget:
+        """The left column: the agenda items, their buttons, and the follow-ups of the item chosen."""
+        left, left_layout = _column()
+        self.items = _list(_("Points de l'ordre du jour"))
         left_layout.addWidget(_section(_("Ordre du &jour"), self.items))
         left_layout.addWidget(self.items, 1)
         item_buttons = FlowLayout()
-        self.add_item_button = QPushButton(_("Ajouter un point"))
-        self.add_item_button.setToolTip("Ctrl+I")
-        self.add_item_button.clicked.connect(self.add_item)
-        self.up_button = QPushButton(_("Monter"))
-        self.up_button.setAccessibleName(_("Monter le point"))
-        self.up_button.clicked.connect(lambda: self.move_item(-1))
-        self.down_button = QPushButton(_("Descendre"))
-        self.down_button.setAccessibleName(_("Descendre le point"))
-        self.down_button.clicked.connect(lambda: self.move_item(1))
-        self.remove_item_button = QPushButton(_("Retirer"))
-        self.remove_item_button.setAccessibleName(_("Retirer le point de l'ordre du jour"))
-        self.remove_item_button.clicked.connect(self.remove_item)
+        self.add_item_button = _button(_("Ajouter un point"), self.add_item, tip="Ctrl+I")
+        self.up_button = _button(_("Monter"), lambda: self.move_item(-1), name=_("Monter le point"))
+        self.down_button = _button(_("Descendre"), lambda: self.move_item(1), name=_("Descendre le point"))
+        self.remove_item_button = _button(_("Retirer"), self.remove_item,
+                                          name=_("Retirer le point de l'ordre du jour"))
         for button in (self.add_item_button, self.up_button, self.down_button, self.remove_item_button):
             item_buttons.addWidget(button)
         left_layout.addLayout(item_buttons)
-        self.followup_list = QListWidget()
-        self.followup_list.setAccessibleName(_("Suivis décidés à ce point"))
-        self.followup_list.setWordWrap(True)
+        self.followup_list = _list(_("Suivis décidés à ce point"))
         self.followup_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
         left_layout.addWidget(_section(_("&Suivis de ce point"), self.followup_list))
         left_layout.addWidget(self.followup_list)
-        self.followup_button = QPushButton(_("Ajouter un suivi…"))
-        self.followup_button.setToolTip("Ctrl+T")
-        self.followup_button.clicked.connect(self.add_followup)
+        self.followup_button = _button(_("Ajouter un suivi…"), self.add_followup, tip="Ctrl+T")
         follow_row = QHBoxLayout()
         follow_row.addWidget(self.followup_button)
         follow_row.addStretch(1)
         left_layout.addLayout(follow_row)
-        splitter.addWidget(left)
+        return left
 
-        right = QSplitter(Qt.Orientation.Vertical)
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
+    def _build_item_text(self) -> QWidget:
+        """The item's title and its discussion notes."""
+        top, top_layout = _column()
         self.title = QLineEdit()
         self.title.setAccessibleName(_("Titre du point"))
         title_row = QHBoxLayout()
@@ -133,46 +165,30 @@ class MinutesEditor(ProposalActions, QWidget):
         self.notes.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 10)
         top_layout.addWidget(_section(_("&Notes de discussion"), self.notes))
         top_layout.addWidget(self.notes, 1)
-        right.addWidget(top)
+        return top
 
-        middle = QWidget()
-        middle_layout = QVBoxLayout(middle)
-        middle_layout.setContentsMargins(0, 0, 0, 0)
-        self.proposal_list = QListWidget()
-        self.proposal_list.setAccessibleName(_("Propositions de ce point"))
-        self.proposal_list.setWordWrap(True)
+    def _build_proposals(self, context: AppContext) -> QWidget:
+        """The item's proposals, their buttons, and the form of the proposal chosen."""
+        middle, middle_layout = _column()
+        self.proposal_list = _list(_("Propositions de ce point"))
         self.proposal_list.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 8)
         head = FlowLayout()
         head.addWidget(_section(_("Pr&opositions"), self.proposal_list))
-        self.new_proposal_button = QPushButton(_("Nouvelle proposition"))
-        self.new_proposal_button.setToolTip("Ctrl+P")
-        self.new_proposal_button.clicked.connect(self.new_proposal)
-        self.amend_button = QPushButton(_("Amender"))
-        self.amend_button.setAccessibleName(_("Amender la proposition choisie"))
-        self.amend_button.setToolTip(_("Ctrl+Maj+A"))
-        self.amend_button.clicked.connect(self.amend)
-        self.vote_button = QPushButton(_("Vote…"))
-        self.vote_button.setAccessibleName(_("Inscrire le vote de la proposition choisie"))
-        self.vote_button.setToolTip("Ctrl+D")
-        self.vote_button.clicked.connect(self.vote)
+        self.new_proposal_button = _button(_("Nouvelle proposition"), self.new_proposal, tip="Ctrl+P")
+        self.amend_button = _button(_("Amender"), self.amend, name=_("Amender la proposition choisie"),
+                                    tip=_("Ctrl+Maj+A"))
+        self.vote_button = _button(_("Vote…"), self.vote, name=_("Inscrire le vote de la proposition choisie"),
+                                   tip="Ctrl+D")
         for button in (self.new_proposal_button, self.amend_button, self.vote_button):
             head.addWidget(button)
         middle_layout.addLayout(head)
         middle_layout.addWidget(self.proposal_list, 1)
         self.form = ProposalForm(context, self.autosaver)
         middle_layout.addWidget(self.form)
-        right.addWidget(middle)
+        return middle
 
-        middle.setMinimumHeight(self.form.sizeHint().height() + self.fontMetrics().lineSpacing() * 5)
-        right.setStretchFactor(0, 2)
-        right.setStretchFactor(1, 3)
-        right.setChildrenCollapsible(False)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 5)
-        splitter.setChildrenCollapsible(False)
-        layout.addWidget(splitter, 1)
-
+    def _build_status(self) -> QHBoxLayout:
+        """The bottom line: the shortcuts, an error if any, and whether everything is saved."""
         status = QHBoxLayout()
         self.error = ErrorLabel()
         self.saved_label = QLabel()
@@ -186,8 +202,10 @@ class MinutesEditor(ProposalActions, QWidget):
         status.addWidget(self.help, 1)
         status.addWidget(self.error, 1)
         status.addWidget(self.saved_label)
-        layout.addLayout(status)
+        return status
 
+    def _connect(self) -> None:
+        """Signals and keyboard shortcuts (listed in SHORTCUTS)."""
         self.items.currentRowChanged.connect(self._item_chosen)
         self.title.textEdited.connect(self._title_edited)
         self.notes.textChanged.connect(self._notes_edited)

@@ -23,6 +23,7 @@ from ...data.errors import EntraideError
 from ...i18n import _, format_date, format_time
 from ..context import AppContext
 from ..forms import ErrorLabel
+from ..kit.buttons import add_button_row
 from .attendance_tab import AttendanceTab
 from .common import ask_save_path, run_export, shortcut, slug
 from .editor import MinutesEditor
@@ -30,8 +31,8 @@ from .models import ID_ROLE, FilterProxy, FollowUpsModel
 from ..style import style_role
 
 
-class FollowUpsTab(QWidget):
-    """The meeting's follow-ups; « fait » can be marked even once the minutes are adopted."""
+class _MeetingTab(QWidget):
+    """A tab of the meeting shown: ``load(meeting_id, locked)`` fills it, ``changed`` says it saved something."""
 
     changed = Signal()
 
@@ -39,6 +40,13 @@ class FollowUpsTab(QWidget):
         super().__init__()
         self.context = context
         self.meeting_id = ""
+
+
+class FollowUpsTab(_MeetingTab):
+    """The meeting's follow-ups; « fait » can be marked even once the minutes are adopted."""
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__(context)
         layout = QVBoxLayout(self)
         self.model = FollowUpsModel()
         self.proxy = FilterProxy()
@@ -50,15 +58,11 @@ class FollowUpsTab(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
-        row = QHBoxLayout()
         self.done_button = QPushButton(_("&Marquer comme fait / à faire"))
         self.done_button.clicked.connect(self.toggle_done)
         self.remove_button = QPushButton(_("&Retirer le suivi"))
         self.remove_button.clicked.connect(self.remove)
-        row.addWidget(self.done_button)
-        row.addWidget(self.remove_button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        add_button_row(layout, self.done_button, self.remove_button)
         self.error = ErrorLabel()
         layout.addWidget(self.error)
 
@@ -95,13 +99,11 @@ class FollowUpsTab(QWidget):
         self.changed.emit()
 
 
-class ErrataTab(QWidget):
-    changed = Signal()
+class ErrataTab(_MeetingTab):
+    """The errata of adopted minutes, each adopted by a later meeting."""
 
     def __init__(self, context: AppContext) -> None:
-        super().__init__()
-        self.context = context
-        self.meeting_id = ""
+        super().__init__(context)
         layout = QVBoxLayout(self)
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
@@ -110,12 +112,9 @@ class ErrataTab(QWidget):
         self.list.setWordWrap(True)
         self.list.setAccessibleName(_("Errata du procès-verbal"))
         layout.addWidget(self.list, 1)
-        row = QHBoxLayout()
         self.add_button = QPushButton(_("&Ajouter un erratum…"))
         self.add_button.clicked.connect(self.add)
-        row.addWidget(self.add_button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        add_button_row(layout, self.add_button)
 
     def load(self, meeting_id: str, locked: bool) -> None:
         self.meeting_id = meeting_id

@@ -40,6 +40,7 @@ from ...data.members.importing import (
 from ...i18n import _, ngettext
 from ..context import AppContext
 from ..forms import ErrorLabel, explanation, heading
+from ..kit.buttons import add_button_row, add_import_buttons
 from ..kit.paths import ask_file_to_import
 from ..messages import error_text
 from ..tasks import Progress, run_task, run_with_progress
@@ -88,19 +89,9 @@ class ImportDialog(QDialog):
         self.done_page = self._done_page()
         self.stack.addWidget(self.done_page)
 
-        buttons = QHBoxLayout()
         self.other_button = QPushButton(_("Choisir un &autre fichier…"))
         self.other_button.clicked.connect(self._other_file)
-        buttons.addWidget(self.other_button)
-        buttons.addStretch(1)
-        self.cancel_button = QPushButton(_("Annuler"))
-        self.cancel_button.clicked.connect(self.reject)
-        self.import_button = QPushButton(_("&Importer"))
-        self.import_button.setEnabled(False)
-        self.import_button.clicked.connect(self._import)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.import_button)
-        layout.addLayout(buttons)
+        self.cancel_button, self.import_button = add_import_buttons(self, layout, self.other_button, self._import)
         self._load()
 
     # -- pages ---------------------------------------------------------------------------------
@@ -161,14 +152,10 @@ class ImportDialog(QDialog):
         decision_row.addWidget(self.decision)
         decision_row.addStretch(1)
         right.addLayout(decision_row)
-        duplicates_row = QHBoxLayout()
         self.skip_all = QPushButton(_("I&gnorer tous les doublons"))
         self.merge_all = QPushButton(_("&Fusionner tous les doublons"))
         self.merge_all.setToolTip(_("Compléter les fiches déjà au registre avec ce que le fichier ajoute."))
-        duplicates_row.addWidget(self.skip_all)
-        duplicates_row.addWidget(self.merge_all)
-        duplicates_row.addStretch(1)
-        right.addLayout(duplicates_row)
+        add_button_row(right, self.skip_all, self.merge_all)
         splitter.addWidget(rows_box)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)

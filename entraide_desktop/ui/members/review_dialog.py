@@ -26,6 +26,7 @@ from ...data.members.importing.review import PersonToCheck, clear_checks, people
 from ...i18n import _, ngettext
 from ..context import AppContext
 from ..forms import explanation, heading
+from ..kit.buttons import add_button_row
 from ..messages import show_error
 from ..style import style_role
 
@@ -63,14 +64,10 @@ class ReviewDialog(QDialog):
         self.cells.setWordWrap(True)
         self.cells.horizontalHeader().setStretchLastSection(True)
         side.addWidget(self.cells, 1)
-        actions = QHBoxLayout()
         self.open_button = QPushButton(_("&Ouvrir la fiche…"))
         self.done_button = QPushButton(_("C'est &vérifié"))
         self.done_button.setToolTip(_("Retirer cette personne de la liste (ses cellules ont été vérifiées)."))
-        actions.addWidget(self.open_button)
-        actions.addWidget(self.done_button)
-        actions.addStretch(1)
-        side.addLayout(actions)
+        add_button_row(side, self.open_button, self.done_button)
         splitter.addWidget(right)
         splitter.setSizes([em * 30, em * 80])
         layout.addWidget(splitter, 1)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -30,6 +29,7 @@ from ...data.sync.summary import ImportSummary, age_text
 from ...i18n import _, format_datetime, format_time, ngettext
 from ..context import AppContext
 from ..forms import explanation
+from ..kit.buttons import add_button_row
 from ..messages import show_error
 from ..style import style_role
 from ..usb_folder import choose_usb_folder
@@ -49,6 +49,15 @@ def _button(text: str, tip: str, slot) -> QPushButton:  # noqa: ANN001
     button.setAccessibleDescription(tip)
     button.clicked.connect(lambda _c=False: slot())
     return button
+
+
+def _text(*, selectable: bool = False) -> QLabel:
+    """A line of a card filled later (a name, a date, a status), wrapped on narrow windows."""
+    label = QLabel()
+    label.setWordWrap(True)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
 
 
 def _card() -> tuple[QFrame, QVBoxLayout]:
@@ -93,21 +102,16 @@ class SyncPage(QWidget):
     def _this_machine(self) -> QFrame:
         frame, layout = _card()
         layout.addWidget(_section(_("Ce poste")))
-        self.name_label = QLabel()
-        self.name_label.setWordWrap(True)
-        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.name_label = _text(selectable=True)
         layout.addWidget(self.name_label)
         self.name_hint = explanation(
             _("Donnez-lui un nom que tout le monde reconnaîtra, par exemple « Ordinateur du centre » ou "
               "« Portable du secrétariat » : les autres postes le verront sous ce nom.")
         )
         layout.addWidget(self.name_hint)
-        row = QHBoxLayout()
         self.rename_button = _button(_("&Renommer ce poste…"), _("Changer le nom sous lequel les autres postes voient celui-ci"),
                                      self.rename)
-        row.addWidget(self.rename_button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        add_button_row(layout, self.rename_button)
         return frame
 
     def _usb(self) -> QFrame:
@@ -119,19 +123,14 @@ class SyncPage(QWidget):
                   "importez-le là-bas. Faites ensuite l'inverse : les deux postes auront les mêmes données.")
             )
         )
-        row = QHBoxLayout()
         self.export_button = _button(_("&Exporter vers une clé USB…"),
                                      _("Écrire le fichier d'échange de ce poste dans un dossier (la clé USB)"),
                                      self.export_to_usb)
         self.import_button = _button(_("&Importer un fichier…"),
                                      _("Lire le fichier d'échange d'un autre poste et intégrer ses modifications"),
                                      self.import_file)
-        row.addWidget(self.export_button)
-        row.addWidget(self.import_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        self.last_export_label = QLabel()
-        self.last_export_label.setWordWrap(True)
+        add_button_row(layout, self.export_button, self.import_button)
+        self.last_export_label = _text()
         layout.addWidget(self.last_export_label)
         return frame
 
@@ -145,24 +144,17 @@ class SyncPage(QWidget):
                   "USB. Chaque poste n'écrit que son propre fichier.")
             )
         )
-        self.folder_label = QLabel()
-        self.folder_label.setWordWrap(True)
-        self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.folder_label = _text(selectable=True)
         layout.addWidget(self.folder_label)
-        self.folder_status = QLabel()
-        self.folder_status.setWordWrap(True)
+        self.folder_status = _text()
         layout.addWidget(self.folder_status)
-        row = QHBoxLayout()
         self.choose_folder_button = _button(_("&Choisir un dossier…"), _("Choisir le dossier partagé de ce poste"),
                                             self.choose_folder)
         self.sync_now_button = _button(_("&Synchroniser maintenant"),
                                        _("Lire les fichiers des autres postes et écrire celui de ce poste"), self.sync_now)
         self.forget_folder_button = _button(_("Ne plus &utiliser ce dossier"),
                                             _("Arrêter la synchronisation par dossier sur ce poste"), self.forget_folder)
-        for button in (self.choose_folder_button, self.sync_now_button, self.forget_folder_button):
-            row.addWidget(button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        add_button_row(layout, self.choose_folder_button, self.sync_now_button, self.forget_folder_button)
         return frame
 
     def _machines(self) -> QFrame:
@@ -179,26 +171,19 @@ class SyncPage(QWidget):
             _("Aucun autre poste pour l'instant. Les postes apparaissent ici dès qu'un de leurs fichiers est importé.")
         )
         layout.addWidget(self.machines_empty)
-        row = QHBoxLayout()
         self.remove_machine_button = _button(_("Re&tirer un poste…"), _("Retirer du groupe un poste perdu, volé ou donné"),
                                              lambda: ask_and_remove_machine(self, self.context) and self.refresh())
-        row.addWidget(self.remove_machine_button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        add_button_row(layout, self.remove_machine_button)
         return frame
 
     def _conflicts(self) -> QFrame:
         frame, layout = _card()
         layout.addWidget(_section(_("Renseignements à vérifier")))
-        self.conflicts_label = QLabel()
-        self.conflicts_label.setWordWrap(True)
+        self.conflicts_label = _text()
         layout.addWidget(self.conflicts_label)
-        row = QHBoxLayout()
         self.conflicts_button = _button(_("&Vérifier…"), _("Voir les deux versions et choisir la bonne"),
                                         self.show_conflicts)
-        row.addWidget(self.conflicts_button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        add_button_row(layout, self.conflicts_button)
         return frame
 
     def _new_machine(self) -> QFrame:
@@ -211,13 +196,10 @@ class SyncPage(QWidget):
                   "sur l'autre ordinateur, choisissez « Rejoindre un groupe existant » et tapez ce code.")
             )
         )
-        row = QHBoxLayout()
         self.prepare_button = _button(_("&Préparer un nouveau poste…"),
                                       _("Écrire un fichier de jumelage et afficher un code à usage unique"),
                                       self.prepare_new_machine)
-        row.addWidget(self.prepare_button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        add_button_row(layout, self.prepare_button)
         return frame
 
     # -- showing ----------------------------------------------------------------------------
