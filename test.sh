@@ -5,8 +5,13 @@ cd "$(dirname "$0")"
 ./scripts/system-deps.sh
 python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test,packaging]"
+# On every core (pytest-xdist), unless told otherwise (-n 0 runs in one process).
+parallel=(-n auto)
+for arg in "$@"; do
+  [[ $arg == -n* || $arg == --numprocesses* || $arg == *no:xdist* ]] && parallel=()
+done
 status=0
-.venv/bin/python -m pytest "$@" || status=$?
+.venv/bin/python -m pytest "${parallel[@]}" "$@" || status=$?
 # pytest's 5 means "no tests collected": not a failure of the code under test.
 [[ $status -eq 5 ]] && status=0
 exit $status
