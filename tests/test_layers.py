@@ -10,6 +10,7 @@ that starts with « # deferred: ». Every module also imports on its own, first 
 from __future__ import annotations
 
 import ast
+import functools
 import os
 import subprocess
 import sys
@@ -31,7 +32,9 @@ def _module_name(path: Path) -> str:
     return ".".join(parts)
 
 
+@functools.cache
 def _modules() -> dict[str, tuple[Path, ast.Module]]:
+    """Every module of the package, parsed once for all the tests here (read-only)."""
     return {_module_name(p): (p, ast.parse(p.read_text(encoding="utf-8"))) for p in sorted(ROOT.rglob("*.py"))}
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from entraide_desktop.config import paths_for
 from entraide_desktop.data import members, people
 from entraide_desktop.data.connection import create_database
@@ -21,6 +23,7 @@ def _register(tmp_path, name):
     return store, found
 
 
+@pytest.mark.slow  # builds the demo register twice; demo_store builds it once per session
 def test_same_seed_same_people(tmp_path):
     first, a = _register(tmp_path, "a")
     second, b = _register(tmp_path, "b")
