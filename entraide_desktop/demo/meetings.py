@@ -13,9 +13,10 @@ import math
 from ..data import meetings as mt
 from ..data import people
 from ..data.meetings import kinds
-from ..i18n import format_date, format_time
+from ..i18n import format_date
 from . import DemoContext
 from . import meetings_text as text
+from .meeting_items import At, what_is_said
 from .names import FIRST_NAMES, LAST_NAMES
 
 BOARD_SEATS = 7
@@ -186,64 +187,15 @@ class _Writer:
                 self.follow(meeting_id, anchor, day, title, voters)
 
     def minutes(self, meeting_id: str, day: dt.date, code: str, voters: list[str], end: dt.time) -> None:
-        rng, store = self.rng, self.store
+        """The meeting's own topics, then what is said at each item of its agenda (``meeting_items``)."""
         self.topics(meeting_id, code, day, voters)
-        meeting = mt.get_meeting(store, meeting_id)
-        for item in mt.items(store, meeting_id):
-            kind, title = kinds.item_kind(item.title), item.title.casefold()
-            notes, words, outcome, adopts = "", "", "unanimous", None
-            if kind == kinds.OPENING:
-                notes = rng.choice(text.OPENINGS).format(time=format_time(meeting.start_time or dt.time(19)))
-            elif kind == kinds.ELECTION:
-                words, _adopts = mt.suggested_proposal(store, item.id)
-            elif kind == kinds.QUORUM:
-                notes = "Le quorum est constaté." + (
-                    " L'avis de convocation a été transmis le " + format_date(meeting.notice_date) + ", conformément "
-                    "aux règlements généraux." if meeting.notice_date and code != "ca" else "")
-            elif kind == kinds.AGENDA:
-                words = rng.choice(("l'ordre du jour soit adopté tel que présenté.",
-                                    "l'ordre du jour soit adopté en laissant le varia ouvert."))
-                outcome = "consensus" if code in ("comite", "equipe") else "unanimous"
-            elif kind == kinds.PREVIOUS_MINUTES:
-                words, adopts = mt.suggested_proposal(store, item.id)
-                if adopts is None:
-                    notes, words = "Aucun procès-verbal à adopter.", ""
-                elif code == "ca":
-                    self.erratum(item.id, voters)
-            elif kind == kinds.REPORT:
-                notes, words = text.REPORT_NOTES, "le rapport d'activités soit adopté tel que présenté."
-            elif kind == kinds.VARIA:
-                notes = rng.choice(text.VARIA)
-            elif kind == kinds.CLOSING:
-                words = f"la séance soit levée à {format_time(end)}."
-            elif "états financiers" in title or title == "finances":
-                notes = rng.choice(text.FINANCE_NOTES).format(date=format_date(day - dt.timedelta(days=day.day)))
-                words = "les états financiers présentés soient adoptés." if code == "aga" else ""
-            elif "coordination" in title:
-                notes = rng.choice(text.COORDINATION_NOTES).format(n=rng.randint(12, 35))
-            elif "mission d'examen" in title:
-                words = "le conseil d'administration choisisse la personne qui effectuera la mission d'examen."
-            elif "orientations" in title:
-                notes = "Les membres discutent en petits groupes des priorités de l'année qui vient."
-                main = self.propose(item.id, "le plan d'action présenté soit adopté.", voters, outcome=None)
-                if main and rng.random() < 0.5:
-                    self.propose(item.id, "ajouter « en donnant la priorité à la défense des droits des membres ».",
-                                 voters, outcome="majority", parent=main)
-                if main:
-                    self.vote(main, "majority", len(voters))
-            elif "ratification" in title:
-                words = "les actes posés par les administrateur·trices au cours de l'année soient ratifiés."
-            elif "élections" in title:
-                elected = people.names(store, self.board(day + dt.timedelta(days=10))[:3]).values()
-                notes = text.ELECTION_NOTES.format(seats=3, elected=", ".join(elected) or "Trois personnes")
-            elif "prochaine réunion" in title:
-                notes = "La prochaine réunion aura lieu dans un mois, au même endroit."
-            elif "suivis" in title or "nouvelles" in title or "tour de table" in title:
-                notes = "Chaque point de suivi est revu; les tâches en retard sont reportées."
-            if notes and not item.notes:
-                mt.update_item(store, item.id, notes=notes)
-            if words:
-                self.propose(item.id, words, voters, outcome=outcome, adopts=adopts)
+        meeting = mt.get_meeting(self.store, meeting_id)
+        for item in mt.items(self.store, meeting_id):
+            said = what_is_said(At(self, item, meeting, code, voters, end))
+            if said.notes and not item.notes:
+                mt.update_item(self.store, item.id, notes=said.notes)
+            if said.words:
+                self.propose(item.id, said.words, voters, outcome=said.outcome, adopts=said.adopts)
 
     def erratum(self, item_id: str, voters: list[str]) -> None:
         """Now and then, correct an adopted earlier board meeting's minutes."""

@@ -177,61 +177,87 @@ def _standing_roles(ctx: DemoContext, people: list[_Person], batch: list[dict[st
                               origin="appointed", origin_on=start.isoformat()))
 
 
-def _mandates(ctx: DemoContext, people: list[_Person], batch: list[dict[str, object]]) -> None:
-    rng = ctx.rng
-    members = [p for p in people if "membre" in p.roles]
-    admins = [p for p in members if "administrateur" in p.roles]
-    staff = [p for p in people if "intervenant" in p.roles]
-    seat_id, staff_seat = starting_id("board_members_seat"), starting_id("board_staff_seat")
-    terms: list[tuple[dt.date, dt.date, _Person]] = []  # every board seat term, to keep one seat per person
+@dataclass(frozen=True)
+class _SeatPlan:
+    """One board seat over the years: two-year terms from the AGA, staggered."""
 
-    def free(person: _Person, start: dt.date, end: dt.date) -> bool:
-        return not any(p is person and s <= end and e >= start for s, e, p in terms)
+    seat: int
+    first_year: int  # 0 or 1: the year, after the first one, of its first election
+    coopted_first: bool = False  # its second-year term was vacant at the AGA and filled by co-optation
+    vacant_now: bool = False  # its current term is vacant: to fill at the next AGA
 
-    first_year = ctx.start.year - 2
-    for seat in range(1, 6):
-        previous = None
-        year = first_year + (0 if seat <= 3 else 1)
-        while _aga(year) <= ctx.today:
+
+BOARD_PLAN = (_SeatPlan(1, 0), _SeatPlan(2, 0), _SeatPlan(3, 0), _SeatPlan(4, 1, coopted_first=True),
+              _SeatPlan(5, 1, vacant_now=True))
+OFFICERS = ("presidency", "secretary", "treasurer")  # named by the board two weeks after the AGA, for a year
+STAFF_SEAT_ENDS_IN = dt.timedelta(days=45)  # the staff seat's current term (a home-page reminder)
+
+
+class _Board:
+    """The elected seats' terms, one seat per person at a time."""
+
+    def __init__(self, ctx: DemoContext, people: list[_Person]) -> None:
+        self.ctx = ctx
+        self.members = [p for p in people if "membre" in p.roles]
+        self.admins = [p for p in self.members if "administrateur" in p.roles]
+        self.terms: list[tuple[dt.date, dt.date, _Person]] = []
+        self.first_year = ctx.start.year - 2
+
+    def _candidates(self, start: dt.date, end: dt.date) -> list[_Person]:
+        def free(person: _Person) -> bool:
+            return person.since <= start and not any(p is person and s <= end and e >= start for s, e, p in self.terms)
+        return [p for p in self.admins if free(p)] or [p for p in self.members if free(p)]
+
+    def seat_rows(self, plan: _SeatPlan) -> list[dict[str, object]]:
+        rng, today, found = self.ctx.rng, self.ctx.today, []
+        previous, year = None, self.first_year + plan.first_year
+        while _aga(year) <= today and (pool := self._candidates(_aga(year), _aga(year + 2) - ONE_DAY)):
             start, end = _aga(year), _aga(year + 2) - ONE_DAY
-            pool = ([p for p in admins if p.since <= start and free(p, start, end)]
-                    or [p for p in members if p.since <= start and free(p, start, end)])
-            if not pool:
-                break
             person = previous if previous in pool and rng.random() < 0.5 else rng.choice(pool)
-            if start <= ctx.today <= end and seat == 5:
-                person = None  # vacant now: to fill at the next AGA
-            elif seat == 4 and year == first_year + 1:
-                start = start + dt.timedelta(days=rng.randint(70, 120))  # vacant at the AGA, co-opted later
-                batch.append(_row(seat_id, person, start, end, seat=seat, origin="coopted", origin_on=start.isoformat()))
-            else:
-                batch.append(_row(seat_id, person, start, end, seat=seat, origin="elected", origin_on=start.isoformat()))
+            origin = "elected"
+            if plan.vacant_now and start <= today <= end:
+                person = None
+            elif plan.coopted_first and year == self.first_year + 1:
+                start, origin = start + dt.timedelta(days=rng.randint(70, 120)), "coopted"
             if person is not None:
-                terms.append((start, end, person))
-            previous = person
-            year += 2
-    # Officers: named by the board among its members, two weeks after the AGA, for a year.
-    for year in range(first_year, ctx.today.year + 1):
-        start = _aga(year) + dt.timedelta(days=14)
+                found.append(_row(starting_id("board_members_seat"), person, start, end, seat=plan.seat,
+                                  origin=origin, origin_on=start.isoformat()))
+                self.terms.append((start, end, person))
+            previous, year = person, year + 2
+        return found
+
+    def officer_rows(self) -> list[dict[str, object]]:
+        found = []
+        for year in range(self.first_year, self.ctx.today.year + 1):
+            start, end = _aga(year) + dt.timedelta(days=14), _aga(year + 1) + dt.timedelta(days=13)
+            if start > self.ctx.today:
+                break
+            board = list({p.id: p for s, e, p in self.terms if s <= start <= e and "administrateur" in p.roles}.values())
+            self.ctx.rng.shuffle(board)
+            found += [_row(starting_id(code), person, start, end, seat=1, origin="appointed", origin_on=start.isoformat())
+                      for code, person in zip(OFFICERS, board, strict=False)]
+        return found
+
+
+def _staff_seat_rows(ctx: DemoContext, staff: list[_Person], first_year: int) -> list[dict[str, object]]:
+    """Designated by the team each year."""
+    anniversary, found = ctx.today + STAFF_SEAT_ENDS_IN, []
+    for year in range(first_year, ctx.today.year + 1) if staff else ():
+        start = anniversary.replace(year=year, day=min(anniversary.day, 28)) + ONE_DAY
         if start > ctx.today:
             break
-        end = _aga(year + 1) + dt.timedelta(days=13)
-        board = list({p.id: p for s, e, p in terms if s <= start <= e and "administrateur" in p.roles}.values())
-        rng.shuffle(board)
-        for code, person in zip(("presidency", "secretary", "treasurer"), board, strict=False):
-            batch.append(_row(starting_id(code), person, start, end, seat=1, origin="appointed",
-                              origin_on=start.isoformat()))
-    # The staff seat: designated by the team each year; the current term ends in about 45 days.
-    if staff:
-        anniversary = ctx.today + dt.timedelta(days=45)
-        for year in range(first_year, ctx.today.year + 1):
-            start = anniversary.replace(year=year, day=min(anniversary.day, 28)) + ONE_DAY
-            if start > ctx.today:
-                break
-            end = default_end(start, 12)
-            pool = [p for p in staff if p.since <= start] or staff
-            batch.append(_row(staff_seat, rng.choice(pool), start, end, seat=1, origin="appointed",
-                              origin_on=start.isoformat()))
+        pool = [p for p in staff if p.since <= start] or staff
+        found.append(_row(starting_id("board_staff_seat"), ctx.rng.choice(pool), start, default_end(start, 12),
+                          seat=1, origin="appointed", origin_on=start.isoformat()))
+    return found
+
+
+def _mandates(ctx: DemoContext, people: list[_Person], batch: list[dict[str, object]]) -> None:
+    board = _Board(ctx, people)
+    for plan in BOARD_PLAN:
+        batch += board.seat_rows(plan)
+    batch += board.officer_rows()
+    batch += _staff_seat_rows(ctx, [p for p in people if "intervenant" in p.roles], board.first_year)
 
 
 def _availability(ctx: DemoContext, people: list[_Person]) -> None:
