@@ -11,14 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..data import recurrence as rec
 from ..data import rows
 from ..data.calendar import activities as acts
 from ..data.calendar import attendance as att
-from ..data import recurrence as rec
-from ..data.calendar.activity_types import create_type, default_type_id, ensure_default_types
+from ..data.calendar.activity_types import create_type, default_type_id
 from ..data.calendar.expand import occurrences
 from ..data.calendar.occurrence_edits import EXCEPTIONS, exception_id
 from ..data.calendar.public import write_public_calendar
+from ..data.store import Store
 from . import DemoContext
 
 
@@ -215,77 +216,60 @@ def _season_start(year: int, series: Series) -> dt.date:
     return _first_weekday(dt.date(year, 9, 2), series.weekday)
 
 
+FEAST_TYPE = {"name": "Fêtes et sorties", "short_label": "Fête", "colour": "#b8860b", "symbol": "star", "form": ""}
+
+
+def _types(store: Store) -> dict[str, str]:
+    """Form → type id: the three starting types (the data layer made them) and the group's own."""
+    types = {form: default_type_id(form) for form in ("personnelle", "collective", "promotion")}
+    types["fete"] = create_type(store, FEAST_TYPE)
+    return types
+
+
+def _season(ctx: DemoContext, year: int, types: dict[str, str], leaders_pool: list[str]) -> list[str]:
+    """The weekly and monthly series of the season that starts in September of ``year``."""
+    created = []
+    until = dt.date(year + 1, 6, 20)
+    for series in SEASON if until >= ctx.start else ():
+        first = _season_start(year, series)
+        count = ctx.rng.choice((1, 1, 2)) if leaders_pool else 0
+        leaders = tuple(ctx.rng.sample(leaders_pool, k=min(len(leaders_pool), count))) if leaders_pool else ()
+        created.append(acts.create_activity(ctx.store, acts.ActivityInput(
+            title=series.title, type_id=types[series.form],
+            start=dt.datetime.combine(first, dt.time(*series.start)), end=dt.datetime.combine(first, dt.time(*series.end)),
+            recurrence=rec.Recurrence(series.kind, until=until), place=series.place,
+            description=series.description, notes=series.notes, public=series.public, leader_ids=leaders)))
+    return created
+
+
+def _events(ctx: DemoContext, year: int, types: dict[str, str]) -> list[str]:
+    """The season's one-time events (a feast, an outing, a four-day camp), up to 200 days ahead."""
+    created = []
+    for title, form, month, day, start, end, all_day, place, description in EVENTS:
+        when = dt.date(year + (1 if month < 9 else 0), month, day)
+        if not ctx.start <= when <= ctx.today + dt.timedelta(days=200):
+            continue
+        begins = dt.datetime.combine(when, dt.time() if all_day else dt.time(*start))
+        ends = dt.datetime.combine(when + dt.timedelta(days=4), dt.time()) if all_day else \
+            dt.datetime.combine(when, dt.time(*end))
+        created.append(acts.create_activity(ctx.store, acts.ActivityInput(
+            title, types[form], begins, ends, all_day=all_day, place=place, description=description)))
+    return created
+
+
 def populate(ctx: DemoContext) -> None:
     ctx.progress("Calendrier")
-    store, rng = ctx.store, ctx.rng
-    ensure_default_types(store)
-    types = {form: default_type_id(form) for form in ("personnelle", "collective", "promotion")}
-    types["fete"] = create_type(
-        store,
-        {
-            "name": "Fêtes et sorties",
-            "short_label": "Fête",
-            "colour": "#b8860b",
-            "symbol": "star",
-            "form": "",
-        },
-    )
+    types = _types(ctx.store)
     leaders_pool = ctx.people.get("membre", []) + ctx.people.get("intervenant", [])
     created: list[str] = []
-    seasons = range(ctx.start.year - 1, ctx.today.year + 1)
-    for year in seasons:
-        for series in SEASON:
-            first = _season_start(year, series)
-            until = dt.date(year + 1, 6, 20)
-            if until < ctx.start:
-                continue
-            leaders = (
-                tuple(rng.sample(leaders_pool, k=min(len(leaders_pool), rng.choice((1, 1, 2)))))
-                if leaders_pool
-                else ()
-            )
-            data = acts.ActivityInput(
-                title=series.title,
-                type_id=types[series.form],
-                start=dt.datetime.combine(first, dt.time(*series.start)),
-                end=dt.datetime.combine(first, dt.time(*series.end)),
-                recurrence=rec.Recurrence(series.kind, until=until),
-                place=series.place,
-                description=series.description,
-                notes=series.notes,
-                public=series.public,
-                leader_ids=leaders,
-            )
-            created.append(acts.create_activity(store, data))
-        for title, form, month, day, start, end, all_day, place, description in EVENTS:
-            when = dt.date(year + (1 if month < 9 else 0), month, day)
-            if when < ctx.start or when > ctx.today + dt.timedelta(days=200):
-                continue
-            if all_day:
-                data = acts.ActivityInput(
-                    title,
-                    types[form],
-                    dt.datetime.combine(when, dt.time()),
-                    dt.datetime.combine(when + dt.timedelta(days=4), dt.time()),
-                    all_day=True,
-                    place=place,
-                    description=description,
-                )
-            else:
-                data = acts.ActivityInput(
-                    title,
-                    types[form],
-                    dt.datetime.combine(when, dt.time(*start)),
-                    dt.datetime.combine(when, dt.time(*end)),
-                    place=place,
-                    description=description,
-                )
-            created.append(acts.create_activity(store, data))
+    for year in range(ctx.start.year - 1, ctx.today.year + 1):
+        created += _season(ctx, year, types, leaders_pool)
+        created += _events(ctx, year, types)
     ctx.extra["activities"] = created
     ctx.extra["activity_types"] = types
     _exceptions(ctx, created)
     _attendance(ctx, created)
-    write_public_calendar(store, store.paths, ctx.today)
+    write_public_calendar(ctx.store, ctx.store.paths, ctx.today)
 
 
 def _exceptions(ctx: DemoContext, created: list[str]) -> None:
