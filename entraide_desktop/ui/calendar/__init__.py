@@ -9,16 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -29,14 +25,15 @@ from ... import i18n
 from ...data.calendar import activities as acts
 from ...data.calendar.activity_types import list_types
 from ...data.calendar.expand import occurrence, occurrences
-from ...data.calendar.labels import capitalised, day_heading, time_range, week_start
+from ...data.calendar.labels import capitalised, week_start
 from ...data.calendar.occurrence import OccurrenceView
 from ...i18n import _
 from ..context import AppContext
 from ..flow_layout import FlowLayout
 from ..messages import confirm, show_error
 from .agenda_view import AgendaView
-from .common import CANCELLED_INK, tooltip, type_icon
+from .common import type_icon
+from .day_panel import DayPanel
 from .month_view import MonthView
 from .week_view import WeekView
 from ..style import style_role
@@ -140,26 +137,10 @@ class CalendarPage(QWidget):
 
     def _build_day_panel(self) -> QWidget:
         """The selected day: its heading, its activities, « Créer ce jour-là… »."""
-        self.day_panel = QWidget()
-        panel = QVBoxLayout(self.day_panel)
-        panel.setContentsMargins(8, 0, 0, 0)
-        self.day_title = QLabel()
-        style_role(self.day_title, "sectionTitle")
-        self.day_title.setWordWrap(True)
-        panel.addWidget(self.day_title)
-        self.day_list = QListWidget()
-        self.day_list.setWordWrap(True)
-        self.day_list.setAccessibleName(_("Activités du jour choisi"))
-        self.day_list.itemActivated.connect(
-            lambda item: self.open_occurrence(item.data(Qt.ItemDataRole.UserRole))
-        )
-        panel.addWidget(self.day_list, 1)
-        self.day_new = QPushButton(_("&Créer ce jour-là…"))
-        self.day_new.setAccessibleName(_("Nouvelle activité le jour choisi"))
-        self.day_new.clicked.connect(lambda: self.new_activity(self.selected))
-        panel.addWidget(self.day_new)
-        self.day_panel.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 15)
-        self.day_panel.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 26)
+        self.day_panel = DayPanel()
+        self.day_title, self.day_list, self.day_new = self.day_panel.title, self.day_panel.list, self.day_panel.new_button
+        self.day_panel.occurrence_opened.connect(self.open_occurrence)
+        self.day_panel.new_requested.connect(lambda: self.new_activity(self.selected))
         return self.day_panel
 
     def _build_hint(self) -> QLabel:
@@ -259,32 +240,7 @@ class CalendarPage(QWidget):
         return [o for o in self._loaded[2] if day in o.days]
 
     def _update_day_panel(self) -> None:
-        day = self.selected
-        self.day_title.setText(day_heading(day))
-        self.day_list.clear()
-        items = self._day_items(day)
-        for occ in items:
-            text = f"{time_range(occ.start, occ.end, occ.all_day)}\n{occ.title}"
-            if occ.place:
-                text += f"\n{occ.place}"
-            if occ.cancelled:
-                text = _("ANNULÉ") + (f" ({occ.note})" if occ.note else "") + " — " + text
-            elif occ.moved:
-                text = _("Déplacé") + (f" ({occ.note})" if occ.note else "") + " — " + text
-            item = QListWidgetItem(type_icon(occ.symbol, occ.colour), text)
-            item.setData(Qt.ItemDataRole.UserRole, occ.key)
-            item.setToolTip(tooltip(occ))
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, tooltip(occ).replace("\n", ". "))
-            if occ.cancelled:
-                font = QFont(self.day_list.font())
-                font.setStrikeOut(True)
-                item.setFont(font)
-                item.setForeground(CANCELLED_INK)
-            self.day_list.addItem(item)
-        if not items:
-            empty = QListWidgetItem(_("Aucune activité ce jour-là."))
-            empty.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.day_list.addItem(empty)
+        self.day_panel.show_day(self.selected, self._day_items(self.selected))
 
     # -- navigation -------------------------------------------------------------------------
     def go_to(self, day: dt.date) -> None:
