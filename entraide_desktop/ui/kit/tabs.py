@@ -2,13 +2,20 @@
 
 - :class:`LazyTabs`: a page's tabs refreshed lazily — a change marks every tab stale, only the
   tab shown is refreshed now, the others when they are shown (pages open and react quickly).
+- :class:`TabbedPage`: a screen made of such tabs (the treasury, the responsibilities).
 - :func:`labelled_combo`: « Label : [choice] » at the top of a tab, with its mnemonic and
   accessible name (the exercice choosers of the treasury, for instance).
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QWidget
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from ..context import AppContext
 
 
 class LazyTabs:
@@ -28,6 +35,31 @@ class LazyTabs:
         if tab in self._stale:
             self._stale.discard(tab)
             tab.refresh()  # type: ignore[attr-defined]
+
+
+class TabbedPage(QWidget):
+    """A screen made of tabs ``(widget, label, tooltip)``: the first is filled at once, the others
+    when first shown; a change in one of the areas ``refresh_on`` refreshes the tab shown now and
+    the others when they are shown."""
+
+    def __init__(self, context: AppContext, accessible_name: str, tabs: Sequence[tuple[QWidget, str, str]],
+                 refresh_on: tuple[str, ...]) -> None:
+        super().__init__()
+        self.context = context
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(accessible_name)
+        for index, (widget, label, tip) in enumerate(tabs):
+            self.tabs.addTab(widget, label)
+            if tip:
+                self.tabs.setTabToolTip(index, tip)
+        layout.addWidget(self.tabs)
+        self.lazy = LazyTabs(self.tabs, fresh=(tabs[0][0],))
+        context.data_changed.connect(lambda area: area in refresh_on and self.lazy.mark_all_stale())
+
+    def activated(self) -> None:
+        self.lazy.refresh_current()
 
 
 def labelled_combo(label: str, accessible_name: str) -> tuple[QHBoxLayout, QComboBox]:
