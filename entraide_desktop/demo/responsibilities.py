@@ -173,65 +173,86 @@ def _standing_roles(ctx: DemoContext, people: list[_Person], batch: list[dict[st
         delegate_pool = [p for p in people if p.since <= start]
         if delegate_pool:
             delegate = _team(ctx, delegate_pool, "coalition_delegate", 1)[0]
-            batch.append(_row(starting_id("coalition_delegate"), delegate, max(start, ctx.start), end,
-                              origin="appointed", origin_on=start.isoformat()))
+            batch.append(_appointed("coalition_delegate", delegate, max(start, ctx.start), end, origin_on=start.isoformat()))
+
+
+SEAT_STAGGER = {1: 0, 2: 0, 3: 0, 4: 1, 5: 1}  # board seat -> years after the first AGA of its first term
+VACANT_SEAT = 5  # vacant now: to fill at the next AGA
+COOPTED_SEAT = 4  # vacant at its first AGA, filled by co-optation a few months later
+OFFICERS = ("presidency", "secretary", "treasurer")  # named by the board among its members
+
+Term = tuple[dt.date, dt.date, _Person]
+
+
+def _appointed(code: str, person: _Person, start: dt.date, end: dt.date, **extra: object) -> dict[str, object]:
+    return _row(starting_id(code), person, start, end, **{"origin": "appointed", "origin_on": start.isoformat(), **extra})
 
 
 def _mandates(ctx: DemoContext, people: list[_Person], batch: list[dict[str, object]]) -> None:
-    rng = ctx.rng
+    terms = _board_seats(ctx, people, batch)
+    _officers(ctx, terms, batch)
+    _staff_seat(ctx, [p for p in people if "intervenant" in p.roles], batch)
+
+
+def _candidates(people: list[_Person], start: dt.date, end: dt.date, terms: list[Term]) -> list[_Person]:
+    """Who could hold a seat from ``start`` to ``end``: a member by then, holding no other seat."""
+    busy = {id(p) for s, e, p in terms if s <= end and e >= start}
+    return [p for p in people if p.since <= start and id(p) not in busy]
+
+
+def _board_seats(ctx: DemoContext, people: list[_Person], batch: list[dict[str, object]]) -> list[Term]:
+    """Board seats elected at the AGA for two years, staggered; one person holds one seat at a time."""
     members = [p for p in people if "membre" in p.roles]
     admins = [p for p in members if "administrateur" in p.roles]
-    staff = [p for p in people if "intervenant" in p.roles]
-    seat_id, staff_seat = starting_id("board_members_seat"), starting_id("board_staff_seat")
-    terms: list[tuple[dt.date, dt.date, _Person]] = []  # every board seat term, to keep one seat per person
-
-    def free(person: _Person, start: dt.date, end: dt.date) -> bool:
-        return not any(p is person and s <= end and e >= start for s, e, p in terms)
-
+    terms: list[Term] = []
     first_year = ctx.start.year - 2
-    for seat in range(1, 6):
+    for seat, stagger in SEAT_STAGGER.items():
         previous = None
-        year = first_year + (0 if seat <= 3 else 1)
-        while _aga(year) <= ctx.today:
+        for year in range(first_year + stagger, ctx.today.year + 1, 2):
             start, end = _aga(year), _aga(year + 2) - ONE_DAY
-            pool = ([p for p in admins if p.since <= start and free(p, start, end)]
-                    or [p for p in members if p.since <= start and free(p, start, end)])
-            if not pool:
+            pool = _candidates(admins, start, end, terms) or _candidates(members, start, end, terms)
+            if start > ctx.today or not pool:
                 break
-            person = previous if previous in pool and rng.random() < 0.5 else rng.choice(pool)
-            if start <= ctx.today <= end and seat == 5:
-                person = None  # vacant now: to fill at the next AGA
-            elif seat == 4 and year == first_year + 1:
-                start = start + dt.timedelta(days=rng.randint(70, 120))  # vacant at the AGA, co-opted later
-                batch.append(_row(seat_id, person, start, end, seat=seat, origin="coopted", origin_on=start.isoformat()))
-            else:
-                batch.append(_row(seat_id, person, start, end, seat=seat, origin="elected", origin_on=start.isoformat()))
-            if person is not None:
-                terms.append((start, end, person))
-            previous = person
-            year += 2
-    # Officers: named by the board among its members, two weeks after the AGA, for a year.
-    for year in range(first_year, ctx.today.year + 1):
-        start = _aga(year) + dt.timedelta(days=14)
+            person = previous if previous in pool and ctx.rng.random() < 0.5 else ctx.rng.choice(pool)
+            row = _seat_row(ctx, seat, person, start, end, first_term=year == first_year + 1)
+            previous = person if row else None
+            if row:
+                batch.append(row)
+                terms.append((dt.date.fromisoformat(str(row["start_on"])), end, person))
+    return terms
+
+
+def _seat_row(ctx: DemoContext, seat: int, person: _Person, start: dt.date, end: dt.date, *,
+              first_term: bool) -> dict[str, object] | None:
+    if seat == VACANT_SEAT and start <= ctx.today <= end:
+        return None
+    origin = "elected"
+    if seat == COOPTED_SEAT and first_term:
+        start, origin = start + dt.timedelta(days=ctx.rng.randint(70, 120)), "coopted"
+    return _row(starting_id("board_members_seat"), person, start, end, seat=seat, origin=origin,
+                origin_on=start.isoformat())
+
+
+def _officers(ctx: DemoContext, terms: list[Term], batch: list[dict[str, object]]) -> None:
+    """Officers: named by the board among its members, two weeks after the AGA, for a year."""
+    for year in range(ctx.start.year - 2, ctx.today.year + 1):
+        start, end = _aga(year) + dt.timedelta(days=14), _aga(year + 1) + dt.timedelta(days=13)
         if start > ctx.today:
             break
-        end = _aga(year + 1) + dt.timedelta(days=13)
         board = list({p.id: p for s, e, p in terms if s <= start <= e and "administrateur" in p.roles}.values())
-        rng.shuffle(board)
-        for code, person in zip(("presidency", "secretary", "treasurer"), board, strict=False):
-            batch.append(_row(starting_id(code), person, start, end, seat=1, origin="appointed",
-                              origin_on=start.isoformat()))
-    # The staff seat: designated by the team each year; the current term ends in about 45 days.
-    if staff:
-        anniversary = ctx.today + dt.timedelta(days=45)
-        for year in range(first_year, ctx.today.year + 1):
-            start = anniversary.replace(year=year, day=min(anniversary.day, 28)) + ONE_DAY
-            if start > ctx.today:
-                break
-            end = default_end(start, 12)
-            pool = [p for p in staff if p.since <= start] or staff
-            batch.append(_row(staff_seat, rng.choice(pool), start, end, seat=1, origin="appointed",
-                              origin_on=start.isoformat()))
+        ctx.rng.shuffle(board)
+        batch.extend(_appointed(code, person, start, end, seat=1) for code, person in zip(OFFICERS, board, strict=False))
+
+
+def _staff_seat(ctx: DemoContext, staff: list[_Person], batch: list[dict[str, object]]) -> None:
+    """The staff seat: designated by the team each year; the current term ends in about 45 days."""
+    anniversary = ctx.today + dt.timedelta(days=45)
+    for year in range(ctx.start.year - 2, ctx.today.year + 1):
+        start = anniversary.replace(year=year, day=min(anniversary.day, 28)) + ONE_DAY
+        if not staff or start > ctx.today:
+            break
+        pool = [p for p in staff if p.since <= start] or staff
+        batch.append(_appointed("board_staff_seat", ctx.rng.choice(pool), start, default_end(start, 12), seat=1))
 
 
 def _availability(ctx: DemoContext, people: list[_Person]) -> None:
