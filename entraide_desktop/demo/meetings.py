@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from ..data import meetings as mt
 from ..data import people
@@ -186,62 +189,13 @@ class _Writer:
                 self.follow(meeting_id, anchor, day, title, voters)
 
     def minutes(self, meeting_id: str, day: dt.date, code: str, voters: list[str], end: dt.time) -> None:
-        rng, store = self.rng, self.store
         self.topics(meeting_id, code, day, voters)
-        meeting = mt.get_meeting(store, meeting_id)
-        for item in mt.items(store, meeting_id):
-            kind, title = kinds.item_kind(item.title), item.title.casefold()
-            notes, words, outcome, adopts = "", "", "unanimous", None
-            if kind == kinds.OPENING:
-                notes = rng.choice(text.OPENINGS).format(time=format_time(meeting.start_time or dt.time(19)))
-            elif kind == kinds.ELECTION:
-                words, _adopts = mt.suggested_proposal(store, item.id)
-            elif kind == kinds.QUORUM:
-                notes = "Le quorum est constaté." + (
-                    " L'avis de convocation a été transmis le " + format_date(meeting.notice_date) + ", conformément "
-                    "aux règlements généraux." if meeting.notice_date and code != "ca" else "")
-            elif kind == kinds.AGENDA:
-                words = rng.choice(("l'ordre du jour soit adopté tel que présenté.",
-                                    "l'ordre du jour soit adopté en laissant le varia ouvert."))
-                outcome = "consensus" if code in ("comite", "equipe") else "unanimous"
-            elif kind == kinds.PREVIOUS_MINUTES:
-                words, adopts = mt.suggested_proposal(store, item.id)
-                if adopts is None:
-                    notes, words = "Aucun procès-verbal à adopter.", ""
-                elif code == "ca":
-                    self.erratum(item.id, voters)
-            elif kind == kinds.REPORT:
-                notes, words = text.REPORT_NOTES, "le rapport d'activités soit adopté tel que présenté."
-            elif kind == kinds.VARIA:
-                notes = rng.choice(text.VARIA)
-            elif kind == kinds.CLOSING:
-                words = f"la séance soit levée à {format_time(end)}."
-            elif "états financiers" in title or title == "finances":
-                notes = rng.choice(text.FINANCE_NOTES).format(date=format_date(day - dt.timedelta(days=day.day)))
-                words = "les états financiers présentés soient adoptés." if code == "aga" else ""
-            elif "coordination" in title:
-                notes = rng.choice(text.COORDINATION_NOTES).format(n=rng.randint(12, 35))
-            elif "mission d'examen" in title:
-                words = "le conseil d'administration choisisse la personne qui effectuera la mission d'examen."
-            elif "orientations" in title:
-                notes = "Les membres discutent en petits groupes des priorités de l'année qui vient."
-                main = self.propose(item.id, "le plan d'action présenté soit adopté.", voters, outcome=None)
-                if main and rng.random() < 0.5:
-                    self.propose(item.id, "ajouter « en donnant la priorité à la défense des droits des membres ».",
-                                 voters, outcome="majority", parent=main)
-                if main:
-                    self.vote(main, "majority", len(voters))
-            elif "ratification" in title:
-                words = "les actes posés par les administrateur·trices au cours de l'année soient ratifiés."
-            elif "élections" in title:
-                elected = people.names(store, self.board(day + dt.timedelta(days=10))[:3]).values()
-                notes = text.ELECTION_NOTES.format(seats=3, elected=", ".join(elected) or "Trois personnes")
-            elif "prochaine réunion" in title:
-                notes = "La prochaine réunion aura lieu dans un mois, au même endroit."
-            elif "suivis" in title or "nouvelles" in title or "tour de table" in title:
-                notes = "Chaque point de suivi est revu; les tâches en retard sont reportées."
+        meeting = mt.get_meeting(self.store, meeting_id)
+        for item in mt.items(self.store, meeting_id):
+            spot = _Spot(item, meeting, day, code, voters, end)
+            notes, words, outcome, adopts = _write_item(self, spot)
             if notes and not item.notes:
-                mt.update_item(store, item.id, notes=notes)
+                mt.update_item(self.store, item.id, notes=notes)
             if words:
                 self.propose(item.id, words, voters, outcome=outcome, adopts=adopts)
 
@@ -260,6 +214,113 @@ class _Writer:
         if pid:
             mt.add_erratum(store, target.id, "Au point « Finances », lire « 4 200 $ » au lieu de « 2 400 $ ».", pid)
             self.errata_done += 1
+
+
+# -- what the secretary writes under each agenda item ---------------------------------------------
+@dataclass(frozen=True)
+class _Spot:
+    """One agenda item of one meeting, as the secretary sees it while writing."""
+
+    item: Any
+    meeting: Any
+    day: dt.date
+    code: str
+    voters: list[str]
+    end: dt.time
+
+
+Written = tuple[str, str, str, str | None]  # notes, proposal words, outcome, id of the minutes adopted
+
+
+def _opening(w: _Writer, s: _Spot) -> Written:
+    return w.rng.choice(text.OPENINGS).format(time=format_time(s.meeting.start_time or dt.time(19))), "", "unanimous", None
+
+
+def _election(w: _Writer, s: _Spot) -> Written:
+    return "", mt.suggested_proposal(w.store, s.item.id)[0], "unanimous", None
+
+
+def _quorum(w: _Writer, s: _Spot) -> Written:
+    notice = s.meeting.notice_date if s.code != "ca" else None
+    sent = (f" L'avis de convocation a été transmis le {format_date(notice)}, conformément aux règlements généraux."
+            if notice else "")
+    return "Le quorum est constaté." + sent, "", "unanimous", None
+
+
+def _agenda(w: _Writer, s: _Spot) -> Written:
+    words = w.rng.choice(("l'ordre du jour soit adopté tel que présenté.",
+                          "l'ordre du jour soit adopté en laissant le varia ouvert."))
+    return "", words, "consensus" if s.code in ("comite", "equipe") else "unanimous", None
+
+
+def _previous_minutes(w: _Writer, s: _Spot) -> Written:
+    words, adopts = mt.suggested_proposal(w.store, s.item.id)
+    if adopts is None:
+        return "Aucun procès-verbal à adopter.", "", "unanimous", None
+    if s.code == "ca":
+        w.erratum(s.item.id, s.voters)
+    return "", words, "unanimous", adopts
+
+
+def _varia(w: _Writer, s: _Spot) -> Written:
+    return w.rng.choice(text.VARIA), "", "unanimous", None
+
+
+def _closing(w: _Writer, s: _Spot) -> Written:
+    return "", f"la séance soit levée à {format_time(s.end)}.", "unanimous", None
+
+
+def _finances(w: _Writer, s: _Spot) -> Written:
+    notes = w.rng.choice(text.FINANCE_NOTES).format(date=format_date(s.day - dt.timedelta(days=s.day.day)))
+    return notes, "les états financiers présentés soient adoptés." if s.code == "aga" else "", "unanimous", None
+
+
+def _coordination(w: _Writer, s: _Spot) -> Written:
+    return w.rng.choice(text.COORDINATION_NOTES).format(n=w.rng.randint(12, 35)), "", "unanimous", None
+
+
+def _orientations(w: _Writer, s: _Spot) -> Written:
+    """The action plan, sometimes amended, voted by majority."""
+    main = w.propose(s.item.id, "le plan d'action présenté soit adopté.", s.voters, outcome=None)
+    if main and w.rng.random() < 0.5:
+        w.propose(s.item.id, text.PLAN_AMENDMENT, s.voters, outcome="majority", parent=main)
+    if main:
+        w.vote(main, "majority", len(s.voters))
+    return text.ORIENTATIONS_NOTES, "", "unanimous", None
+
+
+def _elections(w: _Writer, s: _Spot) -> Written:
+    elected = people.names(w.store, w.board(s.day + dt.timedelta(days=10))[:3]).values()
+    return text.ELECTION_NOTES.format(seats=3, elected=", ".join(elected) or "Trois personnes"), "", "unanimous", None
+
+
+def _fixed(notes: str = "", words: str = "") -> Callable[[_Writer, _Spot], Written]:
+    return lambda _w, _s: (notes, words, "unanimous", None)
+
+
+BY_KIND: dict[str, Callable[[_Writer, _Spot], Written]] = {
+    kinds.OPENING: _opening, kinds.ELECTION: _election, kinds.QUORUM: _quorum, kinds.AGENDA: _agenda,
+    kinds.PREVIOUS_MINUTES: _previous_minutes, kinds.REPORT: _fixed(text.REPORT_NOTES, text.REPORT_WORDS),
+    kinds.VARIA: _varia, kinds.CLOSING: _closing,
+}
+# (words in the item's title, what is written), first match wins; an exact "finances" title too
+BY_TITLE: tuple[tuple[str, Callable[[_Writer, _Spot], Written]], ...] = (
+    ("états financiers", _finances), ("coordination", _coordination),
+    ("mission d'examen", _fixed(words=text.REVIEW_WORDS)), ("orientations", _orientations),
+    ("ratification", _fixed(words=text.RATIFICATION_WORDS)), ("élections", _elections),
+    ("prochaine réunion", _fixed(text.NEXT_MEETING_NOTES)), ("suivis", _fixed(text.FOLLOW_UP_NOTES)),
+    ("nouvelles", _fixed(text.FOLLOW_UP_NOTES)), ("tour de table", _fixed(text.FOLLOW_UP_NOTES)),
+)
+
+
+def _write_item(writer: _Writer, spot: _Spot) -> Written:
+    """What is written under one item: chosen by the item's kind, else by words of its title."""
+    title = spot.item.title.casefold()
+    write = BY_KIND.get(kinds.item_kind(spot.item.title))
+    if write is None and title == "finances":
+        write = _finances
+    write = write or next((w for words, w in BY_TITLE if words in title), _fixed())
+    return write(writer, spot)
 
 
 def populate(ctx: DemoContext) -> None:
