@@ -119,41 +119,62 @@ def populate(ctx: DemoContext) -> None:
         "coalition_delegate", "board_members_seat", "board_staff_seat", "presidency", "secretary", "treasurer")}
 
 
+TEAM_TASKS = ("open_room", "coffee", "discussion_group", "cash", "welcome", "collective_kitchen")
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """How the weeks go: which tasks on which weekdays, up to which day, and where they meet the calendar."""
+
+    week: dict[str, tuple[int, ...]]
+    big: bool
+    last: dt.date  # a couple of weeks are already planned
+    this_week: dt.date  # this week's Sunday: no one at the cash desk yet
+    discussion_keys: dict[dt.date, str]
+
+
 def _tasks(ctx: DemoContext, people: list[_Person], batch: list[dict[str, object]]) -> None:
-    rng = ctx.rng
     big = ctx.scale.people >= 500
-    week_plan = BIG_WEEK if big else SMALL_WEEK
-    last = ctx.today + dt.timedelta(days=13)  # a couple of weeks are already planned
-    this_week = ctx.today - dt.timedelta(days=(ctx.today.weekday() + 1) % 7)  # Sunday
-    discussion_keys = _occurrence_keys(ctx, "discussion")
+    plan = _Plan(BIG_WEEK if big else SMALL_WEEK, big, ctx.today + dt.timedelta(days=13),
+                 ctx.today - dt.timedelta(days=(ctx.today.weekday() + 1) % 7), _occurrence_keys(ctx, "discussion"))
     for year in range(ctx.start.year, ctx.today.year + 1):
         pool = [p for p in people if p.since <= dt.date(year, 6, 30)]
         if not pool:
             continue
-        teams = {code: _team(ctx, pool, code, rng.randint(6, 12) if big else rng.randint(3, 6)) for code in
-                 ("open_room", "coffee", "discussion_group", "cash", "welcome", "collective_kitchen")}
+        sizes = (6, 12) if big else (3, 6)
+        teams = {code: _team(ctx, pool, code, ctx.rng.randint(*sizes)) for code in TEAM_TASKS}
         day = max(dt.date(year, 1, 1), ctx.start)
-        while day <= min(dt.date(year, 12, 31), last):
-            if not _closed(day):
-                for code, weekdays in week_plan.items():
-                    if day.weekday() in weekdays:
-                        person = _pick(ctx, teams[code], code)
-                        key = discussion_keys.get(day, "") if code == "discussion_group" else ""
-                        row = _row(starting_id(code), person, day, day)
-                        if key:
-                            row["id"] = rows.deterministic_id("assignments", starting_id(code), person.id, key)
-                            row["occurrence_key"] = key
-                        batch.append(row)
-                if day.weekday() == 6 and day != this_week and day + dt.timedelta(days=6) <= last:
-                    person = _pick(ctx, teams["cash"], "cash")
-                    batch.append(_row(starting_id("cash"), person, day, day + dt.timedelta(days=6)))
-                if rng.random() < (0.15 if big else 0.06) and day <= ctx.today:
-                    person = _pick(ctx, teams["welcome"], "welcome")
-                    batch.append(_row(starting_id("welcome"), person, day, day, origin="volunteered"))
-            if day.weekday() == 3 and 15 <= day.day <= 21 and day.month not in (7, 12) and day <= ctx.today:
-                for person in rng.sample(teams["collective_kitchen"], min(3, len(teams["collective_kitchen"]))):
-                    batch.append(_row(starting_id("collective_kitchen"), person, day, day))
+        while day <= min(dt.date(year, 12, 31), plan.last):
+            batch += ([] if _closed(day) else _open_day(ctx, day, teams, plan)) + _kitchen(ctx, day, teams)
             day += ONE_DAY
+
+
+def _open_day(ctx: DemoContext, day: dt.date, teams: dict[str, list[_Person]], plan: _Plan) -> list[dict[str, object]]:
+    """The day's shifts, the week at the cash desk (from Sunday) and, now and then, a volunteered welcome."""
+    found = [_shift(ctx, day, teams[code], code, plan) for code, weekdays in plan.week.items() if day.weekday() in weekdays]
+    if day.weekday() == 6 and day != plan.this_week and day + dt.timedelta(days=6) <= plan.last:
+        found.append(_row(starting_id("cash"), _pick(ctx, teams["cash"], "cash"), day, day + dt.timedelta(days=6)))
+    if ctx.rng.random() < (0.15 if plan.big else 0.06) and day <= ctx.today:
+        found.append(_row(starting_id("welcome"), _pick(ctx, teams["welcome"], "welcome"), day, day, origin="volunteered"))
+    return found
+
+
+def _shift(ctx: DemoContext, day: dt.date, team: list[_Person], code: str, plan: _Plan) -> dict[str, object]:
+    """One person on one day; a discussion shift is tied to the calendar's occurrence that day."""
+    person = _pick(ctx, team, code)
+    row = _row(starting_id(code), person, day, day)
+    key = plan.discussion_keys.get(day, "") if code == "discussion_group" else ""
+    if key:
+        row.update(id=rows.deterministic_id("assignments", starting_id(code), person.id, key), occurrence_key=key)
+    return row
+
+
+def _kitchen(ctx: DemoContext, day: dt.date, teams: dict[str, list[_Person]]) -> list[dict[str, object]]:
+    """The collective kitchen: three cooks on the third Thursday, except in July and December."""
+    if day.weekday() != 3 or not 15 <= day.day <= 21 or day.month in (7, 12) or day > ctx.today:
+        return []
+    team = teams["collective_kitchen"]
+    return [_row(starting_id("collective_kitchen"), person, day, day) for person in ctx.rng.sample(team, min(3, len(team)))]
 
 
 def _standing_roles(ctx: DemoContext, people: list[_Person], batch: list[dict[str, object]]) -> None:
