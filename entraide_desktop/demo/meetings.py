@@ -22,6 +22,14 @@ from . import meetings_text as text
 from .names import FIRST_NAMES, LAST_NAMES
 
 BOARD_SEATS = 7
+ASSEMBLIES = ("aga", "age")
+START_TIMES = {"aga": (13, 30), "age": (13, 30), "ca": (18, 30), "comite": (13, 30), "equipe": (9, 30)}
+NOTICES = {  # type code -> (days of notice, the notice)
+    "aga": (14, "Les membres sont convoqué·es à l'assemblée. Un goûter sera servi."),
+    "age": (14, "Les membres sont convoqué·es à l'assemblée. Un goûter sera servi."),
+    "ca": (7, "Convocation envoyée par courriel aux administrateur·trices."),
+}
+OUTCOME_ROLLS = ((0.25, "majority"), (0.31, "rejected"), (0.36, "postponed"), (1.0, "unanimous"))  # board votes
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int = 2) -> dt.date:
@@ -51,6 +59,10 @@ def _schedule(ctx: DemoContext) -> list[tuple[dt.date, str]]:
     return sorted(fixed + chosen)
 
 
+def _nth(ids: list[str], n: int) -> str:
+    return ids[n] if len(ids) > n else ""
+
+
 class _Writer:
     """Writes one group's meetings, remembering the board of each mandate year."""
 
@@ -73,55 +85,56 @@ class _Writer:
     # -- one meeting ------------------------------------------------------------------------
     def meeting(self, day: dt.date, code: str) -> str:
         rng, store = self.rng, self.store
-        kind = mt.type_by_code(store, code)
-        start = {"aga": dt.time(13, 30), "age": dt.time(13, 30), "ca": dt.time(18, 30),
-                 "comite": dt.time(13, 30), "equipe": dt.time(9, 30)}[code]
+        start = dt.time(*START_TIMES[code])
         present, excused, chair, secretary = self.attendance(day, code)
         end = (dt.datetime.combine(day, start) + dt.timedelta(minutes=rng.randrange(75, 170, 5))).time()
         values: dict = {"start_time": start, "end_time": end, "place": rng.choice(text.PLACES)}
-        if code in ("aga", "age"):
-            values["chair_name"] = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
-        elif chair:
-            values["chair_id"] = chair
-        if secretary:
-            values["secretary_id"] = secretary
-        if code in ("aga", "age", "ca"):
-            values["notice_date"] = day - dt.timedelta(days=14 if code != "ca" else 7)
-            values["notice_text"] = ("Les membres sont convoqué·es à l'assemblée. Un goûter sera servi."
-                                     if code != "ca" else "Convocation envoyée par courriel aux administrateur·trices.")
-        meeting_id = mt.create_meeting(store, kind.id, day, **values)
-        marks = {pid: mt.PRESENT for pid in present}
-        marks.update({pid: mt.EXCUSED for pid in excused if pid not in marks})
+        values.update(self.officers(code, chair, secretary))
+        if code in NOTICES:
+            days, notice = NOTICES[code]
+            values.update(notice_date=day - dt.timedelta(days=days), notice_text=notice)
+        meeting_id = mt.create_meeting(store, mt.type_by_code(store, code).id, day, **values)
+        marks = {pid: mt.EXCUSED for pid in excused} | {pid: mt.PRESENT for pid in present}
         mt.mark_many(store, meeting_id, marks)
-        if code in ("aga", "age"):
-            role = "Présidence d'assemblée, " + rng.choice(text.GUEST_ROLES)
-            mt.add_guest(store, meeting_id, values["chair_name"], role)
+        if code in ASSEMBLIES:
+            mt.add_guest(store, meeting_id, values["chair_name"], "Présidence d'assemblée, " + rng.choice(text.GUEST_ROLES))
         rights = mt.voting_rights(store, meeting_id)
-        voters = [pid for pid in present if rights.get(pid)]
-        self.minutes(meeting_id, day, code, voters, end)
+        self.minutes(meeting_id, day, code, [pid for pid in present if rights.get(pid)], end)
         self.last[code] = meeting_id
         return meeting_id
 
+    def officers(self, code: str, chair: str, secretary: str) -> dict[str, str]:
+        """An assembly is chaired by a guest; other meetings by a person present."""
+        found = {"chair_name": f"{self.rng.choice(FIRST_NAMES)} {self.rng.choice(LAST_NAMES)}"} if code in ASSEMBLIES \
+            else {"chair_id": chair} if chair else {}
+        return found | ({"secretary_id": secretary} if secretary else {})
+
     def attendance(self, day: dt.date, code: str) -> tuple[list[str], list[str], str, str]:
-        rng = self.rng
-        staff = rng.sample(self.staff, min(2, len(self.staff)))
-        if code in ("aga", "age"):
-            good = sorted(people.members_in_good_standing(self.store, day))
-            needed = math.ceil(0.10 * len(good))
-            present = rng.sample(good, min(len(good), needed + rng.randint(3, 12)))
-            rest = [p for p in good if p not in present]
-            excused = rng.sample(rest, min(len(rest), rng.randint(1, 4)))
-            return present + staff, excused, "", (staff[0] if staff else "")
-        if code == "ca":
-            board = self.board(day)
-            away = rng.sample(board, min(rng.choice((0, 1, 1, 2)), max(0, len(board) - 4)))
-            present = [p for p in board if p not in away]
-            return present + staff[:1], away, (present[0] if present else ""), (present[1] if len(present) > 1 else "")
-        if code == "comite":
-            members = rng.sample(self.members, min(len(self.members), rng.randint(4, 9)))
-            return members + staff[:1], [], (members[0] if members else ""), (staff[0] if staff else "")
-        team = staff + rng.sample(self.volunteers, min(len(self.volunteers), 2))
-        return team, [], (team[0] if team else ""), (team[1] if len(team) > 1 else "")
+        """Who came, who sent regrets, who chairs and who takes the minutes."""
+        staff = self.rng.sample(self.staff, min(2, len(self.staff)))
+        who = {"aga": self.assembly, "age": self.assembly, "ca": self.board_meeting, "comite": self.committee}
+        return who.get(code, self.team)(day, staff)
+
+    def assembly(self, day: dt.date, staff: list[str]) -> tuple[list[str], list[str], str, str]:
+        good = sorted(people.members_in_good_standing(self.store, day))
+        present = self.rng.sample(good, min(len(good), math.ceil(0.10 * len(good)) + self.rng.randint(3, 12)))
+        rest = [p for p in good if p not in present]
+        excused = self.rng.sample(rest, min(len(rest), self.rng.randint(1, 4)))
+        return present + staff, excused, "", _nth(staff, 0)
+
+    def board_meeting(self, day: dt.date, staff: list[str]) -> tuple[list[str], list[str], str, str]:
+        board = self.board(day)
+        away = self.rng.sample(board, min(self.rng.choice((0, 1, 1, 2)), max(0, len(board) - 4)))
+        present = [p for p in board if p not in away]
+        return present + staff[:1], away, _nth(present, 0), _nth(present, 1)
+
+    def committee(self, day: dt.date, staff: list[str]) -> tuple[list[str], list[str], str, str]:
+        members = self.rng.sample(self.members, min(len(self.members), self.rng.randint(4, 9)))
+        return members + staff[:1], [], _nth(members, 0), _nth(staff, 0)
+
+    def team(self, day: dt.date, staff: list[str]) -> tuple[list[str], list[str], str, str]:
+        team = staff + self.rng.sample(self.volunteers, min(len(self.volunteers), 2))
+        return team, [], _nth(team, 0), _nth(team, 1)
 
     # -- minutes ----------------------------------------------------------------------------
     def propose(self, item_id: str, words: str, voters: list[str], *, outcome: str | None = "unanimous",
