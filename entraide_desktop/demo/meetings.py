@@ -177,29 +177,33 @@ class _Writer:
             mt.set_done(self.store, fid, due - dt.timedelta(days=rng.randrange(0, 10)))
 
     def topics(self, meeting_id: str, code: str, day: dt.date, voters: list[str]) -> None:
-        rng, store = self.rng, self.store
-        agenda = mt.items(store, meeting_id)
+        """The type's own items, added before « Varia »."""
+        agenda = mt.items(self.store, meeting_id)
         varia = next((i for i in agenda if kinds.item_kind(i.title) == kinds.VARIA), agenda[-1])
         anchor = agenda[max(0, varia.number - 2)].id
-        if code == "ca":
-            for title, notes, words, what in rng.sample(text.BOARD_TOPICS, rng.randint(1, 3)):
-                anchor = mt.add_item(store, meeting_id, title, after=anchor, notes=notes)
-                roll = rng.random()
-                outcome = "majority" if roll < 0.25 else "rejected" if roll < 0.31 else "postponed" if roll < 0.36 \
-                    else "unanimous"
-                if words:
-                    self.propose(anchor, words, voters, outcome=outcome)
-                if outcome != "rejected":
-                    self.follow(meeting_id, anchor, day, what, voters + self.staff[:2])
-        elif code == "comite":
-            for title, notes, words in rng.sample(text.COMMITTEE_TOPICS, 2):
-                anchor = mt.add_item(store, meeting_id, title, after=anchor, notes=notes)
-                pid = mt.add_proposal(store, anchor, words)
-                mt.set_outcome(store, pid, "consensus")
-        elif code == "equipe":
-            for title, notes in rng.sample(text.TEAM_TOPICS, 2):
-                anchor = mt.add_item(store, meeting_id, title, after=anchor, notes=notes)
-                self.follow(meeting_id, anchor, day, title, voters)
+        add = {"ca": self.board_topics, "comite": self.committee_topics, "equipe": self.team_topics}.get(code)
+        if add:
+            add(meeting_id, anchor, day, voters)
+
+    def board_topics(self, meeting_id: str, anchor: str, day: dt.date, voters: list[str]) -> None:
+        for title, notes, words, what in self.rng.sample(text.BOARD_TOPICS, self.rng.randint(1, 3)):
+            anchor = mt.add_item(self.store, meeting_id, title, after=anchor, notes=notes)
+            roll = self.rng.random()
+            outcome = next(outcome for limit, outcome in OUTCOME_ROLLS if roll < limit)
+            if words:
+                self.propose(anchor, words, voters, outcome=outcome)
+            if outcome != "rejected":
+                self.follow(meeting_id, anchor, day, what, voters + self.staff[:2])
+
+    def committee_topics(self, meeting_id: str, anchor: str, day: dt.date, voters: list[str]) -> None:
+        for title, notes, words in self.rng.sample(text.COMMITTEE_TOPICS, 2):
+            anchor = mt.add_item(self.store, meeting_id, title, after=anchor, notes=notes)
+            mt.set_outcome(self.store, mt.add_proposal(self.store, anchor, words), "consensus")
+
+    def team_topics(self, meeting_id: str, anchor: str, day: dt.date, voters: list[str]) -> None:
+        for title, notes in self.rng.sample(text.TEAM_TOPICS, 2):
+            anchor = mt.add_item(self.store, meeting_id, title, after=anchor, notes=notes)
+            self.follow(meeting_id, anchor, day, title, voters)
 
     def minutes(self, meeting_id: str, day: dt.date, code: str, voters: list[str], end: dt.time) -> None:
         self.topics(meeting_id, code, day, voters)
