@@ -43,11 +43,13 @@ class _Person:
 
 
 def _people(ctx: DemoContext) -> list[_Person]:
+    """Everyone not archived, in the order entered, each with how involved they are."""
     found = []
-    cursor = ctx.store.db.execute("SELECT id, roles, member_since, status FROM people WHERE archived = 0 ORDER BY rowid")
-    for pid, roles, since, status in cursor.fetchall():
-        found.append(_Person(pid, parse_roles(roles), dt.date.fromisoformat(since) if since else ctx.start,
-                             (status or "actif") == "actif", ctx.rng.paretovariate(1.8)))
+    for row in (rows.get(ctx.store, "people", pid) for pid in ctx.extra.get("person_ids", [])):
+        if row and not row["archived"]:
+            since = dt.date.fromisoformat(row["member_since"]) if row["member_since"] else ctx.start
+            found.append(_Person(row["id"], parse_roles(row["roles"]), since, (row["status"] or "actif") == "actif",
+                                 ctx.rng.paretovariate(1.8)))
     return found
 
 
