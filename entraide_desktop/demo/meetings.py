@@ -37,26 +37,29 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int = 2) -> dt.date:
     return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
 
 
+AGA_DAY = (6, 3, 2)  # (month, weekday, nth): the second Thursday of June
+AGE_DAY = (11, 3, 3)  # an extraordinary assembly, the second year
+OTHER_MEETINGS = tuple((month, 3, 4 if month == 6 else 2, "ca") for month in (1, 2, 3, 4, 5, 6, 9, 10, 11, 12)) + (
+    (3, 1, 2, "comite"), (10, 1, 2, "comite"), (8, 0, 3, "equipe"))
+"""(month, weekday, nth, type code): the board about monthly, the members' committee twice, the team once."""
+
+
 def _schedule(ctx: DemoContext) -> list[tuple[dt.date, str]]:
     """Past meetings: every AGA (and one AGE), then a sample of the others up to the scale's count."""
-    fixed, others = [], []
-    for year in range(ctx.start.year, ctx.today.year + 1):
-        fixed.append((_nth_weekday(year, 6, 3), "aga"))
-        for month in (1, 2, 3, 4, 5, 6, 9, 10, 11, 12):
-            others.append((_nth_weekday(year, month, 3, 4 if month == 6 else 2), "ca"))
-        others += [(_nth_weekday(year, 3, 1), "comite"), (_nth_weekday(year, 10, 1), "comite"),
-                   (_nth_weekday(year, 8, 0, 3), "equipe")]
+    years = range(ctx.start.year, ctx.today.year + 1)
+    fixed = [(_nth_weekday(year, *AGA_DAY), "aga") for year in years]
     if ctx.scale.years > 1:
-        fixed.append((_nth_weekday(ctx.start.year + 1, 11, 3, 3), "age"))
+        fixed.append((_nth_weekday(ctx.start.year + 1, *AGE_DAY), "age"))
+    others = [(_nth_weekday(year, month, weekday, nth), code) for year in years
+              for month, weekday, nth, code in OTHER_MEETINGS]
     others = [o for o in others if o[0] <= ctx.today]
     latest_board = max((o for o in others if o[1] == "ca"), default=None)
     if latest_board is not None:  # the last board meeting is always there: its follow-ups are under way
         others.remove(latest_board)
         fixed.append(latest_board)
     fixed = [f for f in fixed if f[0] <= ctx.today]
-    wanted = max(0, ctx.scale.meetings - len(fixed))
-    chosen = sorted(ctx.rng.sample(others, min(wanted, len(others))))
-    return sorted(fixed + chosen)
+    chosen = ctx.rng.sample(others, min(max(0, ctx.scale.meetings - len(fixed)), len(others)))
+    return sorted(fixed + sorted(chosen))
 
 
 def _nth(ids: list[str], n: int) -> str:
