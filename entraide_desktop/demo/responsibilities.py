@@ -180,23 +180,31 @@ def _kitchen(ctx: DemoContext, day: dt.date, teams: dict[str, list[_Person]]) ->
 
 
 def _standing_roles(ctx: DemoContext, people: list[_Person], batch: list[dict[str, object]]) -> None:
-    rng = ctx.rng
+    """The members' committee and the coalition delegate, from September to August."""
     committee: list[_Person] = []
     for year in range(ctx.start.year - 1, ctx.today.year + 1):
         start, end = dt.date(year, 9, 1), dt.date(year + 1, 8, 31)
         if start > ctx.today:
             break
-        pool = [p for p in people if "membre" in p.roles and p.since <= start]
-        kept = [p for p in committee if rng.random() < 0.6 and p in pool]
-        newcomers = _team(ctx, [p for p in pool if p not in kept], "members_committee", rng.randint(4, 6) - len(kept))
-        committee = kept + newcomers
-        for person in committee:
-            batch.append(_row(starting_id("members_committee"), person, max(start, ctx.start), end,
-                              origin="volunteered"))
-        delegate_pool = [p for p in people if p.since <= start]
-        if delegate_pool:
-            delegate = _team(ctx, delegate_pool, "coalition_delegate", 1)[0]
-            batch.append(_appointed("coalition_delegate", delegate, max(start, ctx.start), end, origin_on=start.isoformat()))
+        committee = _committee(ctx, people, committee, start)
+        batch += [_row(starting_id("members_committee"), person, max(start, ctx.start), end, origin="volunteered")
+                  for person in committee]
+        batch += _delegate(ctx, [p for p in people if p.since <= start], start, end)
+
+
+def _committee(ctx: DemoContext, people: list[_Person], committee: list[_Person], start: dt.date) -> list[_Person]:
+    """Most of last year's committee stays; members join up to four to six."""
+    pool = [p for p in people if "membre" in p.roles and p.since <= start]
+    kept = [p for p in committee if ctx.rng.random() < 0.6 and p in pool]
+    wanted = ctx.rng.randint(4, 6) - len(kept)
+    return kept + _team(ctx, [p for p in pool if p not in kept], "members_committee", wanted)
+
+
+def _delegate(ctx: DemoContext, pool: list[_Person], start: dt.date, end: dt.date) -> list[dict[str, object]]:
+    if not pool:
+        return []
+    delegate = _team(ctx, pool, "coalition_delegate", 1)[0]
+    return [_appointed("coalition_delegate", delegate, max(start, ctx.start), end, origin_on=start.isoformat())]
 
 
 SEAT_STAGGER = {1: 0, 2: 0, 3: 0, 4: 1, 5: 1}  # board seat -> years after the first AGA of its first term
