@@ -74,6 +74,7 @@ def fill_demo(paths: Paths, passphrase: str, *, seed: int = 2026, scale: Scale =
     from ..data import connection
     from ..data.errors import EntraideError
     from ..data.maintenance import row_counts
+    from ..data.people import list_people
     from ..i18n import _
 
     if paths.database.exists():
@@ -83,7 +84,7 @@ def fill_demo(paths: Paths, passphrase: str, *, seed: int = 2026, scale: Scale =
             paths, group_name=DEMO_GROUP, region="Capitale-Nationale", person="Secrétariat (démo)", passphrase=passphrase
         ).store
     try:
-        if store.db.execute("SELECT count(*) FROM people").fetchone()[0]:
+        if list_people(store, include_archived=True):
             raise EntraideError(_("Cette base contient déjà des personnes : la démonstration n'a rien ajouté."))
         populate(store, scale, seed=seed, progress=progress)
         return row_counts(store)

@@ -112,3 +112,11 @@ PLACES = ("Local du groupe, 2145, rue Saint-Vallier Ouest", "Salle communautaire
           "Local du groupe", "Centre communautaire du quartier, salle 2")
 GUEST_ROLES = ("Regroupement régional des ressources alternatives", "Personne invitée du quartier",
                "Organisme partenaire")
+
+REPORT_WORDS = "le rapport d'activités soit adopté tel que présenté."
+REVIEW_WORDS = "le conseil d'administration choisisse la personne qui effectuera la mission d'examen."
+RATIFICATION_WORDS = "les actes posés par les administrateur·trices au cours de l'année soient ratifiés."
+ORIENTATIONS_NOTES = "Les membres discutent en petits groupes des priorités de l'année qui vient."
+PLAN_AMENDMENT = "ajouter « en donnant la priorité à la défense des droits des membres »."
+NEXT_MEETING_NOTES = "La prochaine réunion aura lieu dans un mois, au même endroit."
+FOLLOW_UP_NOTES = "Chaque point de suivi est revu; les tâches en retard sont reportées."

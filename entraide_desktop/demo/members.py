@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
+from typing import Any
 
 from ..data import rows
 from ..data.members.memberships import default_period, membership_year
@@ -25,25 +27,36 @@ def _phone(ctx: DemoContext) -> str:
     return f"{rng.choice(AREA_CODES)} 555-{rng.randrange(0, 10000):04d}"
 
 
+ROLE_ROLLS = ((0.78, ("membre",)), (0.86, ("intervenant",)), (0.95, ("benevole",)), (1.0, ("membre", "administrateur")))
+"""(up to this roll, these roles): most people are members; some staff, volunteers, board members."""
+MEMBER_EXTRA_ROLES = (("administrateur", 0.08), ("benevole", 0.1))  # a plain member may take one more role
+
+
+def _maybe(ctx: DemoContext, chance: float, make: Callable[[], Any]) -> Any:
+    """Every personal field is optional: filled for about ``chance`` of the people."""
+    return make() if ctx.rng.random() < chance else None
+
+
+def _roles(ctx: DemoContext) -> list[str]:
+    roll = ctx.rng.random()
+    roles = list(next(roles for limit, roles in ROLE_ROLLS if roll < limit))
+    for extra, chance in MEMBER_EXTRA_ROLES:
+        if roles == ["membre"] and ctx.rng.random() < chance:
+            roles.append(extra)
+    return roles
+
+
 def _person(ctx: DemoContext, span_days: int) -> dict:
     rng = ctx.rng
     first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
-    roll = rng.random()
-    roles = ["membre"] if roll < 0.78 else ["intervenant"] if roll < 0.86 else ["benevole"] if roll < 0.95 else ["membre", "administrateur"]
-    if roles == ["membre"] and rng.random() < 0.08:
-        roles.append("administrateur")
-    if roles == ["membre"] and rng.random() < 0.1:
-        roles.append("benevole")
+    roles = _roles(ctx)
     since = ctx.today - dt.timedelta(days=rng.randrange(0, span_days))
     handle = fold(first)[:3] + "." + fold(last).replace(" ", "")[:4]
-    phone = _phone(ctx) if rng.random() < 0.6 else None
-    mobile = _phone(ctx) if rng.random() < 0.5 else None
-    email = f"{handle}@exemple.org" if rng.random() < 0.55 else None
-    chosen = rng.choice(CHOSEN_NAMES) if rng.random() < 0.1 else None
+    phone, mobile = _maybe(ctx, 0.6, lambda: _phone(ctx)), _maybe(ctx, 0.5, lambda: _phone(ctx))
+    email = _maybe(ctx, 0.55, lambda: f"{handle}@exemple.org")
+    chosen = _maybe(ctx, 0.1, lambda: rng.choice(CHOSEN_NAMES))
     methods = [m for m, has in (("phone", phone), ("mobile", mobile), ("text", mobile), ("email", email)) if has]
-    emergency = None
-    if rng.random() < 0.25:
-        emergency = f"{rng.choice(FIRST_NAMES)} ({rng.choice(RELATIONS)}), {_phone(ctx)}"
+    emergency = _maybe(ctx, 0.25, lambda: f"{rng.choice(FIRST_NAMES)} ({rng.choice(RELATIONS)}), {_phone(ctx)}")
     return {
         "first_name": first,
         "last_name": last if rng.random() > 0.07 else None,
@@ -53,12 +66,12 @@ def _person(ctx: DemoContext, span_days: int) -> dict:
         "phone": phone,
         "mobile": mobile,
         "email": email,
-        "address": f"{rng.randrange(10, 2999)}, {rng.choice(STREETS)}, Québec" if rng.random() < 0.4 else None,
+        "address": _maybe(ctx, 0.4, lambda: f"{rng.randrange(10, 2999)}, {rng.choice(STREETS)}, Québec"),
         "contact_method": rng.choice(methods) if methods and rng.random() < 0.7 else None,
-        "contact_hours": rng.choice(CONTACT_HOURS) if rng.random() < 0.3 else None,
+        "contact_hours": _maybe(ctx, 0.3, lambda: rng.choice(CONTACT_HOURS)),
         "emergency_contact": emergency,
         "member_since": since.isoformat(),
-        "notes": rng.choice(NOTES) if rng.random() < 0.12 else None,
+        "notes": _maybe(ctx, 0.12, lambda: rng.choice(NOTES)),
         "archived": 1 if rng.random() < 0.03 else 0,
     }
 
@@ -74,6 +87,7 @@ def populate(ctx: DemoContext) -> None:
     people[0]["phone"] = twin["phone"]
     people.append(twin)
     ids = rows.insert_many(store, "people", people)
+    ctx.extra["person_ids"] = ids  # in the order entered, for the areas that draw from everyone
     for pid, person in zip(ids[:-1], people[:-1], strict=True):
         if person["archived"]:
             continue

@@ -43,11 +43,13 @@ class _Person:
 
 
 def _people(ctx: DemoContext) -> list[_Person]:
+    """Everyone not archived, in the order entered, each with how involved they are."""
     found = []
-    cursor = ctx.store.db.execute("SELECT id, roles, member_since, status FROM people WHERE archived = 0 ORDER BY rowid")
-    for pid, roles, since, status in cursor.fetchall():
-        found.append(_Person(pid, parse_roles(roles), dt.date.fromisoformat(since) if since else ctx.start,
-                             (status or "actif") == "actif", ctx.rng.paretovariate(1.8)))
+    for row in (rows.get(ctx.store, "people", pid) for pid in ctx.extra.get("person_ids", [])):
+        if row and not row["archived"]:
+            since = dt.date.fromisoformat(row["member_since"]) if row["member_since"] else ctx.start
+            found.append(_Person(row["id"], parse_roles(row["roles"]), since, (row["status"] or "actif") == "actif",
+                                 ctx.rng.paretovariate(1.8)))
     return found
 
 
@@ -119,145 +121,169 @@ def populate(ctx: DemoContext) -> None:
         "coalition_delegate", "board_members_seat", "board_staff_seat", "presidency", "secretary", "treasurer")}
 
 
+TEAM_TASKS = ("open_room", "coffee", "discussion_group", "cash", "welcome", "collective_kitchen")
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """How the weeks go: which tasks on which weekdays, up to which day, and where they meet the calendar."""
+
+    week: dict[str, tuple[int, ...]]
+    big: bool
+    last: dt.date  # a couple of weeks are already planned
+    this_week: dt.date  # this week's Sunday: no one at the cash desk yet
+    discussion_keys: dict[dt.date, str]
+
+
 def _tasks(ctx: DemoContext, people: list[_Person], batch: list[dict[str, object]]) -> None:
-    rng = ctx.rng
     big = ctx.scale.people >= 500
-    week_plan = BIG_WEEK if big else SMALL_WEEK
-    last = ctx.today + dt.timedelta(days=13)  # a couple of weeks are already planned
-    this_week = ctx.today - dt.timedelta(days=(ctx.today.weekday() + 1) % 7)  # Sunday
-    discussion_keys = _occurrence_keys(ctx, "discussion")
+    plan = _Plan(BIG_WEEK if big else SMALL_WEEK, big, ctx.today + dt.timedelta(days=13),
+                 ctx.today - dt.timedelta(days=(ctx.today.weekday() + 1) % 7), _occurrence_keys(ctx, "discussion"))
     for year in range(ctx.start.year, ctx.today.year + 1):
         pool = [p for p in people if p.since <= dt.date(year, 6, 30)]
         if not pool:
             continue
-        teams = {code: _team(ctx, pool, code, rng.randint(6, 12) if big else rng.randint(3, 6)) for code in
-                 ("open_room", "coffee", "discussion_group", "cash", "welcome", "collective_kitchen")}
+        sizes = (6, 12) if big else (3, 6)
+        teams = {code: _team(ctx, pool, code, ctx.rng.randint(*sizes)) for code in TEAM_TASKS}
         day = max(dt.date(year, 1, 1), ctx.start)
-        while day <= min(dt.date(year, 12, 31), last):
-            if not _closed(day):
-                for code, weekdays in week_plan.items():
-                    if day.weekday() in weekdays:
-                        person = _pick(ctx, teams[code], code)
-                        key = discussion_keys.get(day, "") if code == "discussion_group" else ""
-                        row = _row(starting_id(code), person, day, day)
-                        if key:
-                            row["id"] = rows.deterministic_id("assignments", starting_id(code), person.id, key)
-                            row["occurrence_key"] = key
-                        batch.append(row)
-                if day.weekday() == 6 and day != this_week and day + dt.timedelta(days=6) <= last:
-                    person = _pick(ctx, teams["cash"], "cash")
-                    batch.append(_row(starting_id("cash"), person, day, day + dt.timedelta(days=6)))
-                if rng.random() < (0.15 if big else 0.06) and day <= ctx.today:
-                    person = _pick(ctx, teams["welcome"], "welcome")
-                    batch.append(_row(starting_id("welcome"), person, day, day, origin="volunteered"))
-            if day.weekday() == 3 and 15 <= day.day <= 21 and day.month not in (7, 12) and day <= ctx.today:
-                for person in rng.sample(teams["collective_kitchen"], min(3, len(teams["collective_kitchen"]))):
-                    batch.append(_row(starting_id("collective_kitchen"), person, day, day))
+        while day <= min(dt.date(year, 12, 31), plan.last):
+            batch += ([] if _closed(day) else _open_day(ctx, day, teams, plan)) + _kitchen(ctx, day, teams)
             day += ONE_DAY
 
 
+def _open_day(ctx: DemoContext, day: dt.date, teams: dict[str, list[_Person]], plan: _Plan) -> list[dict[str, object]]:
+    """The day's shifts, the week at the cash desk (from Sunday) and, now and then, a volunteered welcome."""
+    found = [_shift(ctx, day, teams[code], code, plan) for code, weekdays in plan.week.items() if day.weekday() in weekdays]
+    if day.weekday() == 6 and day != plan.this_week and day + dt.timedelta(days=6) <= plan.last:
+        found.append(_row(starting_id("cash"), _pick(ctx, teams["cash"], "cash"), day, day + dt.timedelta(days=6)))
+    if ctx.rng.random() < (0.15 if plan.big else 0.06) and day <= ctx.today:
+        found.append(_row(starting_id("welcome"), _pick(ctx, teams["welcome"], "welcome"), day, day, origin="volunteered"))
+    return found
+
+
+def _shift(ctx: DemoContext, day: dt.date, team: list[_Person], code: str, plan: _Plan) -> dict[str, object]:
+    """One person on one day; a discussion shift is tied to the calendar's occurrence that day."""
+    person = _pick(ctx, team, code)
+    row = _row(starting_id(code), person, day, day)
+    key = plan.discussion_keys.get(day, "") if code == "discussion_group" else ""
+    if key:
+        row.update(id=rows.deterministic_id("assignments", starting_id(code), person.id, key), occurrence_key=key)
+    return row
+
+
+def _kitchen(ctx: DemoContext, day: dt.date, teams: dict[str, list[_Person]]) -> list[dict[str, object]]:
+    """The collective kitchen: three cooks on the third Thursday, except in July and December."""
+    if day.weekday() != 3 or not 15 <= day.day <= 21 or day.month in (7, 12) or day > ctx.today:
+        return []
+    team = teams["collective_kitchen"]
+    return [_row(starting_id("collective_kitchen"), person, day, day) for person in ctx.rng.sample(team, min(3, len(team)))]
+
+
 def _standing_roles(ctx: DemoContext, people: list[_Person], batch: list[dict[str, object]]) -> None:
-    rng = ctx.rng
+    """The members' committee and the coalition delegate, from September to August."""
     committee: list[_Person] = []
     for year in range(ctx.start.year - 1, ctx.today.year + 1):
         start, end = dt.date(year, 9, 1), dt.date(year + 1, 8, 31)
         if start > ctx.today:
             break
-        pool = [p for p in people if "membre" in p.roles and p.since <= start]
-        kept = [p for p in committee if rng.random() < 0.6 and p in pool]
-        newcomers = _team(ctx, [p for p in pool if p not in kept], "members_committee", rng.randint(4, 6) - len(kept))
-        committee = kept + newcomers
-        for person in committee:
-            batch.append(_row(starting_id("members_committee"), person, max(start, ctx.start), end,
-                              origin="volunteered"))
-        delegate_pool = [p for p in people if p.since <= start]
-        if delegate_pool:
-            delegate = _team(ctx, delegate_pool, "coalition_delegate", 1)[0]
-            batch.append(_row(starting_id("coalition_delegate"), delegate, max(start, ctx.start), end,
-                              origin="appointed", origin_on=start.isoformat()))
+        committee = _committee(ctx, people, committee, start)
+        batch += [_row(starting_id("members_committee"), person, max(start, ctx.start), end, origin="volunteered")
+                  for person in committee]
+        batch += _delegate(ctx, [p for p in people if p.since <= start], start, end)
 
 
-@dataclass(frozen=True)
-class _SeatPlan:
-    """One board seat over the years: two-year terms from the AGA, staggered."""
-
-    seat: int
-    first_year: int  # 0 or 1: the year, after the first one, of its first election
-    coopted_first: bool = False  # its second-year term was vacant at the AGA and filled by co-optation
-    vacant_now: bool = False  # its current term is vacant: to fill at the next AGA
+def _committee(ctx: DemoContext, people: list[_Person], committee: list[_Person], start: dt.date) -> list[_Person]:
+    """Most of last year's committee stays; members join up to four to six."""
+    pool = [p for p in people if "membre" in p.roles and p.since <= start]
+    kept = [p for p in committee if ctx.rng.random() < 0.6 and p in pool]
+    wanted = ctx.rng.randint(4, 6) - len(kept)
+    return kept + _team(ctx, [p for p in pool if p not in kept], "members_committee", wanted)
 
 
-BOARD_PLAN = (_SeatPlan(1, 0), _SeatPlan(2, 0), _SeatPlan(3, 0), _SeatPlan(4, 1, coopted_first=True),
-              _SeatPlan(5, 1, vacant_now=True))
-OFFICERS = ("presidency", "secretary", "treasurer")  # named by the board two weeks after the AGA, for a year
-STAFF_SEAT_ENDS_IN = dt.timedelta(days=45)  # the staff seat's current term (a home-page reminder)
+def _delegate(ctx: DemoContext, pool: list[_Person], start: dt.date, end: dt.date) -> list[dict[str, object]]:
+    if not pool:
+        return []
+    delegate = _team(ctx, pool, "coalition_delegate", 1)[0]
+    return [_appointed("coalition_delegate", delegate, max(start, ctx.start), end, origin_on=start.isoformat())]
 
 
-class _Board:
-    """The elected seats' terms, one seat per person at a time."""
+SEAT_STAGGER = {1: 0, 2: 0, 3: 0, 4: 1, 5: 1}  # board seat -> years after the first AGA of its first term
+VACANT_SEAT = 5  # vacant now: to fill at the next AGA
+COOPTED_SEAT = 4  # vacant at its first AGA, filled by co-optation a few months later
+OFFICERS = ("presidency", "secretary", "treasurer")  # named by the board among its members
 
-    def __init__(self, ctx: DemoContext, people: list[_Person]) -> None:
-        self.ctx = ctx
-        self.members = [p for p in people if "membre" in p.roles]
-        self.admins = [p for p in self.members if "administrateur" in p.roles]
-        self.terms: list[tuple[dt.date, dt.date, _Person]] = []
-        self.first_year = ctx.start.year - 2
-
-    def _candidates(self, start: dt.date, end: dt.date) -> list[_Person]:
-        def free(person: _Person) -> bool:
-            return person.since <= start and not any(p is person and s <= end and e >= start for s, e, p in self.terms)
-        return [p for p in self.admins if free(p)] or [p for p in self.members if free(p)]
-
-    def seat_rows(self, plan: _SeatPlan) -> list[dict[str, object]]:
-        rng, today, found = self.ctx.rng, self.ctx.today, []
-        previous, year = None, self.first_year + plan.first_year
-        while _aga(year) <= today and (pool := self._candidates(_aga(year), _aga(year + 2) - ONE_DAY)):
-            start, end = _aga(year), _aga(year + 2) - ONE_DAY
-            person = previous if previous in pool and rng.random() < 0.5 else rng.choice(pool)
-            origin = "elected"
-            if plan.vacant_now and start <= today <= end:
-                person = None
-            elif plan.coopted_first and year == self.first_year + 1:
-                start, origin = start + dt.timedelta(days=rng.randint(70, 120)), "coopted"
-            if person is not None:
-                found.append(_row(starting_id("board_members_seat"), person, start, end, seat=plan.seat,
-                                  origin=origin, origin_on=start.isoformat()))
-                self.terms.append((start, end, person))
-            previous, year = person, year + 2
-        return found
-
-    def officer_rows(self) -> list[dict[str, object]]:
-        found = []
-        for year in range(self.first_year, self.ctx.today.year + 1):
-            start, end = _aga(year) + dt.timedelta(days=14), _aga(year + 1) + dt.timedelta(days=13)
-            if start > self.ctx.today:
-                break
-            board = list({p.id: p for s, e, p in self.terms if s <= start <= e and "administrateur" in p.roles}.values())
-            self.ctx.rng.shuffle(board)
-            found += [_row(starting_id(code), person, start, end, seat=1, origin="appointed", origin_on=start.isoformat())
-                      for code, person in zip(OFFICERS, board, strict=False)]
-        return found
+Term = tuple[dt.date, dt.date, _Person]
 
 
-def _staff_seat_rows(ctx: DemoContext, staff: list[_Person], first_year: int) -> list[dict[str, object]]:
-    """Designated by the team each year."""
-    anniversary, found = ctx.today + STAFF_SEAT_ENDS_IN, []
-    for year in range(first_year, ctx.today.year + 1) if staff else ():
-        start = anniversary.replace(year=year, day=min(anniversary.day, 28)) + ONE_DAY
-        if start > ctx.today:
-            break
-        pool = [p for p in staff if p.since <= start] or staff
-        found.append(_row(starting_id("board_staff_seat"), ctx.rng.choice(pool), start, default_end(start, 12),
-                          seat=1, origin="appointed", origin_on=start.isoformat()))
-    return found
+def _appointed(code: str, person: _Person, start: dt.date, end: dt.date, **extra: object) -> dict[str, object]:
+    return _row(starting_id(code), person, start, end, **{"origin": "appointed", "origin_on": start.isoformat(), **extra})
 
 
 def _mandates(ctx: DemoContext, people: list[_Person], batch: list[dict[str, object]]) -> None:
-    board = _Board(ctx, people)
-    for plan in BOARD_PLAN:
-        batch += board.seat_rows(plan)
-    batch += board.officer_rows()
-    batch += _staff_seat_rows(ctx, [p for p in people if "intervenant" in p.roles], board.first_year)
+    terms = _board_seats(ctx, people, batch)
+    _officers(ctx, terms, batch)
+    _staff_seat(ctx, [p for p in people if "intervenant" in p.roles], batch)
+
+
+def _candidates(people: list[_Person], start: dt.date, end: dt.date, terms: list[Term]) -> list[_Person]:
+    """Who could hold a seat from ``start`` to ``end``: a member by then, holding no other seat."""
+    busy = {id(p) for s, e, p in terms if s <= end and e >= start}
+    return [p for p in people if p.since <= start and id(p) not in busy]
+
+
+def _board_seats(ctx: DemoContext, people: list[_Person], batch: list[dict[str, object]]) -> list[Term]:
+    """Board seats elected at the AGA for two years, staggered; one person holds one seat at a time."""
+    members = [p for p in people if "membre" in p.roles]
+    admins = [p for p in members if "administrateur" in p.roles]
+    terms: list[Term] = []
+    first_year = ctx.start.year - 2
+    for seat, stagger in SEAT_STAGGER.items():
+        previous = None
+        for year in range(first_year + stagger, ctx.today.year + 1, 2):
+            start, end = _aga(year), _aga(year + 2) - ONE_DAY
+            pool = _candidates(admins, start, end, terms) or _candidates(members, start, end, terms)
+            if start > ctx.today or not pool:
+                break
+            person = previous if previous in pool and ctx.rng.random() < 0.5 else ctx.rng.choice(pool)
+            row = _seat_row(ctx, seat, person, start, end, first_term=year == first_year + 1)
+            previous = person if row else None
+            if row:
+                batch.append(row)
+                terms.append((dt.date.fromisoformat(str(row["start_on"])), end, person))
+    return terms
+
+
+def _seat_row(ctx: DemoContext, seat: int, person: _Person, start: dt.date, end: dt.date, *,
+              first_term: bool) -> dict[str, object] | None:
+    if seat == VACANT_SEAT and start <= ctx.today <= end:
+        return None
+    origin = "elected"
+    if seat == COOPTED_SEAT and first_term:
+        start, origin = start + dt.timedelta(days=ctx.rng.randint(70, 120)), "coopted"
+    return _row(starting_id("board_members_seat"), person, start, end, seat=seat, origin=origin,
+                origin_on=start.isoformat())
+
+
+def _officers(ctx: DemoContext, terms: list[Term], batch: list[dict[str, object]]) -> None:
+    """Officers: named by the board among its members, two weeks after the AGA, for a year."""
+    for year in range(ctx.start.year - 2, ctx.today.year + 1):
+        start, end = _aga(year) + dt.timedelta(days=14), _aga(year + 1) + dt.timedelta(days=13)
+        if start > ctx.today:
+            break
+        board = list({p.id: p for s, e, p in terms if s <= start <= e and "administrateur" in p.roles}.values())
+        ctx.rng.shuffle(board)
+        batch.extend(_appointed(code, person, start, end, seat=1) for code, person in zip(OFFICERS, board, strict=False))
+
+
+def _staff_seat(ctx: DemoContext, staff: list[_Person], batch: list[dict[str, object]]) -> None:
+    """The staff seat: designated by the team each year; the current term ends in about 45 days."""
+    anniversary = ctx.today + dt.timedelta(days=45)
+    for year in range(ctx.start.year - 2, ctx.today.year + 1):
+        start = anniversary.replace(year=year, day=min(anniversary.day, 28)) + ONE_DAY
+        if not staff or start > ctx.today:
+            break
+        pool = [p for p in staff if p.since <= start] or staff
+        batch.append(_appointed("board_staff_seat", ctx.rng.choice(pool), start, default_end(start, 12), seat=1))
 
 
 def _availability(ctx: DemoContext, people: list[_Person]) -> None:

@@ -33,82 +33,28 @@ def _cat(code: str) -> str:
     return chart.starting_id(chart.CATEGORIES, code)
 
 
-# Each month: (day of the month − 1, kind, category, dollars × 100 at the small scale, description, extra).
-MONTHLY: tuple[tuple[int, str, str | None, int, str, dict[str, Any]], ...] = (
-    (0, "expense", "rent", 145_000, "Loyer du local", {"method": "cheque"}),  # with the cheque's number
-    (9, "expense", "phone", 8_990, "Téléphone et Internet", {"method": "deposit"}),
-    (27, "expense", "bank_fees", 795, "Frais mensuels — forfait OBNL", {"method": "deposit"}),
-    (2, "transfer", None, 20_000, "Petite caisse — renflouement", {}),  # from the bank to the petty cash
+ONCE_A_YEAR = (  # (month of the exercice, day, category code, cents, description), paid from the bank
+    (1, 20, "insurance", 112_400, "Assurance responsabilité"),
+    (2, 9, "aga", 38_500, "AGA — salle et repas"),
 )
-# Once a year: (month of the exercice, day − 1, kind, category, cents, description).
-ONCE_A_YEAR = (
-    (1, 20, "expense", "insurance", 112_400, "Assurance responsabilité"),
-    (2, 9, "expense", "aga", 38_500, "AGA — salle et repas"),
+MONTHLY = (  # (day of the month, category code, cents, method, description); rent is scaled and has a cheque number
+    (9, "phone", 8_990, "deposit", "Téléphone et Internet"),
+    (27, "bank_fees", 795, "deposit", "Frais mensuels — forfait OBNL"),
 )
-PSOC_A_YEAR = 9_800_000  # the PSOC grant, in four instalments (× the scale)
-CITY_GRANT = 250_000
 
 
-class _Journal:
-    """The entries of the demo years, written at once at the end."""
+class _Ledger:
+    """The entries of the exercices being written, up to today, on the bank account unless told."""
 
-    def __init__(self, ctx: DemoContext, bank: str, cash: str, scale: int) -> None:
-        self.ctx, self.bank, self.cash, self.scale = ctx, bank, cash, scale
+    def __init__(self, ctx: DemoContext, bank: str, cash: str) -> None:
+        self.ctx, self.bank, self.cash = ctx, bank, cash
         self.entries: list[tuple[str | None, dict[str, Any]]] = []
 
-    def add(self, on: dt.date, kind: str, cents: int, code: str | None, account: str | None = None,
-            **extra: Any) -> None:
+    def add(self, on: dt.date, kind: str, cents: int, code: str | None, account: str = "", **extra: Any) -> None:
         if on <= self.ctx.today:
             self.entries.append((None, {"on": on.isoformat(), "kind": kind, "amount_cents": cents,
-                                        "account_id": account or self.bank,
-                                        "category_id": _cat(code) if code else None, "archived": 0, **extra}))
-
-    def year(self, start: dt.date, months: list[dt.date]) -> None:
-        rng, scale = self.ctx.rng, self.scale
-        for quarter in range(4):
-            self.add(months[quarter * 3] + dt.timedelta(days=4), "income", PSOC_A_YEAR * scale // 4, "psoc",
-                     description="PSOC — versement")
-        self.add(months[2] + dt.timedelta(days=12), "income", CITY_GRANT, "grants",
-                 description="Ville — soutien aux organismes")
-        for month in months:
-            for day, kind, code, cents, description, extra in MONTHLY:
-                more = {"reference": str(rng.randint(300, 999))} if code == "rent" else {}
-                more |= {"to_account_id": self.cash} if kind == "transfer" else {}
-                self.add(month + dt.timedelta(days=day), kind, cents * (scale if code == "rent" else 1), code,
-                         description=description, **extra, **more)
-        self._pay(start, months[-1] + dt.timedelta(days=31))
-        for month, day, kind, code, cents, description in ONCE_A_YEAR:
-            self.add(months[month] + dt.timedelta(days=day), kind, cents, code, description=description)
-        self._yearly(start)
-
-    def _pay(self, start: dt.date, until: dt.date) -> None:
-        """Two people paid every two weeks (six in a big group), from the second Thursday."""
-        pay_day = start + dt.timedelta(days=(3 - start.weekday()) % 7 + 7)
-        while pay_day < until:
-            for _staff in range(2 * self.scale):
-                self.add(pay_day, "expense", self.ctx.rng.randint(138_000, 152_000), "salaries", description="Paie",
-                         method="deposit")
-            pay_day += dt.timedelta(days=14)
-
-    def _yearly(self, start: dt.date) -> None:
-        rng, big = self.ctx.rng, self.scale > 1
-        for code, (count, dollars, descriptions) in YEARLY.items():
-            kind = "income" if code in ("donations", "self_funding") else "expense"
-            for _n in range(count * self.scale * (4 if big else 1)):
-                on = start + dt.timedelta(days=rng.randint(0, 364))
-                account = self.cash if kind == "expense" and rng.random() < 0.5 else self.bank
-                self.add(on, kind, rng.randint(dollars * 50, dollars * 160), code, account,
-                         method=rng.choice(["cash", "cheque", "transfer", "card"]), description=rng.choice(descriptions))
-
-
-def _budget(scale: int) -> dict[str, int]:
-    return {"psoc": PSOC_A_YEAR * scale, "grants": CITY_GRANT, "rent": 145_000 * 12 * scale,
-            "salaries": 2 * scale * 26 * 145_000, "phone": 8_990 * 12, "insurance": 115_000, "bank_fees": 9_540,
-            "aga": 40_000, "activities": 240_000 * scale}
-
-
-def _months(start: dt.date) -> list[dt.date]:
-    return [dt.date(start.year + (start.month - 1 + i) // 12, (start.month - 1 + i) % 12 + 1, 1) for i in range(12)]
+                                        "account_id": account or self.bank, "category_id": _cat(code) if code else None,
+                                        "archived": 0, **extra}))
 
 
 def populate(ctx: DemoContext) -> None:
@@ -116,28 +62,79 @@ def populate(ctx: DemoContext) -> None:
     ctx.progress("Trésorerie")
     chart.install_starting_chart(store)
     years = 2 if ctx.scale.label == "demo" else ctx.scale.years
-    scale = 3 if ctx.scale.people > 500 else 1
     current = group.fiscal_year_of(store, ctx.today)[0].year
     first = current - years + 1
-    bank, cash = chart.starting_id(chart.ACCOUNTS, "bank"), chart.starting_id(chart.ACCOUNTS, "cash")
-    opening_on = group.fiscal_year(store, first)[0].isoformat()
-    rows.update(store, chart.ACCOUNTS, bank, {"name": "Compte Desjardins", "opening_cents": 1_842_315,
-                                              "opening_on": opening_on})
-    rows.update(store, chart.ACCOUNTS, cash, {"opening_cents": 15_000, "opening_on": opening_on})
-    journal = _Journal(ctx, bank, cash, scale)
+    ledger = _open_accounts(ctx, group.fiscal_year(store, first)[0])
     for year in range(first, current + 1):
-        start = group.fiscal_year(store, year)[0]
-        journal.year(start, _months(start))
-        for code, cents in _budget(scale).items():
-            budget.set_budget(store, _cat(code), year, cents)
+        _exercice(ledger, year, big=ctx.scale.people > 500)
     with store.write():
-        rows.insert_new_many(store, TABLE, journal.entries)
-        _fees(ctx, group.fiscal_year(store, first)[0], cash)
-        _statement(ctx, bank)
-        for year in range(first, current):  # the exercices whose statements an AGA adopted
+        rows.insert_new_many(store, TABLE, ledger.entries)
+        _fees(ctx, group.fiscal_year(store, first)[0], ledger.cash)
+        _statement(ctx, ledger.bank)
+        for year in range(first, current):
             aga_day = group.fiscal_year(store, year)[1] + dt.timedelta(days=75)
             if aga_day <= ctx.today:
                 closing.close_year(store, year, closed_on=aga_day, note="Adoptés à l'AGA")
+
+
+def _open_accounts(ctx: DemoContext, opening_on: dt.date) -> _Ledger:
+    bank, cash = chart.starting_id(chart.ACCOUNTS, "bank"), chart.starting_id(chart.ACCOUNTS, "cash")
+    rows.update(ctx.store, chart.ACCOUNTS, bank, {"name": "Compte Desjardins", "opening_cents": 1_842_315,
+                                                  "opening_on": opening_on.isoformat()})
+    rows.update(ctx.store, chart.ACCOUNTS, cash, {"opening_cents": 15_000, "opening_on": opening_on.isoformat()})
+    return _Ledger(ctx, bank, cash)
+
+
+def _exercice(ledger: _Ledger, year: int, *, big: bool) -> None:
+    """One exercice: grants, the months' bills, the pay, yearly bills, everyday entries and the budget."""
+    scale = 3 if big else 1
+    start = group.fiscal_year(ledger.ctx.store, year)[0]
+    months = [dt.date(start.year + (start.month - 1 + i) // 12, (start.month - 1 + i) % 12 + 1, 1) for i in range(12)]
+    psoc = 9_800_000 * scale
+    for quarter in range(4):
+        ledger.add(months[quarter * 3] + dt.timedelta(days=4), "income", psoc // 4, "psoc", description="PSOC — versement")
+    ledger.add(months[2] + dt.timedelta(days=12), "income", 250_000, "grants", description="Ville — soutien aux organismes")
+    for month in months:
+        _month(ledger, month, scale)
+    _payroll(ledger, start, months[-1] + dt.timedelta(days=31), 2 * scale)
+    for month, day, code, cents, description in ONCE_A_YEAR:
+        ledger.add(months[month] + dt.timedelta(days=day), "expense", cents, code, description=description)
+    _everyday(ledger, start, scale * (4 if big else 1))
+    plan = {"psoc": psoc, "grants": 250_000, "rent": 145_000 * 12 * scale, "salaries": 2 * scale * 26 * 145_000,
+            "phone": 8_990 * 12, "insurance": 115_000, "bank_fees": 9_540, "aga": 40_000, "activities": 240_000 * scale}
+    for code, cents in plan.items():
+        budget.set_budget(ledger.ctx.store, _cat(code), year, cents)
+
+
+def _month(ledger: _Ledger, month: dt.date, scale: int) -> None:
+    ledger.add(month, "expense", 145_000 * scale, "rent", description="Loyer du local", method="cheque",
+               reference=str(ledger.ctx.rng.randint(300, 999)))
+    for day, code, cents, method, description in MONTHLY:
+        ledger.add(month + dt.timedelta(days=day), "expense", cents, code, description=description, method=method)
+    ledger.add(month + dt.timedelta(days=2), "transfer", 20_000, None, to_account_id=ledger.cash,
+               description="Petite caisse — renflouement")
+
+
+def _payroll(ledger: _Ledger, start: dt.date, end: dt.date, staff: int) -> None:
+    """Every second Thursday from the second one of the exercice."""
+    pay_day = start + dt.timedelta(days=(3 - start.weekday()) % 7 + 7)
+    while pay_day < end:
+        for _person in range(staff):
+            ledger.add(pay_day, "expense", ledger.ctx.rng.randint(138_000, 152_000), "salaries", description="Paie",
+                       method="deposit")
+        pay_day += dt.timedelta(days=14)
+
+
+def _everyday(ledger: _Ledger, start: dt.date, scale: int) -> None:
+    """Donations, fundraising and small expenses on random days, half of the expenses from the petty cash."""
+    rng = ledger.ctx.rng
+    for code, (count, dollars, descriptions) in YEARLY.items():
+        kind = "income" if code in ("donations", "self_funding") else "expense"
+        for _n in range(count * scale):
+            on = start + dt.timedelta(days=rng.randint(0, 364))
+            account = ledger.cash if kind == "expense" and rng.random() < 0.5 else ledger.bank
+            ledger.add(on, kind, rng.randint(dollars * 50, dollars * 160), code, account,
+                       method=rng.choice(["cash", "cheque", "transfer", "card"]), description=rng.choice(descriptions))
 
 
 def _fees(ctx: DemoContext, since: dt.date, cash: str) -> None:
