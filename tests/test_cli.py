@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from entraide_desktop.cli import run
 from tests.conftest import PASSPHRASE
 
@@ -17,6 +19,7 @@ def test_version(capsys):
     assert capsys.readouterr().out.startswith("Entraide ")
 
 
+@pytest.mark.slow  # builds the whole demo group through the command line: seconds; `demo` and `check` have quick siblings
 def test_init_demo_and_check(tmp_path, monkeypatch, capsys):
     db = tmp_path / "g" / "entraide.db"
     monkeypatch.setenv("ENTRAIDE_PASSPHRASE", PASSPHRASE)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,6 +25,7 @@ def test_quebec_names_fold_without_accents():
     assert fold("a\u034fb") == "a\u034fb"  # the grapheme joiner is not an accent: kept
 
 
+@pytest.mark.slow  # 3000 random texts: seconds; the next test covers every character of the basic plane
 @settings(max_examples=3000, derandomize=True, deadline=None)
 @given(st.text())
 def test_fold_is_the_reference_for_any_text(text):

@@ -143,6 +143,7 @@ def test_a_record_id_or_author_out_of_bounds_is_refused(pair):
     _refused(centre, forge(centre, site=FORGER, records=[("people", PERSON, long_author)]), "auteur")
 
 
+@pytest.mark.slow  # syncs the whole demo group between two machines: seconds; each forged-file test above is quick
 def test_an_honest_demo_group_passes_every_check(pair):
     from entraide_desktop.demo import DEMO, populate  # noqa: PLC0415
 

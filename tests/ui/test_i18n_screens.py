@@ -451,6 +451,7 @@ def _problems(judge: Judge, english: dict[str, list[str]]) -> list[str]:
 # -- the tests ---------------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # opens every screen and dialog in English: the longest UI test; the catalog tests cover each string
 def test_every_screen_is_in_english(qtbot, group, monkeypatch):
     french = _build_in("fr", qtbot, group, monkeypatch)
     english = _build_in("en", qtbot, group, monkeypatch)
