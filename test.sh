@@ -3,8 +3,12 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 ./scripts/system-deps.sh
-python3 -m venv .venv
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test,packaging]"
+# Installed again only when pyproject.toml changed since the last install (a fresh checkout always installs).
+if [[ ! -f .venv/.installed || pyproject.toml -nt .venv/.installed ]]; then
+  python3 -m venv .venv
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test,packaging]"
+  touch .venv/.installed
+fi
 # On every core (pytest-xdist), unless told otherwise (-n 0 runs in one process).
 parallel=(-n auto)
 for arg in "$@"; do
