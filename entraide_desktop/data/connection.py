@@ -35,7 +35,7 @@ from .errors import (
     user_facing_errors,
 )
 from .far_stamps import repair_far_stamps
-from .rows import forget_structure
+from .row_storage import forget_structure
 from .schema import MIGRATIONS, known_migrations
 from .schema.core import GROUP_PROFILE_ID
 from .store import Author, Store, _WriteState, new_site_id

@@ -3,7 +3,8 @@
 Every change to a synced table goes through these functions, which, in one transaction,
 write the plain value into the table (so queries stay simple), record the field's new
 version (this machine's dot and hybrid-clock time, who made it) and append to the history.
-Nothing else may write to a synced table.
+Nothing else may write to a synced table. How rows are stored is in ``row_storage``; the merge of
+another machine's state (``merge_remote``…) in ``row_merge``, reached from here.
 """
 
 from __future__ import annotations
@@ -19,11 +20,26 @@ from typing import Any
 from ..i18n import _
 from .clock import to_seconds
 from .errors import ErasedRow, NotFound, ValidationError
-from .schema.registry import deterministic_id, spec_for  # noqa: F401  (rows.deterministic_id: the write path's API)
+from .row_merge import apply_tombstone, merge_remote, merge_remote_many  # noqa: F401  (the write path's merge side)
+from .row_storage import (  # noqa: F401  (rows.get, rows.fields_of…: read through the write path's module)
+    ARCHIVED,
+    LOG,
+    SAVE_STATE,
+    bury,
+    fields_of,
+    get,
+    history_params,
+    is_erased,
+    log_history,
+    plain_statement,
+    record_state,
+    save_state,
+    state_params,
+    write_plain,
+)
+from .schema.registry import deterministic_id  # noqa: F401  (rows.deterministic_id: the write path's API)
 from .store import Store
-from .versions import FieldState, RecordState, Sibling, Value, decode_record, encode_record, local_write, merge_record
-
-ARCHIVED = "archived"
+from .versions import FieldState, Sibling, Value, decode_record, local_write
 MAX_TEXT_CHARS = 200_000
 """The longest text a field may hold (a long procès-verbal is about 50 000 characters); other
 machines refuse longer ones in an exchange file (``sync/checks.py``), so none is written here."""
@@ -46,33 +62,6 @@ def normalise(value: Any) -> Value:
     raise TypeError(f"cannot store {type(value).__name__} in a synced field")
 
 
-# -- table structure ----------------------------------------------------------------------------
-
-_columns_cache: dict[tuple[int, str], tuple[tuple[str, ...], tuple[str, ...]]] = {}
-
-
-def _columns(store: Store, table: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(synced fields, local ``_`` columns) of ``table``."""
-    key = (id(store.db.conn), table)
-    cached = _columns_cache.get(key)
-    if cached is None:
-        spec_for(table)
-        names = [row[1] for row in store.db.execute(f'PRAGMA table_info("{table}")').fetchall()]
-        synced = tuple(n for n in names if n != "id" and not n.startswith("_"))
-        local = tuple(n for n in names if n.startswith("_"))
-        cached = _columns_cache[key] = (synced, local)
-    return cached
-
-
-def fields_of(store: Store, table: str) -> tuple[str, ...]:
-    return _columns(store, table)[0]
-
-
-def forget_structure() -> None:
-    """Drop cached table structures (after a migration adds columns)."""
-    _columns_cache.clear()
-
-
 def _check_fields(store: Store, table: str, values: Mapping[str, Any]) -> dict[str, Value]:
     synced = set(fields_of(store, table))
     unknown = set(values) - synced
@@ -86,22 +75,6 @@ def _check_fields(store: Store, table: str, values: Mapping[str, Any]) -> dict[s
     return clean
 
 
-# -- reading ------------------------------------------------------------------------------------
-
-
-def get(store: Store, table: str, row_id: str) -> dict[str, Any] | None:
-    spec_for(table)
-    cursor = store.db.execute(f'SELECT * FROM "{table}" WHERE id = ?', [row_id])
-    row = cursor.fetchone()
-    if row is None:
-        return None
-    return dict(zip([c[0] for c in cursor.description], row, strict=True))
-
-
-def is_erased(store: Store, table: str, row_id: str) -> bool:
-    return store.db.execute("SELECT 1 FROM _tombstones WHERE tbl = ? AND row_id = ?", [table, row_id]).fetchone() is not None
-
-
 def require(store: Store, table: str, row_id: str) -> dict[str, Any]:
     """The row, or a clear error when it does not exist or was erased."""
     row = get(store, table, row_id)
@@ -110,63 +83,6 @@ def require(store: Store, table: str, row_id: str) -> dict[str, Any]:
     if is_erased(store, table, row_id):
         raise ErasedRow(_("Cette fiche a été effacée définitivement : elle ne peut plus être modifiée."))
     raise NotFound(_("Cette fiche n'existe pas ou plus (elle a peut-être été effacée sur un autre poste)."))
-
-
-def record_state(store: Store, table: str, row_id: str) -> RecordState:
-    row = store.db.execute("SELECT state FROM _versions WHERE tbl = ? AND row_id = ?", [table, row_id]).fetchone()
-    return decode_record(row[0]) if row else {}
-
-
-_SAVE_STATE = (  # updated in place when the record exists (a REPLACE would delete and re-append it)
-    "INSERT INTO _versions (tbl, row_id, state, conflicted, hlc) VALUES (?, ?, ?, ?, ?) "
-    "ON CONFLICT (tbl, row_id) DO UPDATE SET state = excluded.state, conflicted = excluded.conflicted, "
-    "hlc = excluded.hlc"
-)
-_VALUE_JSON = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps with options builds an encoder per call
-_LOG = "INSERT INTO _history (tbl, row_id, field, value, author, site, hlc) VALUES (?, ?, ?, ?, ?, ?, ?)"
-
-
-def _state_params(table: str, row_id: str, state: RecordState) -> tuple[Any, ...]:
-    conflicted = int(any(f.in_conflict for f in state.values()))
-    hlc = max((s.hlc for f in state.values() for s in f.siblings), default=0)
-    return (table, row_id, encode_record(state), conflicted, hlc)
-
-
-def _save_state(store: Store, table: str, row_id: str, state: RecordState) -> None:
-    store.db.execute(_SAVE_STATE, _state_params(table, row_id, state))
-
-
-def _derived(table: str, row: Mapping[str, Any]) -> dict[str, Any]:
-    derive = spec_for(table).derive
-    return derive(row) if derive else {}
-
-
-def _history_params(table: str, row_id: str, changes: Iterable[tuple[str, Sibling]]) -> list[tuple[Any, ...]]:
-    return [
-        (table, row_id, name, _VALUE_JSON(s.value), s.author, s.site, s.hlc) for name, s in changes
-    ]
-
-
-def _log(store: Store, table: str, row_id: str, changes: Iterable[tuple[str, Sibling]]) -> None:
-    store.db.conn.executemany(_LOG, _history_params(table, row_id, changes))
-
-
-def _plain_statement(table: str, row_id: str, row: dict[str, Any], exists: bool) -> tuple[str, list[Any]]:
-    """The statement that writes the plain values of a row (derived ``_`` columns included)."""
-    row = {**row, **_derived(table, row)}
-    row.pop("id", None)
-    columns = list(row)
-    if exists:
-        assignments = ", ".join(f'"{c}" = ?' for c in columns)
-        return f'UPDATE "{table}" SET {assignments} WHERE id = ?', [*row.values(), row_id]
-    names = ", ".join(['"id"', *(f'"{c}"' for c in columns)])
-    marks = ", ".join("?" * (len(columns) + 1))
-    return f'INSERT INTO "{table}" ({names}) VALUES ({marks})', [row_id, *row.values()]
-
-
-def _write_plain(store: Store, table: str, row_id: str, row: dict[str, Any], exists: bool) -> None:
-    sql, params = _plain_statement(table, row_id, row, exists)
-    store.db.execute(sql, params)
 
 
 # -- local writes -------------------------------------------------------------------------------
@@ -181,15 +97,15 @@ def _write(store: Store, table: str, row_id: str, values: dict[str, Value], curr
         sibling = Sibling(site, counter, hlc, value, store.author.name)
         state[name] = local_write(state.get(name), sibling)
         changes.append((name, sibling))
-    _save_state(store, table, row_id, state)
+    save_state(store, table, row_id, state)
     if current is None:
         row = {name: None for name in fields_of(store, table)}
         row[ARCHIVED] = 0
     else:
         row = {k: v for k, v in current.items() if not k.startswith("_")}
     row.update(values)
-    _write_plain(store, table, row_id, row, exists=current is not None)
-    _log(store, table, row_id, changes)
+    write_plain(store, table, row_id, row, exists=current is not None)
+    log_history(store, table, row_id, changes)
 
 
 def insert(store: Store, table: str, values: Mapping[str, Any], *, row_id: str | None = None) -> str:
@@ -243,16 +159,16 @@ def insert_new_many(store: Store, table: str, items: Iterable[tuple[str | None, 
         for row_id, clean in prepared:
             site, counter, hlc = store.next_dot()
             siblings = [(name, Sibling(site, counter, hlc, value, store.author.name)) for name, value in clean.items()]
-            states.append(_state_params(table, row_id, {name: local_write(None, s) for name, s in siblings}))
-            history += _history_params(table, row_id, siblings)
+            states.append(state_params(table, row_id, {name: local_write(None, s) for name, s in siblings}))
+            history += history_params(table, row_id, siblings)
             row = {name: None for name in fields}
             row.update(clean)
-            sql, params = _plain_statement(table, row_id, row, exists=False)
+            sql, params = plain_statement(table, row_id, row, exists=False)
             plain.setdefault(sql, []).append(params)
-        store.db.conn.executemany(_SAVE_STATE, states)
+        store.db.conn.executemany(SAVE_STATE, states)
         for sql, params_list in plain.items():
             store.db.conn.executemany(sql, params_list)
-        store.db.conn.executemany(_LOG, history)
+        store.db.conn.executemany(LOG, history)
     return ids
 
 
@@ -302,148 +218,7 @@ def erase(store: Store, table: str, row_id: str) -> None:
             return
         _site, _counter, hlc = store.next_dot()
         store.note_change(table)
-        _remove(store, table, row_id)
-        store.db.execute(
-            "INSERT INTO _tombstones (tbl, row_id, site, hlc, author) VALUES (?, ?, ?, ?, ?)",
-            [table, row_id, store.site_id, hlc, store.author.name],
-        )
-
-
-def _remove(store: Store, table: str, row_id: str) -> None:
-    spec_for(table)
-    store.db.execute(f'DELETE FROM "{table}" WHERE id = ?', [row_id])
-    store.db.execute("DELETE FROM _versions WHERE tbl = ? AND row_id = ?", [table, row_id])
-    store.db.execute("DELETE FROM _history WHERE tbl = ? AND row_id = ?", [table, row_id])
-
-
-# -- merging remote state (used by sync) --------------------------------------------------------
-
-
-def apply_tombstone(store: Store, table: str, row_id: str, site: str, hlc: int, author: str = "") -> bool:
-    """Apply an erase received from another machine; True when something was removed here."""
-    with store.write():
-        if is_erased(store, table, row_id):
-            return False
-        store.clock.observe(hlc)
-        existed = get(store, table, row_id) is not None
-        store.note_change(table, local=False)
-        _remove(store, table, row_id)
-        store.db.execute(
-            "INSERT INTO _tombstones (tbl, row_id, site, hlc, author) VALUES (?, ?, ?, ?, ?)",
-            [table, row_id, site, hlc, author],
-        )
-    return existed
-
-
-def merge_remote(store: Store, table: str, row_id: str, remote: RecordState) -> set[str]:
-    """Merge another machine's state of a record; returns the fields whose shown value or values in
-    conflict changed (versions alone may change too: they are kept, not reported)."""
-    with store.write():
-        if is_erased(store, table, row_id):
-            return set()
-        synced = set(fields_of(store, table))
-        merged = _merged(store, table, row_id, record_state(store, table, row_id), remote, synced,
-                         lambda: get(store, table, row_id))
-        if merged is None:
-            return set()
-        _write_merged(store, table, [merged])
-    return merged.shown
-
-
-def merge_remote_many(store: Store, table: str, items: Iterable[tuple[str, RecordState]]) -> dict[str, set[str]]:
-    """:func:`merge_remote` for many records of one table (distinct ids), in one transaction with
-    batched reads and writes: what sync imports use. Returns the changed fields of each row a person
-    sees changed."""
-    items = list(items)
-    synced = set(fields_of(store, table))
-    with store.write():
-        erased: set[str] = set()
-        states: dict[str, RecordState] = {}
-        current: dict[str, dict[str, Any]] = {}
-        ids = [row_id for row_id, _remote in items]
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            erased.update(r[0] for r in store.db.execute(
-                f"SELECT row_id FROM _tombstones WHERE tbl = ? AND row_id IN ({marks})", [table, *chunk]))
-            states.update((r, decode_record(t)) for r, t in store.db.execute(
-                f"SELECT row_id, state FROM _versions WHERE tbl = ? AND row_id IN ({marks})", [table, *chunk]))
-            cursor = store.db.execute(f'SELECT * FROM "{table}" WHERE id IN ({marks})', chunk)
-            names = [c[0] for c in cursor.description]
-            current.update((row[0], dict(zip(names, row, strict=True))) for row in cursor.fetchall())
-        done = []
-        for row_id, remote in items:
-            if row_id not in erased:
-                merged = _merged(store, table, row_id, states.get(row_id, {}), remote, synced,
-                                 lambda row_id=row_id: current.get(row_id))
-                if merged is not None:
-                    done.append(merged)
-        _write_merged(store, table, done)
-    return {m.row_id: m.shown for m in done if m.shown}
-
-
-@dataclass
-class _Merged:
-    """A record after a merge, to be written: its state, plain row and the versions new here."""
-
-    row_id: str
-    changed: set[str]
-    state: RecordState
-    row: dict[str, Any]
-    exists: bool
-    new_siblings: list[tuple[str, Sibling]]
-    shown: set[str]  # the changed fields whose value (or values in conflict) a person sees differently
-
-
-def _merged(store: Store, table: str, row_id: str, local: RecordState, remote: RecordState, synced: set[str],
-            read_row: Any) -> _Merged | None:
-    """Merge ``remote`` into a record whose state here is ``local`` (no write); None when nothing changes."""
-    merged = merge_record(local, remote)
-    changed = {name for name, state in merged.items() if name in synced and local.get(name) != state}
-    if not changed:
-        return None
-    current = read_row()
-    if current is None:
-        row: dict[str, Any] = {name: None for name in synced}
-        row[ARCHIVED] = 0
-    else:
-        row = {k: v for k, v in current.items() if not k.startswith("_")}
-    new_siblings = []
-    for name in changed:
-        state = merged[name]
-        row[name] = state.value if name != ARCHIVED else int(state.value or 0)
-        seen = {s.dot for s in local[name].siblings} if name in local else set()
-        new_siblings += [(name, s) for s in state.siblings if s.dot not in seen]
-    for _name, sibling in new_siblings:
-        store.clock.observe(sibling.hlc)
-    kept = {k: v for k, v in merged.items() if k in synced}
-    shown = {name for name in changed if _seen(local.get(name)) != _seen(merged[name])}
-    return _Merged(row_id, changed, kept, row, current is not None, new_siblings, shown)
-
-
-def _seen(state: FieldState | None) -> tuple[Value, frozenset[Value]]:
-    """What a person sees of a field: its value and the values in conflict with it (two machines
-    that wrote the same value, each with its own version, show nothing new to anyone)."""
-    if state is None:
-        return None, frozenset()
-    return state.value, frozenset(s.value for s in state.siblings)
-
-
-def _write_merged(store: Store, table: str, merged: list[_Merged]) -> None:
-    """Write merged records (inside a write): versions, plain rows, history, the clock."""
-    if not merged:
-        return
-    store.note_change(table, local=False)
-    conn = store.db.conn
-    conn.executemany(_SAVE_STATE, [_state_params(table, m.row_id, m.state) for m in merged])
-    statements: dict[str, list[list[Any]]] = {}
-    for m in merged:
-        sql, params = _plain_statement(table, m.row_id, m.row, m.exists)
-        statements.setdefault(sql, []).append(params)
-    for sql, params in statements.items():
-        conn.executemany(sql, params)
-    conn.executemany(_LOG, [p for m in merged for p in _history_params(table, m.row_id, m.new_siblings)])
-    store.persist_clock()
+        bury(store, table, row_id, store.site_id, hlc, store.author.name)
 
 
 # -- history and conflicts ----------------------------------------------------------------------

@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from entraide_desktop.config import paths_for
-from entraide_desktop.data import connection, rows
+from entraide_desktop.data import connection, row_merge, rows
 from entraide_desktop.data.clock import DAY_MS, HybridClock, wall_ms
 from entraide_desktop.data.sync import bundle as bundles
 from entraide_desktop.data.sync import conflicts, exchange, machines, merge, state
@@ -194,8 +194,8 @@ def test_a_failure_inside_the_import_changes_nothing(pair, usb, monkeypatch):
             raise RuntimeError("panne au milieu de l'importation")
         return real(*args, **kwargs)
 
-    real = rows._merged
-    monkeypatch.setattr(rows, "_merged", failing)
+    real = row_merge._merged
+    monkeypatch.setattr(row_merge, "_merged", failing)
     with pytest.raises(RuntimeError):
         exchange.import_file(laptop, path)
     monkeypatch.undo()

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from entraide_desktop.config import paths_for
-from entraide_desktop.data import connection, database_file, rows
+from entraide_desktop.data import connection, database_file, row_merge, rows
 from entraide_desktop.data.clock import DAY_MS, HybridClock
 from entraide_desktop.data.store import Store
 from entraide_desktop.data.sync import bundle as bundles
@@ -228,7 +228,7 @@ class Replicas(RuleBasedStateMachine):
         if header.site == replica.site:
             return
         before = dump(replica.store)
-        real = rows._merged
+        real = row_merge._merged
         calls = []
 
         def failing(*args, **kwargs):  # noqa: ANN002, ANN003
@@ -237,13 +237,13 @@ class Replicas(RuleBasedStateMachine):
                 raise RuntimeError("panne")
             return real(*args, **kwargs)
 
-        rows._merged = failing
+        row_merge._merged = failing
         try:
             exchange.import_bytes(replica.store, raw, "fichier", backup=False, shortcut=False, confirm_mass=True)
         except RuntimeError:
             assert dump(replica.store) == before
         finally:
-            rows._merged = real
+            row_merge._merged = real
 
     def copy_database_file(self, data: st.DataObject) -> None:
         source = self._pick(data)
