@@ -39,6 +39,7 @@ from .row_storage import forget_structure
 from .schema import MIGRATIONS, known_migrations
 from .schema.core import GROUP_PROFILE_ID
 from .store import Author, Store, _WriteState, new_site_id
+from .sync.state import note_former_sites
 
 def _make_files_private(paths: Paths) -> None:
     """Files made by older versions (0644) become the user's alone (POSIX; see private_files)."""
@@ -233,7 +234,9 @@ def renew_site_id(store: Store, identity: dict[str, object] | None = None) -> st
     new_site = new_site_id()
     old = store.site_id
     previous = json.loads(store.local("previous_sites", "[]") or "[]")
+    old_counter = int(store.local("counter", "0") or 0)
     with store.write():
+        note_former_sites(store, {old: old_counter})
         store.db.conn.executemany(
             "INSERT OR REPLACE INTO _local (key, value) VALUES (?, ?)",
             [

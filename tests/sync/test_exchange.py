@@ -180,6 +180,26 @@ def test_copied_database_gets_a_new_id_and_files_of_both_ids_import(pair, usb, t
         copy.close()
 
 
+def test_a_copy_made_after_an_exchange_vouches_for_every_write_of_its_former_id(trio, usb, tmp_path):
+    """The former id's writes after its last exchange travel in the copy's file, signed by it: a
+    third machine that never saw them accepts them and loses nothing."""
+    centre, laptop, third = trio
+    send(centre, laptop, usb)  # the laptop now remembers a vector that names itself
+    send(laptop, centre, usb)
+    send(centre, laptop, usb)
+    late = rows.insert(laptop, "people", {"first_name": "Écrite avant la copie"})
+    laptop.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copytree(laptop.database_path.parent, tmp_path / "copie")
+    copy = connection.unlock(paths_for(tmp_path / "copie" / "entraide.db"), PASSPHRASE)
+    try:
+        header = bundles.peek(exchange.export_to(copy, usb).path.read_bytes(), "copie")
+        assert header.vector[laptop.site_id] == state.current_vector(laptop)[laptop.site_id]
+        send(copy, third, usb)
+        assert rows.get(third, "people", late)["first_name"] == "Écrite avant la copie"
+    finally:
+        copy.close()
+
+
 def test_a_failure_inside_the_import_changes_nothing(pair, usb, monkeypatch):
     centre, laptop = pair
     for name in ("Ana", "Luc", "Hélène"):

@@ -83,13 +83,31 @@ def take_snapshot(store: Store) -> Snapshot:
     vector = _parse_vector(local.get("sync_vector", "{}"))
     site = local["site_id"]
     vector[site] = max(vector.get(site, 0), int(local.get("counter", "0")))
-    missing = [old for old in json.loads(local.get("previous_sites", "[]") or "[]") if old not in vector]
+    former = json.loads(local.get("previous_sites", "[]") or "[]")
+    counted = set(json.loads(local.get(_FORMER_COUNTED, "[]") or "[]"))
+    missing = [old for old in former if old not in counted]
     if missing:
-        # Former ids of this database (before a copy or a restore): found once, then remembered.
+        # Former ids of this database renewed before they were counted at the copy
+        # (:func:`note_former_site`): their highest write here, found once, then remembered.
         for old in missing:
-            vector[old] = _highest_counter(records, old)
-        remember_vector(store, {old: vector[old] for old in missing})
+            vector[old] = max(vector.get(old, 0), _highest_counter(records, old))
+        note_former_sites(store, {old: vector[old] for old in missing})
     return Snapshot([tuple(r) for r in records], tombstones, vector)
+
+
+_FORMER_COUNTED = "previous_sites_counted"
+
+
+def note_former_sites(store: Store, counters: dict[str, int]) -> None:
+    """A copied or restored database took a new id: what it holds of its former ids' writes.
+
+    Its files vouch for them (signed statements up to these counters), so the vector must reach
+    the last write each former id made here, even when an import had remembered a lower one."""
+    with store.write():
+        remember_vector(store, counters)
+        counted = json.loads(store.local(_FORMER_COUNTED, "[]") or "[]")
+        store.db.execute("INSERT OR REPLACE INTO _local (key, value) VALUES (?, ?)",
+                         [_FORMER_COUNTED, json.dumps(sorted({*counted, *counters}))])
 
 
 def remember_vector(store: Store, seen: dict[str, int]) -> None:
