@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 
 import pytest
@@ -196,6 +197,30 @@ def test_a_copy_made_after_an_exchange_vouches_for_every_write_of_its_former_id(
         assert header.vector[laptop.site_id] == state.current_vector(laptop)[laptop.site_id]
         send(copy, third, usb)
         assert rows.get(third, "people", late)["first_name"] == "Écrite avant la copie"
+    finally:
+        copy.close()
+
+
+def test_a_copy_renewed_before_its_former_id_was_counted_is_recounted_once(trio, usb, tmp_path):
+    centre, laptop, third = trio
+    send(centre, laptop, usb)
+    send(laptop, centre, usb)
+    send(centre, laptop, usb)
+    late = rows.insert(laptop, "people", {"first_name": "Écrite avant la copie"})
+    laptop.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copytree(laptop.database_path.parent, tmp_path / "copie")
+    copy = connection.unlock(paths_for(tmp_path / "copie" / "entraide.db"), PASSPHRASE)
+    try:
+        # As an older version left it: the former id's counter as an import remembered it, not counted.
+        vector = state.stored_vector(copy)
+        vector[laptop.site_id] = 1
+        copy.set_local("sync_vector", json.dumps(vector))
+        copy.db.execute("DELETE FROM _local WHERE key = 'previous_sites_counted'")
+        header = bundles.peek(exchange.export_to(copy, usb).path.read_bytes(), "copie")
+        assert header.vector[laptop.site_id] == state.current_vector(laptop)[laptop.site_id]
+        assert state.stored_vector(copy)[laptop.site_id] == header.vector[laptop.site_id]  # remembered
+        send(copy, third, usb)
+        assert rows.get(third, "people", late) is not None
     finally:
         copy.close()
 
