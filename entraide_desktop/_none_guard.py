@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import sys
 
+import PySide6
+
 _MARGIN = 1 << 42
 
 
@@ -24,10 +26,10 @@ def protect_singletons() -> None:
     debug_build = hasattr(sys, "gettotalrefcount")
     if sys.version_info >= (3, 12) or debug_build or sys.implementation.name != "cpython":
         return
-    import PySide6
 
     if tuple(PySide6.__version_info__[:2]) < (6, 12):
         return  # the versions pyproject.toml asks for on Python 3.11 do not need it
+    # deferred: ctypes only on the old interpreters that need it
     import ctypes
 
     for singleton in (None, True, False, NotImplemented):

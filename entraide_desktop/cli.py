@@ -13,8 +13,9 @@ import sys
 
 from . import __version__
 from .commands.parsing import FrenchParser, add_common_options
-from .config import load_settings, paths_for
-from .i18n import _, set_language
+from .config import _base_dirs, load_settings, paths_for
+from .i18n import _, language, set_language
+from .private_files import restrict_umask
 
 COMMAND_MODULES = (
     "entraide_desktop.commands.core",
@@ -53,8 +54,6 @@ GLOBAL_OPTIONS = ("database", "passphrase_file", "lang")
 
 
 def _argparse_gettext(message: str) -> str:
-    from .i18n import language
-
     return _ARGPARSE_FR.get(message, message) if language() == "fr" else message
 
 
@@ -105,12 +104,10 @@ def _early_language(argv: list[str]) -> str:
 
 
 def run(argv: list[str]) -> int:
-    from .private_files import restrict_umask
-
     restrict_umask()  # every file made from here on is the user's alone (POSIX)
-    language = _early_language(argv)
+    chosen_language = _early_language(argv)
     paths = paths_for(None)
-    set_language(language, paths.cache_dir)
+    set_language(chosen_language, paths.cache_dir)
     # The desktop app takes only options: try that first, without importing every command.
     wants_help = "-h" in argv or "--help" in argv
     args, rest = (None, argv) if wants_help else build_parser(with_commands=False).parse_known_args(argv)
@@ -119,6 +116,7 @@ def run(argv: list[str]) -> int:
         return _run_gui(args)
     args = build_parser().parse_args(argv)
     if args.command:
+        # deferred: the commands' areas load only when a command runs
         from .commands.common import run_command
 
         return run_command(args)
@@ -126,9 +124,11 @@ def run(argv: list[str]) -> int:
 
 
 def _run_gui(args: argparse.Namespace) -> int:
+    # deferred: Qt loads only for the desktop app, never for a command
     from .ui.app import run_gui
 
     if args.demo:
+        # deferred: the demo generator, only with --demo
         from .demo import DEMO_PASSPHRASE, ensure_demo_database
 
         paths = paths_for(args.database or ensure_demo_database_path())
@@ -138,8 +138,6 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 
 def ensure_demo_database_path() -> str:
-    from .config import _base_dirs
-
     data_dir = _base_dirs()[0]
     return str(data_dir / "demo" / "entraide-demo.db")
 

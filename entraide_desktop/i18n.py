@@ -81,6 +81,7 @@ def compile_catalog(language: str, cache_dir: Path) -> Path | None:
     newest = max(p.stat().st_mtime for p in po_files)
     if target.exists() and target.stat().st_mtime >= newest:
         return target
+    # deferred: Babel's catalog tools only when a catalog is compiled
     from babel.messages.catalog import Catalog
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
@@ -205,6 +206,7 @@ def day_names(width: str = "wide") -> list[str]:
 
 def join_list(items: Iterable[str]) -> str:
     """``Ana, Luc et Marie``."""
+    # deferred: Babel's list patterns, off the start-up path
     from babel.lists import format_list
 
     items = list(items)

@@ -10,6 +10,8 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
+from ..data import backups, keys, revocation
+from ..data.errors import EntraideError
 from ..i18n import _, format_datetime, ngettext
 from .common import open_store, out
 from .parsing import add_command
@@ -31,8 +33,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from ..data import keys
-
     with open_store(args) as store:
         for slot_id, label in keys.read_keyfile(store.paths.key_file).labels():
             out(label + (_(" (vous)") if slot_id == store.author.id else ""))
@@ -44,9 +44,6 @@ def _yes(question: str) -> bool:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    from ..data import keys, revocation
-    from ..data.errors import EntraideError
-
     with open_store(args) as store:
         wanted = args.person.strip().casefold()
         matches = [sid for sid, label in keys.read_keyfile(store.paths.key_file).labels() if label.casefold() == wanted]
@@ -78,7 +75,5 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def _created(path: Path) -> dt.datetime:
-    from ..data import backups
-
     info = backups.parse_name(path)
     return info.created if info else dt.datetime.now()

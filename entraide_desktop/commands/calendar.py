@@ -6,7 +6,9 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
+from ..data.calendar.activity_types import list_types
 from ..data.errors import EntraideError
+from ..data.text import fold
 from ..i18n import _, format_number, ngettext
 from .common import open_store, out
 from .parsing import add_command
@@ -72,8 +74,6 @@ def _month(value: str) -> tuple[int, int]:
 
 
 def _type_ids(store, names: list[str] | None) -> set[str] | None:  # type: ignore[no-untyped-def]
-    from ..data.calendar.activity_types import list_types
-    from ..data.text import fold
 
     if not names:
         return None
@@ -113,6 +113,7 @@ def cmd_export_calendar(args: argparse.Namespace) -> int:
     with open_store(args, lock=False) as store:
         types = _type_ids(store, args.types)
         if args.format == "ics":
+            # deferred: icalendar loads only for this command
             from ..documents.calendar.ics import export_ics
 
             result = export_ics(store, target, type_ids=types, start=first, end=last, public_only=args.public)
@@ -126,6 +127,7 @@ def cmd_export_calendar(args: argparse.Namespace) -> int:
                 + f" → {target}"
             )
             return 0
+        # deferred: Qt and the document writers load only for this command
         from ..documents.calendar.pdf import wall_data, write_wall_pdf
         from ..documents.fonts import ensure_gui
 

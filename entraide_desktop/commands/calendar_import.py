@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 
+from ..data.calendar.activity_types import types_by_id
+from ..data.calendar.ics_import import CalendarFileError, apply_calendar, preview_calendar
+from ..data.errors import EntraideError
 from ..i18n import _
 from .common import open_store, out
 from .parsing import add_command
@@ -24,10 +27,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_import_calendar(args: argparse.Namespace) -> int:
-    from ..data.calendar.activity_types import types_by_id
-    from ..data.calendar.ics_import import CalendarFileError, apply_calendar, preview_calendar
-    from ..data.errors import EntraideError
-
     with open_store(args) as store:
         try:
             preview = preview_calendar(store, args.file)

@@ -11,9 +11,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..config import Paths, paths_for
-from ..data.errors import EntraideError
+from ..data._driver import sqlite3
+from ..data.connection import unlock
+from ..data.errors import EntraideError, translate_sqlite_error
 from ..data.store import Store
 from ..i18n import _
+from ..instance_lock import InstanceLock
 
 
 def command_paths(args: argparse.Namespace) -> Paths:
@@ -41,14 +44,11 @@ def read_passphrase(args: argparse.Namespace) -> str:
 @contextlib.contextmanager
 def open_store(args: argparse.Namespace, *, lock: bool = True) -> Iterator[Store]:
     """Unlock the database named by the options; with ``lock``, refuse while the app has it open."""
-    from ..data.connection import unlock
 
     paths = command_paths(args)
     passphrase = read_passphrase(args)
     guard = None
     if lock:
-        from ..instance_lock import InstanceLock
-
         guard = InstanceLock(paths)
         guard.acquire()
     try:
@@ -64,8 +64,6 @@ def open_store(args: argparse.Namespace, *, lock: bool = True) -> Iterator[Store
 
 def run_command(args: argparse.Namespace) -> int:
     """Run ``args.func``; expected errors print their French message and give exit status 1."""
-    from ..data._driver import sqlite3
-    from ..data.errors import translate_sqlite_error
 
     try:
         return int(args.func(args) or 0)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 
+from ..data.connection import create_database
+from ..data.maintenance import database_report
 from ..i18n import _, format_number
 from .common import command_paths, open_store, out, read_passphrase
 from .parsing import add_command
@@ -25,8 +28,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from ..data.connection import create_database
-
     created = create_database(
         command_paths(args), group_name=args.group, region=args.region, person=args.person,
         passphrase=read_passphrase(args),
@@ -39,8 +40,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    import os
-
+    # deferred: the demo generator, only for this command
     from ..demo import DEMO_PASSPHRASE, fill_demo
 
     paths = command_paths(args)
@@ -55,8 +55,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from ..data.maintenance import database_report
-
     with open_store(args) as store:
         report = database_report(store)
     out(_("Base : {path}").format(path=command_paths(args).database))

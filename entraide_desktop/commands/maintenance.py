@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
+from ..data import backups
+from ..data.diagnostic import report
 from ..i18n import _, format_datetime, format_number, ngettext
 from .common import command_paths, open_store, out
 from .parsing import add_command
@@ -31,8 +34,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from ..data import backups
-
     with open_store(args) as store:
         info = backups.write_backup(store, Path(args.to), "manual") if args.to else backups.backup_now(store, "manual")
     out(_("Sauvegarde faite et vérifiée : {path}").format(path=info.path))
@@ -40,8 +41,6 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from ..data import backups
-
     paths = command_paths(args)
     found = backups.list_backups(paths)
     if not found:
@@ -59,8 +58,6 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from ..data import backups
-
     source = Path(args.file)
     if not args.yes:
         answer = input(_("Remplacer toutes les données par celles de « {name} » ? (oui/non) ").format(name=source.name))
@@ -78,9 +75,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_diagnostic(args: argparse.Namespace) -> int:
     """The report; with the passphrase (``--passphrase-file`` or ``ENTRAIDE_PASSPHRASE``), the row counts too."""
-    import os
 
-    from ..data.diagnostic import report
 
     paths = command_paths(args)
     if (getattr(args, "passphrase_file", None) or os.environ.get("ENTRAIDE_PASSPHRASE")) and paths.database.exists():

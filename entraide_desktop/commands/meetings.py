@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..data import meetings as mt
 from ..data.errors import EntraideError
+from ..data.group import period_text
+from ..data.meetings.report import default_report_year, report_period
 from ..i18n import _, format_date
 from .common import open_store, out
 from .parsing import add_command
@@ -41,7 +44,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _resolve(store, given: str) -> str:  # type: ignore[no-untyped-def]
-    from ..data import meetings as mt
 
     given = given.strip().lower()
     found = [m.id for m in mt.list_meetings(store) if m.id.lower().startswith(given)] if given else []
@@ -54,8 +56,6 @@ def _resolve(store, given: str) -> str:  # type: ignore[no-untyped-def]
 
 
 def cmd_list_meetings(args: argparse.Namespace) -> int:
-    from ..data import meetings as mt
-
     with open_store(args) as store:
         found = mt.list_meetings(store, year=args.year)
         for m in found:
@@ -68,7 +68,7 @@ def cmd_list_meetings(args: argparse.Namespace) -> int:
 
 
 def cmd_export_minutes(args: argparse.Namespace) -> int:
-    from ..data import meetings as mt
+    # deferred: Qt and the document writers load only for this command
     from ..documents.meetings import export_minutes
 
     with open_store(args) as store:
@@ -80,8 +80,7 @@ def cmd_export_minutes(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from ..data.group import period_text
-    from ..data.meetings.report import default_report_year, report_period
+    # deferred: Qt and the document writers load only for this command
     from ..documents.meetings import export_package
 
     with open_store(args) as store:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..data.errors import EntraideError
+from ..data.import_log import last_import, undo_import
+from ..data.members.importing import apply_import, preview_file
 from ..i18n import _, ngettext
 from .common import open_store, out
 from .parsing import add_command
@@ -43,8 +46,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from ..data.members.importing import apply_import, preview_file
-
     with open_store(args) as store:
         preview = preview_file(store, args.file)
         for problem in preview.problems:
@@ -90,9 +91,6 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_undo(args: argparse.Namespace) -> int:
-    from ..data.errors import EntraideError
-    from ..data.import_log import last_import, undo_import
-
     with open_store(args) as store:
         record = last_import(store)
         if record is None:
@@ -115,6 +113,7 @@ def cmd_undo(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    # deferred: Qt and the document writers load only for this command
     from ..documents.members import write_register
 
     target = Path(args.out)

@@ -8,7 +8,17 @@ import datetime as dt
 import textwrap
 from pathlib import Path
 
+from ..data import group as group_details
+from ..data import responsibilities
 from ..data.errors import EntraideError
+from ..data.group import fiscal_year_of, period_text
+from ..data.people import GROUP_LABELS
+from ..data.responsibilities.assignments import find
+from ..data.responsibilities.catalogue import KIND_HEADINGS, list_responsibilities
+from ..data.responsibilities.figures import captions
+from ..data.responsibilities.mandates import seats
+from ..data.responsibilities.rotation import RULE, never_held, suggest
+from ..data.text import fold
 from ..i18n import _, format_date, format_percent
 from .common import open_store, out
 from .parsing import add_command
@@ -73,13 +83,10 @@ def _wrap(text: str, indent: str = "") -> None:
 
 def spread_text(spread, group_name: str) -> list[str]:  # noqa: ANN001 (Spread)
     """The year's spread as lines of text (also used by tests)."""
-    from ..data.responsibilities.figures import captions
 
     title = _("Le partage des responsabilités en {year}").format(year=spread.period_label)
     lines = [f"{title} — {group_name}" if group_name else title]
     if spread.start is not None and spread.end is not None:
-        from ..data.group import period_text
-
         lines.append(_("Exercice {label} : {period}.").format(label=spread.period_label,
                                                               period=period_text(spread.start, spread.end)))
     lines.append("")
@@ -107,16 +114,13 @@ def spread_text(spread, group_name: str) -> list[str]:  # noqa: ANN001 (Spread)
 
 
 def cmd_spread(args: argparse.Namespace) -> int:
-    from ..data import group as group_details
-    from ..data import responsibilities
-
     if args.format == "pdf" and not args.out:
         raise EntraideError(_("Indiquez le fichier PDF à écrire avec --out FICHIER."))
-    from ..data.group import fiscal_year_of
 
     with open_store(args) as store:
         year = args.year if args.year is not None else fiscal_year_of(store, dt.date.today())[0].year
         if args.format == "pdf":
+            # deferred: Qt and the document writers load only for this command
             from ..documents.responsibilities import write_spread_pdf
 
             path = write_spread_pdf(store, year, Path(args.out), with_names=args.with_names)
@@ -130,9 +134,6 @@ def cmd_spread(args: argparse.Namespace) -> int:
 
 
 def cmd_mandates(args: argparse.Namespace) -> int:
-    from ..data import responsibilities
-    from ..data.responsibilities.mandates import seats
-
     on = _date(args.date)
     with open_store(args) as store:
         if args.to_fill:
@@ -163,8 +164,6 @@ def cmd_mandates(args: argparse.Namespace) -> int:
 
 
 def _find_task(store, text: str):  # noqa: ANN001, ANN202
-    from ..data.responsibilities.catalogue import list_responsibilities
-    from ..data.text import fold
 
     tasks = list_responsibilities(store)
     exact = [t for t in tasks if t.id == text or fold(t.title) == fold(text)]
@@ -181,8 +180,6 @@ def _find_task(store, text: str):  # noqa: ANN001, ANN202
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
-    from ..data.responsibilities.rotation import RULE, suggest
-
     on = _date(args.date)
     with open_store(args) as store:
         task = _find_task(store, args.task)
@@ -200,9 +197,6 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 
 
 def cmd_never_held(args: argparse.Namespace) -> int:
-    from ..data.people import GROUP_LABELS
-    from ..data.responsibilities.rotation import never_held
-
     with open_store(args) as store:
         people = never_held(store)
     out(_("Personnes qui n'ont encore jamais pris de responsabilité ({n}) :").format(n=len(people)))
@@ -213,9 +207,6 @@ def cmd_never_held(args: argparse.Namespace) -> int:
 
 
 def cmd_responsibilities(args: argparse.Namespace) -> int:
-    from ..data.responsibilities.assignments import find
-    from ..data.responsibilities.catalogue import KIND_HEADINGS, list_responsibilities
-
     on = _date(args.date)
     with open_store(args) as store:
         catalogue = list_responsibilities(store)

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import sys
 from pathlib import Path
 
-from ..i18n import _, format_datetime, format_number
 from ..data.errors import EntraideError
+from ..data.sync import conflicts, exchange, folder, identity, join, machine_removal, machines
+from ..data.sync import folder as sync_folder
+from ..data.sync.hold import HeldImport
+from ..data.sync.summary import age_text, summary_lines
+from ..i18n import _, format_datetime, format_number
+from ..instance_lock import InstanceLock
 from .common import command_paths, open_store, out, read_passphrase
 from .parsing import add_command
 
@@ -65,15 +72,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _print_summary(summary) -> None:  # noqa: ANN001
-    from ..data.sync.summary import summary_lines
 
     for line in summary_lines(summary):
         out(line)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from ..data.sync import exchange
-
     with open_store(args) as store:
         result = exchange.export_to(store, Path(args.to))
     out(_("Fichier d'échange écrit et vérifié : {path} ({size} octets).").format(
@@ -83,9 +87,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from ..data.sync import exchange
-    from ..data.sync.hold import HeldImport
-
     with open_store(args) as store:
         try:
             summary = exchange.import_file(store, Path(args.file), confirm_mass=args.yes)
@@ -98,9 +99,6 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_sync_folder(args: argparse.Namespace) -> int:
-    from ..data.errors import EntraideError
-    from ..data.sync import folder as sync_folder
-
     with open_store(args) as store:
         if args.forget:
             sync_folder.set_sync_folder(store, None)
@@ -119,9 +117,6 @@ def cmd_sync_folder(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from ..data.sync import conflicts, exchange, folder, machines
-    from ..data.sync.summary import age_text
-
     with open_store(args) as store:
         out(_("Ce poste : {name}").format(name=machines.machine_name(store)))
         chosen = folder.sync_folder(store)
@@ -144,8 +139,6 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_machine_name(args: argparse.Namespace) -> int:
-    from ..data.sync import machines
-
     with open_store(args) as store:
         name = machines.set_machine_name(store, args.name)
     out(_("Ce poste s'appelle maintenant « {name} ».").format(name=name))
@@ -153,8 +146,6 @@ def cmd_machine_name(args: argparse.Namespace) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
-    from ..data.sync import conflicts
-
     with open_store(args) as store:
         found = conflicts.waiting(store)
     if not found:
@@ -174,9 +165,6 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:
-    from ..data.errors import EntraideError
-    from ..data.sync import conflicts
-
     with open_store(args) as store:
         found = conflicts.waiting(store)
         if not 1 <= args.number <= len(found):
@@ -198,8 +186,6 @@ def cmd_resolve(args: argparse.Namespace) -> int:
 
 
 def cmd_join_code(args: argparse.Namespace) -> int:
-    from ..data.sync import join
-
     with open_store(args) as store:
         invitation = join.prepare(store, Path(args.to), hours=args.hours)
     out(_("Fichier de jumelage écrit : {path}").format(path=invitation.path))
@@ -211,8 +197,6 @@ def cmd_join_code(args: argparse.Namespace) -> int:
 
 def read_join_code() -> str:
     """The join code: asked without echo on a terminal, else the first line of the standard input."""
-    import getpass
-    import sys
 
     if sys.stdin is not None and sys.stdin.isatty():
         return getpass.getpass(_("Code de jumelage (affiché sur l'autre poste) : "))
@@ -224,8 +208,6 @@ def read_join_code() -> str:
 
 
 def cmd_machines(args: argparse.Namespace) -> int:
-    from ..data.sync import identity
-
     with open_store(args) as store:
         for machine in identity.machines(store).values():
             state = _("retiré") if not machine.active else (_("ce poste") if machine.site == store.site_id else _("reconnu"))
@@ -234,8 +216,6 @@ def cmd_machines(args: argparse.Namespace) -> int:
 
 
 def cmd_remove_machine(args: argparse.Namespace) -> int:
-    from ..data.sync import machine_removal
-
     with open_store(args) as store:
         removed = machine_removal.remove_machine(store, args.machine)
     out(_("Le poste « {name} » est retiré du groupe : ses fichiers d'échange seront refusés ici, puis sur les autres "
@@ -244,10 +224,6 @@ def cmd_remove_machine(args: argparse.Namespace) -> int:
 
 
 def cmd_join(args: argparse.Namespace) -> int:
-    from ..data.sync import join
-    from ..data.sync.summary import summary_lines
-    from ..instance_lock import InstanceLock
-
     if args.code:
         raise EntraideError(_(
             "Le code de jumelage ne se donne pas sur la ligne de commande (il resterait dans l'historique du "

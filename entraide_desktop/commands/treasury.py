@@ -5,6 +5,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
+from ..data.errors import EntraideError
+from ..data.text import fold
+from ..data.treasury.balances import account_periods
+from ..data.treasury.chart import ACCOUNTS, list_accounts, starting_id
+from ..data.treasury.money import format_cents
+from ..data.treasury.reconcile import import_statement
+from ..data.treasury.statement_file import StatementFileError, read_statement
+from ..data.validation import parse_date
 from ..i18n import _, format_date, ngettext
 from .common import open_store, out
 from .parsing import add_actions, add_command, add_common_options
@@ -51,9 +59,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _account(store, name: str | None):  # noqa: ANN001, ANN202
-    from ..data.errors import EntraideError
-    from ..data.text import fold
-    from ..data.treasury.chart import ACCOUNTS, list_accounts, starting_id
 
     accounts = list_accounts(store)
     if name is None:
@@ -66,9 +71,6 @@ def _account(store, name: str | None):  # noqa: ANN001, ANN202
 
 
 def cmd_import_statement(args: argparse.Namespace) -> int:
-    from ..data.treasury.reconcile import import_statement
-    from ..data.treasury.statement_file import StatementFileError, read_statement
-
     with open_store(args) as store:
         try:
             statement = read_statement(args.file)
@@ -94,10 +96,6 @@ def cmd_import_statement(args: argparse.Namespace) -> int:
 
 
 def cmd_balance(args: argparse.Namespace) -> int:
-    from ..data.validation import parse_date
-    from ..data.treasury.balances import account_periods
-    from ..data.treasury.money import format_cents
-
     on = parse_date(args.on, "on") if args.on else dt.date.today()
     with open_store(args) as store:
         out(_("Soldes au {date}").format(date=format_date(on, "long")))
@@ -113,10 +111,12 @@ def cmd_report(args: argparse.Namespace) -> int:
             out(_("L'année {year} n'est pas plausible.").format(year=args.year))
             return 2
         if args.format == "xlsx":
+            # deferred: openpyxl loads only for this command
             from ..documents.treasury.workbook import export_workbook
 
             path = export_workbook(store, args.year, args.out)
         else:
+            # deferred: Qt and the document writers load only for this command
             from ..documents.fonts import ensure_gui
             from ..documents.treasury.statements import export_statements
 

@@ -15,7 +15,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..config import Paths
+from ..data import connection
+from ..data.errors import EntraideError
+from ..data.maintenance import row_counts
+from ..data.people import list_people
 from ..data.store import Store
+from ..i18n import _
 
 DEMO_PASSPHRASE = "demo-entraide"
 DEMO_GROUP = "Le Phare, groupe d'entraide"
@@ -71,11 +76,6 @@ def populate(store: Store, scale: Scale = DEMO, *, seed: int = 2026, today: dt.d
 def fill_demo(paths: Paths, passphrase: str, *, seed: int = 2026, scale: Scale = DEMO,
               progress: Callable[[str], None] = lambda _text: None) -> dict[str, int]:
     """Create the demo database (or fill an empty one); returns row counts per table."""
-    from ..data import connection
-    from ..data.errors import EntraideError
-    from ..data.maintenance import row_counts
-    from ..data.people import list_people
-    from ..i18n import _
 
     if paths.database.exists():
         store = connection.unlock(paths, passphrase)

@@ -15,7 +15,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from ..data import rows
+from ..data import calendar, rows
 from ..data.people import parse_roles
 from ..data.responsibilities.assignments import default_end
 from ..data.responsibilities.availability import preference_id
@@ -94,7 +94,6 @@ def _aga(year: int) -> dt.date:
 
 def _occurrence_keys(ctx: DemoContext, words: str) -> dict[dt.date, str]:
     """Calendar occurrences (when the calendar has some) whose title contains ``words``: date -> key."""
-    from ..data import calendar
 
     start = dt.datetime.combine(ctx.today - dt.timedelta(days=90), dt.time())
     found = {}

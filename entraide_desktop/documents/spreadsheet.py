@@ -76,6 +76,7 @@ def write_xlsx(headers: Sequence[str], rows: Sequence[Sequence[object]], path: P
 
 def write_xlsx_book(sheets: Sequence[Sheet], path: Path) -> None:
     """An XLSX workbook of several sheets; numbers and dates keep their type, text is never a formula."""
+    # deferred: openpyxl (large) only when a workbook is written
     from openpyxl import Workbook
 
     def write(target: Path) -> None:
@@ -89,6 +90,7 @@ def write_xlsx_book(sheets: Sequence[Sheet], path: Path) -> None:
 
 
 def _fill_sheet(sheet, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:  # noqa: ANN001
+    # deferred: openpyxl (large) only when a workbook is written
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 

@@ -27,6 +27,8 @@ from .context import AppContext
 from .forms import PassphraseEdit, StrengthHint, explanation, heading
 from .kit.buttons import add_error_and_buttons, add_error_and_save_button
 from .messages import confirm, inform, show_error
+from .setup_dialog import RecoveryKeyPage
+from .tasks import run_with_progress
 
 
 class AccessDialog(QDialog):
@@ -108,7 +110,6 @@ class AccessDialog(QDialog):
             ).format(names=", ".join(lost))
         if not confirm(self, _("Retirer l'accès"), text, _("Retirer l'accès"), destructive=True):
             return
-        from .tasks import run_with_progress
 
         def finished(done: revocation.Revocation) -> None:
             try:
@@ -160,8 +161,6 @@ class NewRecoveryKeyDialog(QDialog):
     """The new recovery key after a removal, shown once; closing needs the checkbox ticked."""
 
     def __init__(self, recovery_key: str, parent: QWidget | None = None) -> None:
-        from .setup_dialog import RecoveryKeyPage
-
         super().__init__(parent)
         self.setWindowTitle(_("Nouvelle clé de récupération"))
         layout = QVBoxLayout(self)

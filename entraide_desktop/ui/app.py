@@ -17,12 +17,15 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from .. import APP_ID, APP_NAME, __version__
 from ..config import Paths, Settings, load_settings
-from . import startup_probe
 from ..data.errors import EntraideError
 from ..i18n import _, locale_name
 from ..instance_lock import InstanceLock
+from . import startup_probe
 from .context import AppContext, app_icon
+from .diagnostics import install_exception_hooks
+from .messages import error_text, show_error
 from .style import MIN_POINT_SIZE, apply_style
+from .tasks import run_task, run_with_progress, wait_for_tasks
 
 if TYPE_CHECKING:
     from ..data.store import Store
@@ -126,12 +129,14 @@ class Controller(QObject):
         if store is None:
             return False
         self.open_session(store)
+        # deferred: the main window loads while the passphrase is typed (warm_up)
         from .main_window import STARTUP_WORK_DELAY_MS
 
         QTimer.singleShot(STARTUP_WORK_DELAY_MS, lambda: self.store is not None and self._daily_backup(self.store))
         return True
 
     def _first_run(self) -> Store | None:
+        # deferred: only on the first run
         from .setup_dialog import SetupDialog
 
         dialog = SetupDialog(self.paths)
@@ -148,6 +153,7 @@ class Controller(QObject):
         return run_join_wizard(self.paths)
 
     def _unlock(self) -> Store | None:
+        # deferred: only when a passphrase is asked (not for the demo)
         from .unlock_dialog import UnlockDialog
 
         while True:
@@ -167,12 +173,14 @@ class Controller(QObject):
 
     def _show_consultation(self) -> bool:
         """Show the read-only calendar until someone asks to unlock; True to show the unlock dialog."""
+        # deferred: only in consultation mode
         from .consultation import run_consultation
 
         return run_consultation(self.paths)
 
     # -- session -----------------------------------------------------------------------------
     def open_session(self, store: Store) -> None:
+        # deferred: the main window loads while the passphrase is typed (warm_up)
         from .main_window import MainWindow
 
         self.store = store
@@ -196,8 +204,8 @@ class Controller(QObject):
 
     def _daily_backup(self, store: Store) -> None:
         """The automatic backup, off the UI thread, at most once a day."""
+        # deferred: the storage library loads after the unlock screen shows
         from ..data import backups
-        from .tasks import run_task
 
         def work(_progress: object) -> object:
             clone = store.clone()
@@ -207,8 +215,6 @@ class Controller(QObject):
                 clone.close()
 
         def failed(error: BaseException) -> None:
-            from .messages import error_text
-
             if self.window is not None:
                 self.window.statusBar().showMessage(_("La sauvegarde automatique a échoué : {e}").format(e=error_text(error)))
 
@@ -216,9 +222,9 @@ class Controller(QObject):
 
     def restore(self, backup: str) -> None:
         """Replace the database by a backup: close the session, restore off the UI thread, reopen."""
+        # deferred: the storage library loads after the unlock screen shows
         from ..data import backups
         from ..data.connection import open_with_key
-        from .tasks import run_with_progress
 
         if self.store is None or self.window is None:
             return
@@ -243,8 +249,6 @@ class Controller(QObject):
                 self.window.statusBar().showMessage(_("Sauvegarde restaurée. L'état précédent a été sauvegardé."), 15000)
 
         def failed(error: BaseException) -> None:
-            from .messages import show_error
-
             show_error(None, error)
             self.open_session(open_with_key(paths, key, author))
 
@@ -294,11 +298,7 @@ class Controller(QObject):
 
 
 def run_gui(paths: Paths, *, demo_passphrase: str = "", consultation: bool = False) -> int:
-    from ..config import load_settings
-
     app = create_application(settings=load_settings(paths))
-    from .diagnostics import install_exception_hooks
-
     install_exception_hooks()  # an error in a slot: logged and shown calmly (no console on Windows)
     try:
         lock = InstanceLock(paths)
@@ -317,8 +317,6 @@ def run_gui(paths: Paths, *, demo_passphrase: str = "", consultation: bool = Fal
             return 1
         return app.exec()
     finally:
-        from .tasks import wait_for_tasks
-
         wait_for_tasks(10000)
         if controller.store is not None:
             controller.store.close()

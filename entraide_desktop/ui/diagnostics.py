@@ -13,14 +13,27 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Qt, Signal
+import PySide6
+from PySide6.QtCore import QObject, Qt, Signal, qVersion
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .. import __version__, logs
+from ..data.errors import EntraideError, user_facing_errors
 from ..i18n import _
+from .messages import show_error
 
 log = logging.getLogger("entraide_desktop.unexpected")
 
@@ -103,9 +116,8 @@ def install_exception_hooks() -> None:
 
 def diagnostic_text(paths, store) -> str:  # noqa: ANN001
     """The data layer's report, with the versions only the screen knows (Qt, PySide6)."""
-    import PySide6
-    from PySide6.QtCore import qVersion
 
+    # deferred: the storage library, only when a report is asked for
     from ..data.diagnostic import report
 
     return report(paths, store, {"Qt": qVersion(), "PySide6": PySide6.__version__})
@@ -139,13 +151,6 @@ class DiagnosticDialog(QDialog):
         self.resize(720, 520)
 
     def _save(self) -> None:
-        from pathlib import Path
-
-        from PySide6.QtWidgets import QFileDialog
-
-        from ..data.errors import EntraideError, user_facing_errors
-        from .messages import show_error
-
         name, _filter = QFileDialog.getSaveFileName(self, _("Enregistrer le rapport"), "rapport-entraide.txt",
                                                     _("Texte (*.txt)"))
         if not name:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
+from ..data.passphrase_strength import estimate
 from ..i18n import _
 from .context import icon
 from .style import style_role
@@ -79,8 +80,6 @@ class StrengthHint(QLabel):
         self.refresh()
 
     def refresh(self) -> None:
-        from ..data.passphrase_strength import estimate
-
         text = self._edit.text()
         if not text:
             self.setText(_("Quelques mots qui vont ensemble, faciles à retenir pour vous et difficiles à deviner."))

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrows
 
 from .. import __version__
 from ..i18n import _
+from .help_text import guide_html
 from .pages import PAGES
 
 
@@ -64,8 +65,6 @@ def show_shortcuts(parent: QWidget | None) -> None:
 
 
 def show_help(parent: QWidget | None) -> None:
-    from .help_text import guide_html
-
     _browser_dialog(parent, _("Guide d'utilisation"), guide_html())
 
 

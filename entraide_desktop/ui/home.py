@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
 from ..i18n import _, format_date, format_time
 from .context import AppContext
-from .tasks import run_task
+from .messages import error_text
 from .style import style_role
+from .tasks import run_task
 
 if TYPE_CHECKING:
     from ..data.group import GroupProfile
@@ -100,7 +102,8 @@ class HomePage(QWidget):
             self.greeting.setText(_("Bonjour ! Nous sommes le {date}.").format(date=format_date(today)))
         self._pending = getattr(self, "_pending", 0) + 1
         ticket = self._pending
-        from ..data import calendar, group, reminders  # on the UI thread (see ui/tasks.py), after the first paint
+        # deferred: after the first paint, on the UI thread (see ui/tasks.py)
+        from ..data import calendar, group, reminders
 
         def gather(_progress: object) -> tuple[dict, list, list]:
             clone = store.clone()
@@ -118,8 +121,6 @@ class HomePage(QWidget):
         run_task(gather, show, self._failed, owner=self)
 
     def _failed(self, error: BaseException) -> None:
-        from .messages import error_text
-
         self.todo.clear()
         self.todo.addItem(QListWidgetItem(_("Impossible d'afficher l'accueil : {e}").format(e=error_text(error))))
 

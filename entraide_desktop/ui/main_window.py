@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME
+from ..data import group as group_details
 from ..i18n import _
 from .context import AppContext, app_icon, icon
+from .diagnostics import DiagnosticDialog, diagnostic_text
+from .follow_ups import start_follow_ups
 from .pages import PAGES, PageInfo, build_page
 from .style import style_role
-
 
 STARTUP_WORK_DELAY_MS = 2000
 """Background upkeep (public calendar, daily backup) starts this long after the window opens."""
@@ -80,7 +82,6 @@ class MainWindow(QMainWindow):
         context.open_page.connect(self.show_page)
         context.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         context.data_changed.connect(self._on_data_changed)
-        from .follow_ups import start_follow_ups
 
         self._follow_ups = start_follow_ups(context)  # the public calendar follows changes off the UI thread
         self._sync_service = None
@@ -240,7 +241,8 @@ class MainWindow(QMainWindow):
     def sync_service(self):  # type: ignore[no-untyped-def]
         """The shared sync folder at work while the window is open (sync area), started on first use."""
         if self._sync_service is None:
-            from .sync.service import start_sync_service  # deferred: started on first use, off the start-up path
+            # deferred: started on first use, off the start-up path
+            from .sync.service import start_sync_service
 
             self._sync_service = start_sync_service(self.context, self)
         return self._sync_service
@@ -256,13 +258,12 @@ class MainWindow(QMainWindow):
 
     def _schedule_public_calendar(self) -> None:
         """Rewrite the unencrypted public calendar read by the members' consultation mode (calendar area)."""
+        # deferred: the public calendar writer, after the first screen
         from .public_calendar import schedule_public_calendar
 
         schedule_public_calendar(self.context)
 
     def _update_title(self) -> None:
-        from ..data import group as group_details
-
         group = group_details.profile(self.context.store).name
         section = _(self._infos[self.current_key()].title) if self.nav.currentItem() else ""
         parts = [p for p in (section, group, APP_NAME) if p]
@@ -270,41 +271,46 @@ class MainWindow(QMainWindow):
 
     # -- menu actions -----------------------------------------------------------------------
     def _manage_access(self) -> None:
+        # deferred: each dialog loads when its menu item is chosen
         from .access_dialogs import AccessDialog
 
         AccessDialog(self.context, self).exec()
 
     def _change_passphrase(self) -> None:
+        # deferred: each dialog loads when its menu item is chosen
         from .access_dialogs import ChangePassphraseDialog
 
         ChangePassphraseDialog(self.context, self).exec()
 
     def _group_details(self) -> None:
+        # deferred: each dialog loads when its menu item is chosen
         from .group_dialog import GroupDialog
 
         GroupDialog(self.context, self).exec()
 
     def _preferences(self) -> None:
+        # deferred: each dialog loads when its menu item is chosen
         from .preferences import PreferencesDialog
 
         PreferencesDialog(self.context, self).exec()
 
     def _help(self) -> None:
+        # deferred: each dialog loads when its menu item is chosen
         from .help import show_help
 
         show_help(self)
 
     def _shortcuts(self) -> None:
+        # deferred: each dialog loads when its menu item is chosen
         from .help import show_shortcuts
 
         show_shortcuts(self)
 
     def _diagnostic(self) -> None:
-        from .diagnostics import DiagnosticDialog, diagnostic_text
-
         DiagnosticDialog(diagnostic_text(self.context.paths, self.context.store), self).exec()
 
     def _about(self) -> None:
+        # deferred: each dialog loads when its menu item is chosen
         from .help import show_about
 
         show_about(self)
@@ -317,6 +323,7 @@ class MainWindow(QMainWindow):
                 return
         if self._sync_service is not None:
             self._sync_service.prepare_close()
+        # deferred: the public calendar writer, after the first screen
         from .public_calendar import flush_public_calendar
 
         flush_public_calendar(self.context)

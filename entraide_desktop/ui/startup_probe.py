@@ -13,6 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QTimer
 
+from .warm_up import unlock_while_warming_up
+
 VARIABLE = "ENTRAIDE_BENCH_PASSPHRASE"
 
 
@@ -28,7 +30,7 @@ def peak_rss_kib() -> int:
     except (OSError, StopIteration):
         pass
     try:
-        import resource  # POSIX only
+        import resource  # deferred: POSIX only (absent on Windows)
     except ImportError:
         return 0
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -36,7 +38,6 @@ def peak_rss_kib() -> int:
 
 def start(controller: Any) -> bool:
     """Unlock with the variable's passphrase, show the main window, report, quit."""
-    from .warm_up import unlock_while_warming_up
 
     controller.open_session(unlock_while_warming_up(controller.paths, os.environ[VARIABLE]))
 

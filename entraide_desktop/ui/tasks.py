@@ -17,10 +17,12 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ..i18n import _
+from .messages import show_error
 
 
 class Progress:
@@ -69,7 +71,6 @@ _alive: set[_Signals] = set()
 
 def _alive_receiver(callback: Callable[..., Any] | None, owner: QObject | None) -> bool:
     """False when the widget that would receive a result was deleted meanwhile (closed window, lock)."""
-    import shiboken6
 
     if owner is not None and not shiboken6.isValid(owner):
         return False
@@ -106,8 +107,6 @@ def run_task(
         if not _alive_receiver(on_error, owner):
             return
         if on_error is None:
-            from .messages import show_error
-
             show_error(None, error, trace)
         else:
             on_error(error)
@@ -155,8 +154,6 @@ def run_with_progress(
     def failed(error: BaseException) -> None:
         dialog.close()
         if on_error is None:
-            from .messages import show_error
-
             show_error(parent, error)
         else:
             on_error(error)

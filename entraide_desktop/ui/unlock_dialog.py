@@ -111,7 +111,8 @@ class UnlockDialog(QDialog):
         self.open_button.setEnabled(False)
         self.setCursor(Qt.CursorShape.BusyCursor)
         paths = self.paths
-        from ..data import connection  # loaded here, not in the worker (the warm-up has usually done it)
+        # deferred: loaded here, not in the worker (the warm-up has usually done it)
+        from ..data import connection
 
         def work(_progress: object) -> tuple[bytes, object]:
             return connection.derive_data_key(paths, passphrase, slot_id)  # the slow part, off the UI thread
@@ -123,6 +124,7 @@ class UnlockDialog(QDialog):
         QTimer.singleShot(0, warm_up)  # while the passphrase is typed
 
     def _opened(self, derived: tuple[bytes, Author]) -> None:
+        # deferred: the storage library loads after the unlock screen shows
         from ..data import connection
 
         self.unsetCursor()
@@ -195,6 +197,7 @@ class RecoveryDialog(QDialog):
         layout.addWidget(buttons)
 
     def _open(self) -> None:
+        # deferred: the storage library loads after the unlock screen shows
         from ..data import access, connection
 
         self.error.clear_message()

@@ -14,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 from ..config import Paths
+from ..i18n import format_date
 
 if TYPE_CHECKING:
     from ..data.store import Store
@@ -26,7 +27,7 @@ def warm_up() -> None:
     global _done
     if _done:
         return
-    from ..i18n import format_date
+    # deferred: the first screen loads while the passphrase is typed
     from . import home, main_window  # noqa: F401
 
     format_date(dt.date.today())
@@ -37,13 +38,15 @@ def unlock_while_warming_up(paths: Paths, passphrase: str) -> Store:
     """Derive the key in a worker thread while this thread loads the storage layer and the first
     screen, then open the database here. The worker uses only the key file module, so the two do
     not wait on each other's imports."""
-    from ..data import keys, keyring
+    # deferred: the storage library loads after the unlock screen shows
+    from ..data import keyring, keys
 
     def derive() -> tuple[keys.KeySlot, bytes]:
         return keyring.unlock_key(paths, passphrase)
 
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="unlock") as pool:
         derived = pool.submit(derive)
+        # deferred: loaded here while the worker derives the key
         from ..data import connection
         from ..data.store import Author
 

@@ -21,7 +21,8 @@ from ...data import files, group
 from ...data import recurrence as rec
 from ...data.calendar.activities import TIMEZONE, get_activity
 from ...data.calendar.activity_types import types_by_id
-from ...data.calendar.expand import leader_names, occurrences
+from ...data.calendar.expand import leader_names, occurrence, occurrences
+from ...data.calendar.occurrence import occurrence_key
 from ...data.store import Store
 from ...i18n import _
 
@@ -156,8 +157,6 @@ def build_calendar(
 
 def _changed_occurrences(store: Store, activity_id: str, natural: set[dt.datetime], occs: list) -> list:  # type: ignore[type-arg]
     """Occurrences of the series (in ``natural``) that were cancelled, moved or changed."""
-    from ...data.calendar.expand import occurrence
-    from ...data.calendar.occurrence import occurrence_key
 
     known = {o.original_start: o for o in occs}
     found = []

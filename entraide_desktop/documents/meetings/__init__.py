@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ..render import FORMATS
 from .minutes import export_minutes
 from .package import export_package
-from .render import FORMATS
 
 __all__ = ["FORMATS", "export_minutes", "export_package"]

@@ -5,11 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...data.meetings import Minutes, Proposal, minutes
-from ...data.meetings.wording import due_text, outcome_sentence, proposal_sentence, quorum_statement, when_and_where
+from ...data.meetings.wording import (
+    due_text,
+    outcome_sentence,
+    proposal_sentence,
+    quorum_statement,
+    when_and_where,
+)
 from ...data.store import Store
 from ...i18n import _, format_date, format_time
 from ..page import escape
-from .render import heading, names_list, para, paragraphs, write
+from ..render import heading, names_list, para, paragraphs, write
 
 
 def _people_row(label: str, names: list[str]) -> str:

@@ -11,9 +11,10 @@ from ...data.meetings.report import YearReport, year_report
 from ...data.meetings.wording import clause, when_and_where
 from ...data.store import Store
 from ...i18n import _, format_date, format_number, format_percent, ngettext
-from .minutes import minutes_body
 from ..page import escape
-from .render import heading, para, write
+from ..render import heading, para, write
+from ..treasury.statements import statements_body
+from .minutes import minutes_body
 
 _TABLE = '<table width="100%" border="1" cellpadding="4" cellspacing="0" style="border-collapse:collapse">'
 
@@ -167,10 +168,6 @@ def mandates_html(r: YearReport) -> str:
 
 
 def package_body(store: Store, r: YearReport) -> str:
-    # documents.treasury lays its pages out with this package's renderer: imported here, not at the top,
-    # so that neither package needs the other to be imported first.
-    from ..treasury.statements import statements_body
-
     return "".join([cover_html(r, store), agenda_html(r), previous_minutes_html(r, store), report_html(r),
                     mandates_html(r), statements_body(store, r.start.year, title=_("5. États financiers (non audités)"),
                                                       page_break=True)])

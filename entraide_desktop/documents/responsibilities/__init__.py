@@ -12,14 +12,19 @@ import contextlib
 import datetime as dt
 from pathlib import Path
 
+from PySide6.QtCore import QSizeF, QUrl
+from PySide6.QtGui import QFont, QTextDocument
+
 from ...data import files, group, responsibilities
 from ...data.errors import EntraideError, user_facing_errors
 from ...data.responsibilities.figures import captions, distribution
 from ...data.store import Store
+from ...data.text import fold
 from ...i18n import _, format_date, format_percent, ngettext
 from .. import fonts
 from ..fonts import ensure_gui
 from ..page import POINT, escape, pdf_writer
+from .chart import render
 
 PAGE_WIDTH_PT = 500.0  # text width of a Letter page with 18 mm margins, in points
 def _table(headers: list[str], body: list[list[str]], align_right_from: int = 1) -> str:
@@ -79,8 +84,6 @@ def spread_html(spread: responsibilities.Spread, *, group_name: str, today: dt.d
     parts.append(_table([_("Nombre de responsabilités tenues"), _("Personnes")],
                         [[label, str(n)] for label, n in distribution(spread)]))
     if with_names:
-        from ...data.text import fold
-
         people = sorted(spread.by_person, key=lambda t: (fold(t[1]), t[0]))
         parts.append(_h2(_("Les personnes, par ordre alphabétique")))
         parts.append(_table([_("Personne"), _("Responsabilités")], [[name, str(n)] for _pid, name, n in people]))
@@ -121,10 +124,7 @@ def write_spread_pdf(store: Store, year: int, target: Path, *, with_names: bool 
 
 def _write(store: Store, spread: responsibilities.Spread, year: int, target: Path, temporary: Path,
            with_names: bool, today: dt.date) -> None:
-    from PySide6.QtCore import QSizeF, QUrl
-    from PySide6.QtGui import QFont, QTextDocument
 
-    from .chart import render
 
     profile = group.profile(store)
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -19,7 +19,7 @@ from ...data.treasury.journal import METHODS
 from ...data.treasury.money import format_cents
 from ...i18n import _, format_date
 from ..page import escape
-from ..meetings.render import heading, para, write
+from ..render import heading, para, write
 
 CRA_SITE = "canada.ca/organismes-bienfaisance-dons"
 

@@ -18,7 +18,7 @@ from ...data.treasury.money import format_cents
 from ...data.treasury.reconcile import lines, unreconciled
 from ...i18n import _, format_date, ngettext
 from ..page import escape
-from ..meetings.render import heading, para, write
+from ..render import heading, para, write
 
 TABLE = '<table width="100%" border="1" cellpadding="4" cellspacing="0" style="border-collapse:collapse">'
 

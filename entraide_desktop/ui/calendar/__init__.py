@@ -31,12 +31,18 @@ from ...i18n import _
 from ..context import AppContext
 from ..flow_layout import FlowLayout
 from ..messages import confirm, show_error
-from .agenda_view import AgendaView
-from .common import type_icon
-from .day_panel import DayPanel
-from .month_view import MonthView
-from .week_view import WeekView
 from ..style import style_role
+from .activity_dialog import ActivityDialog
+from .agenda_view import AgendaView
+from .attendance_dialog import AttendanceDialog
+from .common import add_months, type_icon
+from .day_panel import DayPanel
+from .export_dialog import ExportDialog
+from .ics_import_dialog import choose_and_import_calendar
+from .month_view import MonthView
+from .occurrence_dialog import OccurrenceDialog
+from .types_dialog import TypesDialog
+from .week_view import WeekView
 
 VIEWS = ("month", "week", "agenda")
 
@@ -260,8 +266,6 @@ class CalendarPage(QWidget):
         if self.view_name() == "week":
             self.go_to(self.selected + dt.timedelta(days=7 * direction))
         else:
-            from .common import add_months
-
             self.go_to(add_months(self.selected, direction))
         view.setFocus()
 
@@ -295,15 +299,11 @@ class CalendarPage(QWidget):
             self.context.status_message.emit(message)
 
     def new_activity(self, day: dt.date) -> None:
-        from .activity_dialog import ActivityDialog
-
         dialog = ActivityDialog(self.context, self, day=day)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.after_edit(_("Activité enregistrée."))
 
     def edit_series(self, activity_id: str) -> None:
-        from .activity_dialog import ActivityDialog
-
         dialog = ActivityDialog(self.context, self, activity_id=activity_id)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_info is None:
             return
@@ -327,9 +327,6 @@ class CalendarPage(QWidget):
         self.after_edit(" ".join(messages))
 
     def open_occurrence(self, key: str) -> None:
-        from .attendance_dialog import AttendanceDialog
-        from .occurrence_dialog import OccurrenceDialog
-
         if not key:
             return
         try:
@@ -361,14 +358,10 @@ class CalendarPage(QWidget):
             self.after_edit(_("Activité supprimée."))
 
     def export(self) -> None:
-        from .export_dialog import ExportDialog
-
         kind = {"week": "pdf_week", "agenda": "ics"}.get(self.view_name(), "pdf_month")
         ExportDialog(self.context, self.selected, self.type_filter.currentData(), self, kind=kind).exec()
 
     def edit_types(self) -> None:
-        from .types_dialog import TypesDialog
-
         dialog = TypesDialog(self.context, self)
         dialog.exec()
         if dialog.changed:
@@ -376,8 +369,6 @@ class CalendarPage(QWidget):
             self.after_edit()
 
     def import_calendar(self) -> None:
-        from .ics_import_dialog import choose_and_import_calendar
-
         choose_and_import_calendar(self.context, self)
 
     def _data_changed(self, area: str) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QIcon, QKeyEvent, QMouseEvent, QPainter, QPixm
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from ... import i18n
-from ...data.calendar.labels import time_range
+from ...data.calendar.labels import time_range, week_start
 from ...data.calendar.occurrence import OccurrenceView
 from ...documents.calendar.painting import draw_symbol
 from ...i18n import _, ngettext
@@ -192,12 +192,8 @@ class CalendarView(QWidget):
         elif key == Qt.Key.Key_PageDown:
             self.select_day(self.step_page(1))
         elif key == Qt.Key.Key_Home:
-            from ...data.calendar.labels import week_start
-
             self.select_day(week_start(day))
         elif key == Qt.Key.Key_End:
-            from ...data.calendar.labels import week_start
-
             self.select_day(week_start(day) + dt.timedelta(days=6))
         elif key == Qt.Key.Key_T:
             self.select_day(dt.date.today())

@@ -22,11 +22,14 @@ from PySide6.QtWidgets import (
 from ... import i18n
 from ...data.calendar.activity_types import list_types
 from ...data.calendar.labels import week_start
+from ...documents.calendar.ics import export_ics
+from ...documents.calendar.pdf import write_month_pdf, write_week_pdf
 from ...i18n import _
 from ..context import AppContext
 from ..forms import explanation, heading
 from ..kit.buttons import add_error_and_buttons
 from ..kit.dates import date_edit
+from ..messages import error_text
 from ..tasks import run_with_progress
 from .activity_dialog import DATE_FORMAT, from_qdate
 from .common import type_icon
@@ -147,8 +150,6 @@ class ExportDialog(QDialog):
             return
 
         # Imported on the UI thread, never in the worker: see ui/tasks.py.
-        from ...documents.calendar.ics import export_ics
-        from ...documents.calendar.pdf import write_month_pdf, write_week_pdf
 
         def work(_progress: object) -> Path:
             clone = store.clone()
@@ -182,6 +183,4 @@ class ExportDialog(QDialog):
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
-        from ..messages import error_text
-
         self.error.show_message(error_text(error))

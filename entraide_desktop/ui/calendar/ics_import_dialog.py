@@ -32,6 +32,7 @@ from ..context import AppContext
 from ..forms import ErrorLabel, explanation, heading
 from ..kit.buttons import add_import_buttons
 from ..kit.paths import ask_file_to_import
+from ..members.import_actions import undo_last_import
 from ..messages import error_text
 from ..style import style_role
 from ..tasks import Progress, run_task
@@ -177,8 +178,6 @@ class CalendarImportDialog(QDialog):
         self.cancel_button.setFocus()
 
     def _undo(self) -> None:
-        from ..members.import_actions import undo_last_import
-
         if undo_last_import(self.context, self, "calendar"):
             self.undo_button.setEnabled(False)
             self.summary.setText(_("Importation annulée : les activités de ce fichier ont été retirées du calendrier."))

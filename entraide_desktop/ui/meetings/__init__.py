@@ -10,11 +10,15 @@ from __future__ import annotations
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from ...data.errors import EntraideError
+from ...i18n import _
 from ..context import AppContext
-from ..messages import show_error
+from ..messages import confirm, show_error
 from .common import shortcut
+from .dialogs import MeetingDialog
 from .list_view import MeetingListView
 from .meeting_view import MeetingView
+from .report_dialog import ReportDialog
+from .settings import TypesDialog
 
 
 class MeetingsPage(QWidget):
@@ -66,8 +70,6 @@ class MeetingsPage(QWidget):
         """Save what is being typed before the window closes or locks; ask when a save was refused."""
         if self.view.flush():
             return True
-        from ...i18n import _
-        from ..messages import confirm
 
         return confirm(self, _("Réunions"), _("Une modification du procès-verbal n'a pas pu être enregistrée (voir le "
                                               "message sous l'éditeur). Fermer quand même et la perdre ?"),
@@ -82,8 +84,6 @@ class MeetingsPage(QWidget):
         self.list.focus_table()
 
     def new_meeting(self) -> None:
-        from .dialogs import MeetingDialog
-
         if not self.view.flush():
             return
         dialog = MeetingDialog(self.context, None, self)
@@ -93,14 +93,10 @@ class MeetingsPage(QWidget):
             self.view.select_attendance()
 
     def edit_types(self) -> None:
-        from .settings import TypesDialog
-
         TypesDialog(self.context, self).exec()
         self.list.reload_filters()
 
     def make_report(self) -> None:
-        from .report_dialog import ReportDialog
-
         ReportDialog(self.context, self).exec()
 
     def _data_changed(self, area: str) -> None:

@@ -25,8 +25,9 @@ from ...i18n import _
 from ..context import AppContext
 from ..flow_layout import FlowLayout
 from ..forms import ErrorLabel
-from .models import ID_ROLE, FilterProxy, RosterModel
 from ..style import style_role
+from .common import message
+from .models import ID_ROLE, FilterProxy, RosterModel
 
 _KEYS = {Qt.Key.Key_P: mt.PRESENT, Qt.Key.Key_E: mt.EXCUSED, Qt.Key.Key_A: mt.ABSENT,
          Qt.Key.Key_Delete: "", Qt.Key.Key_Backspace: ""}
@@ -207,7 +208,6 @@ class AttendanceTab(QWidget):
         try:
             mt.mark(self.context.store, self.meeting_id, person_id, status)
         except Exception as error:  # noqa: BLE001 — shown to the person, nothing changed
-            from .common import message
 
             self.error.show_message(message(error))
             return False
@@ -240,7 +240,6 @@ class AttendanceTab(QWidget):
         try:
             mt.add_guest(self.context.store, self.meeting_id, self.guest_name.text(), self.guest_role.text())
         except Exception as error:  # noqa: BLE001
-            from .common import message
 
             self.error.show_message(message(error))
             return

@@ -11,9 +11,11 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QCompleter, QFileDialog, QWidget
 
 from ...data.errors import EntraideError
+from ...data.text import fold
 from ...i18n import _, format_time
 from ..context import AppContext
-from ..messages import error_text
+from ..messages import error_text, inform
+from ..tasks import run_with_progress
 
 AUTOSAVE_MS = 600
 
@@ -150,8 +152,6 @@ def ask_save_path(parent: QWidget, title: str, suggested: str, fmt: str) -> Path
 def run_export(parent: QWidget, context: AppContext, title: str, work: Callable[[Any], Path],
                on_done: Callable[[Path], None] | None = None) -> None:
     """Write a document off the UI thread, on its own connection, with a progress dialog."""
-    from ..messages import inform
-    from ..tasks import run_with_progress
 
     def job(_progress: Any) -> Path:
         store = context.store.clone()
@@ -172,7 +172,6 @@ def run_export(parent: QWidget, context: AppContext, title: str, work: Callable[
 
 def slug(text: str) -> str:
     """A file-name friendly version of a title."""
-    from ...data.text import fold
 
     keep = "".join(c if c.isalnum() else "-" for c in fold(text))
     return "-".join(p for p in keep.split("-") if p)[:80]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,10 +25,10 @@ from ..context import AppContext
 from ..flow_layout import FlowLayout
 from ..forms import ErrorLabel
 from ..messages import confirm
+from ..style import style_role
 from .common import Autosaver, shortcut
 from .editor_proposals import ProposalActions
 from .proposal_form import ProposalForm, meeting_choice_label
-from ..style import style_role
 
 SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Ctrl+I", N_("nouveau point")),
@@ -357,7 +357,6 @@ class MinutesEditor(ProposalActions, QWidget):
 
     # -- proposals --------------------------------------------------------------------------
     def eventFilter(self, watched, event):  # type: ignore[no-untyped-def]  # noqa: N802
-        from PySide6.QtCore import QEvent
 
         if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Delete and not self.locked:
             if watched is self.items:

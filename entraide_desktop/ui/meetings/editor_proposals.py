@@ -12,6 +12,7 @@ from ...data import meetings as mt
 from ...data.errors import EntraideError
 from ...data.meetings.wording import due_text, outcome_sentence, proposal_sentence
 from ...i18n import _
+from .dialogs import FollowUpDialog, VoteDialog
 
 if TYPE_CHECKING:
     from .editor import MinutesEditor as _Base
@@ -101,7 +102,6 @@ class ProposalActions(_Base):
         proposal = self.form.proposal
         if proposal is None:
             return
-        from .dialogs import VoteDialog
 
         dialog = VoteDialog(proposal, mt.quorum(self.context.store, self.meeting_id).voters_present, self)
         if dialog.exec():
@@ -111,7 +111,6 @@ class ProposalActions(_Base):
         item_id = self.current_item_id()
         if self.locked or not item_id or not self.autosaver.flush():
             return
-        from .dialogs import FollowUpDialog
 
         dialog = FollowUpDialog(self.context, self.meeting_id, item_id,
                                 self.form.proposal.id if self.form.proposal else None, self)

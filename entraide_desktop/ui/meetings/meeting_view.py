@@ -20,15 +20,17 @@ from PySide6.QtWidgets import (
 
 from ...data import meetings as mt
 from ...data.errors import EntraideError
+from ...documents.meetings import export_minutes
 from ...i18n import _, format_date, format_time
 from ..context import AppContext
 from ..forms import ErrorLabel
 from ..kit.buttons import add_button_row
+from ..style import style_role
 from .attendance_tab import AttendanceTab
 from .common import ask_save_path, run_export, shortcut, slug
+from .dialogs import ErratumDialog, MeetingDialog
 from .editor import MinutesEditor
 from .models import ID_ROLE, FilterProxy, FollowUpsModel
-from ..style import style_role
 
 
 class _MeetingTab(QWidget):
@@ -130,8 +132,6 @@ class ErrataTab(_MeetingTab):
                 date=format_date(e.noted_on), ref=e.reference, text=e.text))
 
     def add(self) -> None:
-        from .dialogs import ErratumDialog
-
         if ErratumDialog(self.context, self.meeting_id, self).exec():
             self.load(self.meeting_id, True)
             self.changed.emit()
@@ -235,8 +235,6 @@ class MeetingView(QWidget):
         return self.editor.flush()
 
     def edit_details(self) -> None:
-        from .dialogs import MeetingDialog
-
         if self.meeting is None or not self.flush():
             return
         if MeetingDialog(self.context, self.meeting, self).exec():
@@ -246,7 +244,6 @@ class MeetingView(QWidget):
     def export(self, fmt: str) -> None:
         if self.meeting is None or not self.flush():
             return
-        from ...documents.meetings import export_minutes
 
         m = self.meeting
         suggested = slug(_("proces-verbal {abbrev} {date}").format(abbrev=m.type.abbrev, date=m.date.isoformat()))

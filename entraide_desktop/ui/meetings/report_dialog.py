@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ...data import group
 from ...data.meetings.report import default_report_year, report_period
+from ...documents.meetings import export_package
 from ...i18n import _, format_date
 from ..context import AppContext
 from ..forms import explanation, heading
@@ -110,8 +111,6 @@ class ReportDialog(QDialog):
         self.year.setAccessibleDescription(text)
 
     def accept(self) -> None:
-        from ...documents.meetings import export_package
-
         year, fmt = self.year.value(), self.format.currentData()
         label = group.exercice_label(*self.profile.fiscal_year(year))
         path = ask_save_path(self, self.windowTitle(), _("AGA-rapport-{year}").format(year=label), fmt)

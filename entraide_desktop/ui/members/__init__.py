@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,9 +26,15 @@ from ...data.members.register import Criteria, RegisterRow
 from ...data.people import CONSENT_PURPOSES, ROLES
 from ...i18n import _, format_number, ngettext
 from ..context import AppContext
-from ..messages import show_error
 from ..flow_layout import FlowLayout
+from ..messages import show_error
+from .erase_dialog import EraseDialog
+from .exports import export_phone_network, export_register
+from .import_actions import add_import_actions
+from .import_dialog import choose_and_import
+from .merge_dialog import MergeDialog
 from .model import COLUMNS, RegisterDelegate, RegisterModel, RegisterProxy
+from .person_dialog import PersonDialog
 
 
 class _Table(QTableView):
@@ -118,7 +124,6 @@ class MembersPage(QWidget):
         self.files_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         menu = QMenu(self.files_button)
         menu.addAction(_("&Importer une liste de membres (CSV ou XLSX)…"), self.import_list)
-        from .import_actions import add_import_actions
 
         add_import_actions(menu, self.context, self)
         menu.addSeparator()
@@ -208,7 +213,6 @@ class MembersPage(QWidget):
                "consents": 14}
 
     def eventFilter(self, watched, event) -> bool:  # type: ignore[no-untyped-def]  # noqa: N802
-        from PySide6.QtCore import QEvent
 
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_columns(event.size().width())
@@ -329,8 +333,6 @@ class MembersPage(QWidget):
 
     # -- actions -----------------------------------------------------------------------------------
     def new_person(self) -> None:
-        from .person_dialog import PersonDialog
-
         dialog = PersonDialog(self.context, None, self)
         if dialog.exec() and dialog.saved_id:
             self.search.clear()
@@ -338,8 +340,6 @@ class MembersPage(QWidget):
             self.select_person(dialog.saved_id)
 
     def edit_selected(self) -> None:
-        from .person_dialog import PersonDialog
-
         row = self.selected_row()
         if row is None:
             return
@@ -369,8 +369,6 @@ class MembersPage(QWidget):
         self.table.setFocus()
 
     def merge_selected(self) -> None:
-        from .merge_dialog import MergeDialog
-
         row = self.selected_row()
         if row is None:
             return
@@ -380,8 +378,6 @@ class MembersPage(QWidget):
             self.select_person(dialog.kept_id)
 
     def erase_selected(self) -> None:
-        from .erase_dialog import EraseDialog
-
         row = self.selected_row()
         if row is None:
             return
@@ -389,17 +385,11 @@ class MembersPage(QWidget):
             self.reload()
 
     def import_list(self) -> None:
-        from .import_dialog import choose_and_import
-
         choose_and_import(self.context, self)
 
     def export_register(self, fmt: str) -> None:
-        from .exports import export_register
-
         export_register(self.context, self, fmt)
 
     def export_network(self) -> None:
-        from .exports import export_phone_network
-
         export_phone_network(self.context, self)
 

@@ -7,6 +7,10 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
+
+from ...data import group as group_details
+from ...documents.members import write_register
+from ...documents.members.phone_network import write_phone_network
 from ...i18n import _, ngettext
 from ..context import AppContext
 from ..messages import confirm, inform
@@ -42,7 +46,6 @@ def export_register(context: AppContext, parent: QWidget, fmt: str) -> None:
     _remember_dir(context, path)
     store = context.store
 
-    from ...documents.members import write_register  # on the UI thread: see ui/tasks.py
 
     def work(progress: Progress) -> int:
         clone = store.clone()
@@ -61,8 +64,6 @@ def export_register(context: AppContext, parent: QWidget, fmt: str) -> None:
 
 
 def export_phone_network(context: AppContext, parent: QWidget) -> None:
-    from ...data import group as group_details
-
     group = group_details.profile(context.store).name
     name = _("reseau-telephonique-{date}.pdf").format(date=dt.date.today().isoformat())
     path, _selected = QFileDialog.getSaveFileName(parent, _("Liste du réseau de soutien téléphonique"),
@@ -74,7 +75,6 @@ def export_phone_network(context: AppContext, parent: QWidget) -> None:
     _remember_dir(context, path)
     store = context.store
 
-    from ...documents.members.phone_network import write_phone_network  # on the UI thread: see ui/tasks.py
 
     def work(progress: Progress) -> tuple[int, int]:
         clone = store.clone()

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMenu, QWidget
 
+from ...data.import_log import last_import, undo_import
 from ...i18n import _
 from ..context import AppContext
 from ..messages import confirm, inform, show_error
+from .review_dialog import ReviewDialog
 
 
 def add_import_actions(menu: QMenu, context: AppContext, parent: QWidget) -> None:
@@ -16,14 +18,11 @@ def add_import_actions(menu: QMenu, context: AppContext, parent: QWidget) -> Non
 
 
 def open_review(context: AppContext, parent: QWidget) -> None:
-    from .review_dialog import ReviewDialog
-
     ReviewDialog(context, parent).exec()
 
 
 def undo_last_import(context: AppContext, parent: QWidget, kind: str | None = None) -> bool:
     """Ask, then undo the last import of this machine (members or calendar) as one step."""
-    from ...data.import_log import last_import, undo_import
 
     record = last_import(context.store, kind)
     if record is None:

@@ -37,17 +37,18 @@ from ...data.members.importing import (
     initial_setup,
     read_table,
 )
+from ...data.members.importing.preview import current_fee_year
 from ...i18n import _, ngettext
 from ..context import AppContext
 from ..forms import ErrorLabel, explanation, heading
 from ..kit.buttons import add_button_row, add_import_buttons
 from ..kit.paths import ask_file_to_import
 from ..messages import error_text
+from ..style import style_role
 from ..tasks import Progress, run_task, run_with_progress
 from .import_actions import open_review, undo_last_import
 from .import_mapping import MappingPanel
 from .import_model import ImportRowsModel, describe_row
-from ..style import style_role
 
 
 def choose_and_import(context: AppContext, parent: QWidget) -> None:
@@ -117,7 +118,6 @@ class ImportDialog(QDialog):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
 
-        from ...data.members.importing.preview import current_fee_year
 
         self.fee_year = current_fee_year(self.context.store)
         self.mapping = MappingPanel(self.fee_year)

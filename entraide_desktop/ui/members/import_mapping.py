@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from ...data.members.importing import TARGETS, ImportSetup, RawTable, headers_of, initial_setup, target_label
 from ...data.members.importing.mapping import FEE_PAID, IGNORE, fee_target
 from ...i18n import _
+from ..messages import confirm
 
 
 def _label(target: str) -> str:
@@ -105,8 +106,6 @@ class MappingPanel(QGroupBox):
         self.changed.emit(self.setup)
 
     def _health_reminder(self) -> bool:
-        from ..messages import confirm
-
         return confirm(
             self, _("Envoyer cette colonne dans les notes ?"),
             _("Les notes sont lues par toutes les personnes qui ouvrent le registre. N'y mettez aucun renseignement "

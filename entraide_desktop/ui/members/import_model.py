@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from ...data.members.fields import roles_text
 from ...data.members.importing import ACTIONS, ImportRow
-from ...i18n import N_, _
+from ...data.people import CONSENT_PURPOSES
+from ...i18n import N_, _, format_date
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
@@ -71,8 +75,6 @@ class ImportRowsModel(QAbstractTableModel):
 
 def describe_row(row: ImportRow) -> str:
     """What the row will write, then the remarks: shown under the preview for the row chosen."""
-    from ...data.members.fields import roles_text
-    from ...data.people import CONSENT_PURPOSES
 
     if row.errors:
         return row.remark()
@@ -82,10 +84,6 @@ def describe_row(row: ImportRow) -> str:
     if person.get("roles"):
         parts.append(roles_text(tuple(person["roles"])))
     if person.get("member_since"):
-        import datetime as dt
-
-        from ...i18n import format_date
-
         since = format_date(dt.date.fromisoformat(person["member_since"]), "medium")
         parts.append(_("membre depuis le {date}").format(date=since))
     years = [str(m["year"]) for m in row.memberships if m.get("year")]

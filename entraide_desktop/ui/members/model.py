@@ -11,6 +11,8 @@ call instead of seven ``data()`` calls through the proxy (a third of a keystroke
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
@@ -45,8 +47,6 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def _since(text: str) -> str:
-    import datetime as dt
-
     try:
         return format_date(dt.date.fromisoformat(text), "medium")
     except ValueError:

@@ -29,6 +29,7 @@ from ..forms import explanation, heading
 from ..kit.buttons import add_button_row
 from ..messages import show_error
 from ..style import style_role
+from .person_dialog import PersonDialog
 
 
 class ReviewDialog(QDialog):
@@ -128,8 +129,6 @@ class ReviewDialog(QDialog):
         self.cells.resizeRowsToContents()  # the reason wraps in the last column
 
     def _open(self) -> None:
-        from .person_dialog import PersonDialog
-
         person = self._current()
         if person is None:
             return

@@ -25,6 +25,7 @@ from ...i18n import _, join_list
 from ..context import AppContext
 from .common import paragraph
 from .detail import DetailPanel
+from .edit_dialog import ResponsibilityDialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -145,8 +146,6 @@ class CatalogueTab(QWidget):
         self.detail.show_responsibility(catalogue.get_responsibility(self.context.store, rid))
 
     def new_responsibility(self) -> None:
-        from .edit_dialog import ResponsibilityDialog
-
         dialog = ResponsibilityDialog(self.context, None, self)
         if dialog.exec() and dialog.saved_id:
             self.select_responsibility(dialog.saved_id)

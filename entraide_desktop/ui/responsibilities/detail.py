@@ -12,7 +12,11 @@ from ...i18n import _
 from ..context import AppContext
 from ..flow_layout import FlowLayout
 from ..messages import confirm, show_error
+from .assign_dialog import AssignDialog
 from .common import fill_list, paragraph, section, selected_data
+from .edit_dialog import ResponsibilityDialog
+from .small_dialogs import EndDialog
+from .suggest_dialog import SuggestDialog
 
 HISTORY_SHOWN = 40
 
@@ -151,20 +155,14 @@ class DetailPanel(QWidget):
 
     # -- actions ---------------------------------------------------------------------------------
     def assign(self) -> None:
-        from .assign_dialog import AssignDialog
-
         if self.responsibility is not None:
             AssignDialog(self.context, self.responsibility.id, self).exec()
 
     def suggest(self) -> None:
-        from .suggest_dialog import SuggestDialog
-
         if self.responsibility is not None:
             SuggestDialog(self.context, self.responsibility.id, self).exec()
 
     def edit(self) -> None:
-        from .edit_dialog import ResponsibilityDialog
-
         if self.responsibility is not None:
             ResponsibilityDialog(self.context, self.responsibility, self).exec()
 
@@ -182,8 +180,6 @@ class DetailPanel(QWidget):
             return
 
     def end_selected(self) -> None:
-        from .small_dialogs import EndDialog
-
         chosen = self.selected_assignment()
         if chosen is not None:
             EndDialog(self.context, chosen, self).exec()

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 from ...data.responsibilities.mandates import ENDING_SOON_DAYS, Seat, seats
 from ...i18n import N_, _, format_date
 from ..context import AppContext
+from .assign_dialog import AssignDialog
 from .common import date_edit, from_qdate, paragraph
+from .small_dialogs import EndDialog
 
 COLUMNS = (N_("Mandat"), N_("Siège"), N_("Personne"), N_("Depuis le"), N_("Jusqu'au"), N_("Obtenu"), N_("État"))
 
@@ -117,8 +119,6 @@ class MandatesTab(QWidget):
         self.history_button.setEnabled(seat is not None)
 
     def enter(self) -> None:
-        from .assign_dialog import AssignDialog
-
         seat = self.selected()
         if seat is None:
             return
@@ -128,8 +128,6 @@ class MandatesTab(QWidget):
         AssignDialog(self.context, seat.responsibility.id, self, start=start, seat=seat.seat).exec()
 
     def end(self) -> None:
-        from .small_dialogs import EndDialog
-
         seat = self.selected()
         if seat is not None and seat.current is not None:
             EndDialog(self.context, seat.current, self).exec()

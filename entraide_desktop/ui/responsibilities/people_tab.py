@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...data.responsibilities import assignments, availability, rotation
 from ...data.people import PersonRef
+from ...data.responsibilities import assignments, availability, rotation
 from ...data.responsibilities.directory import people_index
 from ...data.text import fold
 from ...i18n import _
 from ..context import AppContext
 from .common import fill_list, groups_text, paragraph, section, selected_data
+from .small_dialogs import AbsenceDialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -188,8 +189,6 @@ class PeopleTab(QWidget):
             availability.set_do_not_propose(self.context.store, pid, on)
 
     def _add_absence(self) -> None:
-        from .small_dialogs import AbsenceDialog
-
         pid = self.current_id()
         ref = next((p for p in self._people if p.id == pid), None)
         if ref is not None:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from ...data import group, responsibilities
 from ...data.responsibilities.figures import captions, years_with_assignments
 from ...data.text import fold
-from ...documents.responsibilities import chart
+from ...documents.responsibilities import chart, write_spread_pdf
 from ...i18n import _, format_percent, ngettext
 from ..context import AppContext
 from ..flow_layout import FlowLayout
@@ -255,7 +255,6 @@ class SpreadTab(QWidget):
             path += ".pdf"
         store, with_names = self.context.store, self.with_names.isChecked()
 
-        from ...documents.responsibilities import write_spread_pdf  # on the UI thread: see ui/tasks.py
 
         def work(_progress: object) -> Path:
             own = store.clone()

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...data.sync import machines
 from ...data.sync import folder as sync_folder
+from ...data.sync import machines
 from ...data.sync.overview import Overview, overview
 from ...data.sync.summary import ImportSummary, age_text
 from ...i18n import _, format_datetime, format_time, ngettext
@@ -33,7 +33,11 @@ from ..kit.buttons import add_button_row
 from ..messages import show_error
 from ..style import style_role
 from ..usb_folder import choose_usb_folder
+from .conflicts import ConflictsDialog
+from .prepare import PrepareJoinDialog
 from .remove_machine import ask_and_remove_machine
+from .summary import ImportSummaryDialog
+from .transfers import export_into, import_path
 
 
 def _section(title: str) -> QLabel:
@@ -319,8 +323,6 @@ class SyncPage(QWidget):
             self.export_into(Path(folder))
 
     def export_into(self, folder: Path) -> None:
-        from .transfers import export_into
-
         export_into(self, self.context.store, folder, lambda _result: self.refresh())
 
     def import_file(self) -> None:
@@ -332,13 +334,9 @@ class SyncPage(QWidget):
             self.import_path(Path(path))
 
     def import_path(self, path: Path) -> None:
-        from .transfers import import_path
-
         import_path(self, self.context.store, path, self._imported)
 
     def _imported(self, summary: ImportSummary) -> None:
-        from .summary import ImportSummaryDialog
-
         self.refresh()
         dialog = ImportSummaryDialog(summary, self)
         dialog.exec()
@@ -376,13 +374,9 @@ class SyncPage(QWidget):
             self._show_folder_status()
 
     def show_conflicts(self) -> None:
-        from .conflicts import ConflictsDialog
-
         ConflictsDialog(self.context, self).exec()
         self.refresh()
 
     def prepare_new_machine(self) -> None:
-        from .prepare import PrepareJoinDialog
-
         PrepareJoinDialog(self.context, self).exec()
 

@@ -33,6 +33,7 @@ from ..context import app_icon
 from ..forms import ErrorLabel, PassphraseEdit, StrengthHint, explanation, heading
 from ..kit.paths import add_path_row
 from ..messages import error_text
+from ..setup_dialog import RecoveryKeyPage, SetupDialog
 from ..tasks import run_task
 
 
@@ -229,8 +230,6 @@ class JoinWizard(QDialog):
         self.person_error.show_message(error_text(error))
 
     def _installed(self, joined: join.Joined) -> None:
-        from ..setup_dialog import RecoveryKeyPage
-
         self.unsetCursor()
         try:
             self.store = connection.unlock(self.paths, self.passphrase.text())
@@ -255,7 +254,6 @@ class JoinWizard(QDialog):
 
 def run_join_wizard(paths: Paths) -> Store | None:
     """The join wizard; cancelling goes back to the first-run choice. The open database, or None to quit."""
-    from ..setup_dialog import SetupDialog
 
     while True:
         wizard = JoinWizard(paths)

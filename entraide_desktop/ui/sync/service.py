@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
+from ...data.sync import exchange
 from ...data.sync import folder as sync_folder
 from ...i18n import _, ngettext
 from ..context import AppContext
@@ -140,8 +141,6 @@ class SyncFolderService(QObject):
             return True
         try:
             if sync_folder.needs_export(self.context.store, self.folder):
-                from ...data.sync import exchange
-
                 exchange.export_to(self.context.store, self.folder)
         except Exception:  # noqa: BLE001 — closing must never be blocked by the shared folder
             pass

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
-from PySide6.QtWidgets import QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from ...data import group
 from ...data.errors import EntraideError
 from ...data.treasury import balances, closing
-from ...documents.treasury.statements import statements_body
+from ...documents.treasury.statements import export_statements, statements_body
+from ...documents.treasury.workbook import export_workbook
 from ...i18n import _, format_date
 from ..context import AppContext
 from ..flow_layout import FlowLayout
@@ -65,23 +67,17 @@ class StatementsTab(QWidget):
         label = group.fiscal_year_label(self.context.store, year)
         title = _("États financiers {year}").format(year=label)
         if fmt == "xlsx":
-            from pathlib import Path
-
-            from PySide6.QtWidgets import QFileDialog
-
             name, _filter = QFileDialog.getSaveFileName(self, title, str(Path.home() / f"{slug(title)}-examen.xlsx"),
                                                         _("Classeur Excel (*.xlsx)"))
             if not name:
                 return
             path = Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")
-            from ...documents.treasury.workbook import export_workbook
 
             run_export(self, self.context, title, lambda store: export_workbook(store, year, path))
             return
         path = ask_save_path(self, title, slug(title), fmt)
         if path is None:
             return
-        from ...documents.treasury.statements import export_statements
 
         run_export(self, self.context, title, lambda store: export_statements(store, year, path, fmt))
 

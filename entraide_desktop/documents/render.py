@@ -20,12 +20,12 @@ from PySide6.QtGui import (
     QTextDocumentWriter,
 )
 
-from ...data import files
-from ...data.errors import EntraideError
-from ...i18n import _
-from .. import fonts
-from ..fonts import ensure_gui
-from ..page import escape, pdf_writer
+from ..data import files
+from ..data.errors import EntraideError, translate_sqlite_error
+from ..i18n import _, join_list
+from . import fonts
+from .fonts import ensure_gui
+from .page import escape, pdf_writer
 
 FONT_FAMILIES = [fonts.SERIF, "Times New Roman", "Nimbus Roman", "DejaVu Serif"]
 BODY_POINTS = 11.0
@@ -70,8 +70,6 @@ def paragraphs(text: str, *, indent: int = 0) -> str:
 
 
 def names_list(names: Iterable[str]) -> str:
-    from ...i18n import join_list
-
     return escape(join_list(list(names)))
 
 
@@ -174,8 +172,6 @@ def write(body_html: str, path: Path | str, fmt: str, *, title: str, footer: str
             write_odt(doc, temporary)
         files.replace(temporary, path)
     except OSError as error:
-        from ...data.errors import translate_sqlite_error
-
         translated = translate_sqlite_error(error, str(path.parent))
         raise (translated or EntraideError(_("Impossible d'écrire le fichier « {path} » ({e}).").format(
             path=path, e=error.strerror))) from error
