@@ -181,48 +181,44 @@ def test_copied_database_gets_a_new_id_and_files_of_both_ids_import(pair, usb, t
         copy.close()
 
 
-def test_a_copy_made_after_an_exchange_vouches_for_every_write_of_its_former_id(trio, usb, tmp_path):
+@pytest.fixture
+def copy_after_an_exchange(trio, usb, tmp_path):
+    """The laptop exchanges (so it remembers a vector that names itself), writes once more, and its
+    database folder is copied; yields (laptop, third machine, the copy, the late write's id)."""
+    centre, laptop, third = trio
+    send(centre, laptop, usb)
+    send(laptop, centre, usb)
+    send(centre, laptop, usb)
+    late = rows.insert(laptop, "people", {"first_name": "Écrite avant la copie"})
+    laptop.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copytree(laptop.database_path.parent, tmp_path / "copie")
+    copy = connection.unlock(paths_for(tmp_path / "copie" / "entraide.db"), PASSPHRASE)
+    yield laptop, third, copy, late
+    copy.close()
+
+
+def test_a_copy_made_after_an_exchange_vouches_for_every_write_of_its_former_id(copy_after_an_exchange, usb):
     """The former id's writes after its last exchange travel in the copy's file, signed by it: a
     third machine that never saw them accepts them and loses nothing."""
-    centre, laptop, third = trio
-    send(centre, laptop, usb)  # the laptop now remembers a vector that names itself
-    send(laptop, centre, usb)
-    send(centre, laptop, usb)
-    late = rows.insert(laptop, "people", {"first_name": "Écrite avant la copie"})
-    laptop.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    shutil.copytree(laptop.database_path.parent, tmp_path / "copie")
-    copy = connection.unlock(paths_for(tmp_path / "copie" / "entraide.db"), PASSPHRASE)
-    try:
-        header = bundles.peek(exchange.export_to(copy, usb).path.read_bytes(), "copie")
-        assert header.vector[laptop.site_id] == state.current_vector(laptop)[laptop.site_id]
-        send(copy, third, usb)
-        assert rows.get(third, "people", late)["first_name"] == "Écrite avant la copie"
-    finally:
-        copy.close()
+    laptop, third, copy, late = copy_after_an_exchange
+    header = bundles.peek(exchange.export_to(copy, usb).path.read_bytes(), "copie")
+    assert header.vector[laptop.site_id] == state.current_vector(laptop)[laptop.site_id]
+    send(copy, third, usb)
+    assert rows.get(third, "people", late)["first_name"] == "Écrite avant la copie"
 
 
-def test_a_copy_renewed_before_its_former_id_was_counted_is_recounted_once(trio, usb, tmp_path):
-    centre, laptop, third = trio
-    send(centre, laptop, usb)
-    send(laptop, centre, usb)
-    send(centre, laptop, usb)
-    late = rows.insert(laptop, "people", {"first_name": "Écrite avant la copie"})
-    laptop.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    shutil.copytree(laptop.database_path.parent, tmp_path / "copie")
-    copy = connection.unlock(paths_for(tmp_path / "copie" / "entraide.db"), PASSPHRASE)
-    try:
-        # As an older version left it: the former id's counter as an import remembered it, not counted.
-        vector = state.stored_vector(copy)
-        vector[laptop.site_id] = 1
-        copy.set_local("sync_vector", json.dumps(vector))
-        copy.db.execute("DELETE FROM _local WHERE key = 'previous_sites_counted'")
-        header = bundles.peek(exchange.export_to(copy, usb).path.read_bytes(), "copie")
-        assert header.vector[laptop.site_id] == state.current_vector(laptop)[laptop.site_id]
-        assert state.stored_vector(copy)[laptop.site_id] == header.vector[laptop.site_id]  # remembered
-        send(copy, third, usb)
-        assert rows.get(third, "people", late) is not None
-    finally:
-        copy.close()
+def test_a_copy_renewed_before_its_former_id_was_counted_is_recounted_once(copy_after_an_exchange, usb):
+    laptop, third, copy, late = copy_after_an_exchange
+    # As an older version left it: the former id's counter as an import remembered it, not counted.
+    vector = state.stored_vector(copy)
+    vector[laptop.site_id] = 1
+    copy.set_local("sync_vector", json.dumps(vector))
+    copy.db.execute("DELETE FROM _local WHERE key = 'previous_sites_counted'")
+    header = bundles.peek(exchange.export_to(copy, usb).path.read_bytes(), "copie")
+    assert header.vector[laptop.site_id] == state.current_vector(laptop)[laptop.site_id]
+    assert state.stored_vector(copy)[laptop.site_id] == header.vector[laptop.site_id]  # remembered
+    send(copy, third, usb)
+    assert rows.get(third, "people", late) is not None
 
 
 def test_a_failure_inside_the_import_changes_nothing(pair, usb, monkeypatch):
