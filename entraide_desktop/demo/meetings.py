@@ -71,10 +71,13 @@ class _Writer:
 
     def __init__(self, ctx: DemoContext) -> None:
         self.ctx, self.rng, self.store = ctx, ctx.rng, ctx.store
-        self.admins = sorted(ctx.people.get("administrateur", []))
-        self.staff = sorted(ctx.people.get("intervenant", []))
-        self.volunteers = sorted(ctx.people.get("benevole", []))
-        self.members = sorted(ctx.people.get("membre", []))
+        # In the order the people were made (not by id: ids are random, the demo must not be).
+        self.admins = list(ctx.people.get("administrateur", []))
+        self.staff = list(ctx.people.get("intervenant", []))
+        self.volunteers = list(ctx.people.get("benevole", []))
+        self.members = list(ctx.people.get("membre", []))
+        made = [pid for ids in ctx.people.values() for pid in ids]
+        self.rank = {pid: made.index(pid) for pid in set(made)}
         self.boards: dict[int, list[str]] = {}
         self.last: dict[str, str] = {}  # type code -> last meeting id
         self.errata_done = 0
@@ -119,7 +122,7 @@ class _Writer:
         return who.get(code, self.team)(day, staff)
 
     def assembly(self, day: dt.date, staff: list[str]) -> tuple[list[str], list[str], str, str]:
-        good = sorted(people.members_in_good_standing(self.store, day))
+        good = sorted(people.members_in_good_standing(self.store, day), key=lambda pid: (self.rank.get(pid, 0), pid))
         present = self.rng.sample(good, min(len(good), math.ceil(0.10 * len(good)) + self.rng.randint(3, 12)))
         rest = [p for p in good if p not in present]
         excused = self.rng.sample(rest, min(len(rest), self.rng.randint(1, 4)))
