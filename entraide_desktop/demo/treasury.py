@@ -13,9 +13,10 @@ import datetime as dt
 from typing import Any
 
 from ..data import group, rows
+from ..data.members.memberships import paid_between
 from ..data.treasury import budget, chart, closing, reconcile
 from ..data.treasury.fees import fee_category, fee_entry_id
-from ..data.treasury.journal import TABLE
+from ..data.treasury.journal import TABLE, list_entries
 from ..data.treasury.statement_file import BankLine, Statement
 from . import DemoContext
 
@@ -140,15 +141,12 @@ def _everyday(ledger: _Ledger, start: dt.date, scale: int) -> None:
 def _fees(ctx: DemoContext, since: dt.date, cash: str) -> None:
     """The register's fees since the first exercice become income entries, paid in cash at the centre."""
     store = ctx.store
-    found = store.db.execute("SELECT id, person_id, paid_on, amount, period_start FROM memberships WHERE archived = 0 "
-                             "AND paid_on >= ? AND paid_on <= ? AND CAST(amount AS REAL) > 0",
-                             [since.isoformat(), ctx.today.isoformat()]).fetchall()
     category = fee_category(store)
-    items = [(fee_entry_id(mid), {"on": paid_on, "kind": "income", "amount_cents": int(round(float(amount) * 100)),
-                                  "account_id": cash, "category_id": category, "person_id": person_id,
-                                  "membership_id": mid, "method": "cash", "description": f"Cotisation {period[:4]}",
-                                  "archived": 0})
-             for mid, person_id, paid_on, amount, period in found]
+    items = [(fee_entry_id(m.id), {"on": m.paid_on.isoformat(), "kind": "income",
+                                   "amount_cents": int(round(float(m.amount) * 100)), "account_id": cash,
+                                   "category_id": category, "person_id": m.person_id, "membership_id": m.id,
+                                   "method": "cash", "description": f"Cotisation {m.period_start.year}", "archived": 0})
+             for m in paid_between(store, since, ctx.today)]
     rows.insert_new_many(store, TABLE, items)
 
 
@@ -157,12 +155,11 @@ def _statement(ctx: DemoContext, bank: str) -> None:
     store = ctx.store
     since = ctx.today - dt.timedelta(days=90)
     lines = []
-    for number, (on, kind, cents, description) in enumerate(store.db.execute(
-            'SELECT "on", kind, amount_cents, description FROM treasury_transactions WHERE account_id = ? '
-            'AND "on" >= ? AND archived = 0 ORDER BY "on"', [bank, since.isoformat()]).fetchall(), start=1):
-        signed = cents if kind == "income" else -cents
-        lines.append(BankLine(number, dt.date.fromisoformat(on) + dt.timedelta(days=ctx.rng.randint(0, 2)),
-                              description or "", signed))
+    paid_from_the_bank = [e for e in list_entries(store, start=since, account_id=bank) if e.account_id == bank]
+    for number, entry in enumerate(paid_from_the_bank, start=1):
+        signed = entry.amount_cents if entry.kind == "income" else -entry.amount_cents
+        lines.append(BankLine(number, entry.on + dt.timedelta(days=ctx.rng.randint(0, 2)), entry.description or "",
+                              signed))
     lines.append(BankLine(len(lines) + 1, ctx.today - dt.timedelta(days=20), "Frais — chèque certifié", -1_000))
     lines.append(BankLine(len(lines) + 1, ctx.today - dt.timedelta(days=8), "Dépôt direct — Centraide", 50_000))
     reconcile.import_statement(store, bank, Statement("releve-accesd.csv", "desjardins", lines))

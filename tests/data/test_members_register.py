@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from entraide_desktop.data import members, people
+from entraide_desktop.data.members.memberships import paid_between
 from entraide_desktop.data.members.register import Criteria, filter_rows, narrows, sort_rows
 from entraide_desktop.data.store import Author
 from entraide_desktop.data.text import fold
@@ -100,3 +101,17 @@ def test_history_names_who_changed_which_field(store):
     members.grant_consent(store, pid, "photos", dt.date(2026, 1, 5))
     entry = members.person_history(store, pid)[0]
     assert (entry.what, entry.value) == ("Consentement « Photos »", "Donné le lundi 5 janvier 2026")
+
+
+def test_memberships_paid_between_two_dates_are_those_with_money_in_order_of_payment(store):
+    ana = members.create_person(store, {"first_name": "Ana", "roles": ["membre"]})
+    luc = members.create_person(store, {"first_name": "Luc", "roles": ["membre"]})
+    late = members.add_membership(store, ana, {"paid_on": dt.date(2026, 3, 2), "amount": "10"})
+    early = members.add_membership(store, luc, {"paid_on": dt.date(2026, 1, 15), "amount": "5,00"})
+    members.add_membership(store, luc, {"paid_on": dt.date(2026, 2, 1), "amount": "0"})  # free: no money came in
+    members.add_membership(store, ana, {"paid_on": dt.date(2025, 12, 31), "amount": "10"})  # before
+    removed = members.add_membership(store, luc, {"paid_on": dt.date(2026, 2, 10), "amount": "10"})
+    members.remove_membership(store, removed)
+    found = paid_between(store, dt.date(2026, 1, 1), dt.date(2026, 3, 2))
+    assert [m.id for m in found] == [early, late]
+    assert [m.person_id for m in found] == [luc, ana]

@@ -98,6 +98,17 @@ def list_memberships(store: Store, person_id: str, *, include_archived: bool = F
     return sorted(found, key=lambda m: (m.period_start, m.paid_on or dt.date.min), reverse=True)
 
 
+def paid_between(store: Store, start: dt.date, end: dt.date) -> list[Membership]:
+    """Memberships paid from ``start`` to ``end`` (inclusive) for an amount above zero, by payment date."""
+    cursor = store.db.execute(
+        "SELECT * FROM memberships WHERE archived = 0 AND paid_on >= ? AND paid_on <= ? "
+        "AND CAST(amount AS REAL) > 0 ORDER BY paid_on, rowid",
+        [start.isoformat(), end.isoformat()],
+    )
+    names = [c[0] for c in cursor.description]
+    return [_membership(dict(zip(names, r, strict=True))) for r in cursor.fetchall()]
+
+
 def clean_membership(values: dict[str, Any], period_of: PeriodOf = membership_year) -> dict[str, Any]:
     """Validated membership values: a payment date, a period, an amount.
 
