@@ -77,8 +77,3 @@ class AppContext(QObject):
 
     def save_setting(self, **changes: Any) -> None:
         update_settings(self.paths, **changes)
-
-    def notify_changed(self, area: str) -> None:
-        """Deprecated: changes are announced by the write path. Kept for screens that still call
-        it (an area whose writes do not go through ``rows.py``)."""
-        self.data_changed.emit(area)

@@ -150,8 +150,9 @@ def test_the_page_follows_changes_and_opens_a_reminder_target(qtbot, window, gro
     assert page.catalogue.detail.title.text() == "Comité des membres"
     assert page.catalogue.detail.suggest_button.isHidden()  # suggestions are for tasks
     A.assign(window.context.store, A.Draft(group["members_committee"], group["ana"], D(2025, 9, 1)))
-    window.context.notify_changed("responsibilities")
-    assert page.catalogue.detail.current.item(0).text() == "Ana — depuis le 1er septembre 2025"
+    # The write path announces the change: the page follows without being told.
+    qtbot.waitUntil(lambda: page.catalogue.detail.current.count() > 0
+                    and page.catalogue.detail.current.item(0).text() == "Ana — depuis le 1er septembre 2025")
 
 
 def test_mandates_tab_shows_seats_vacancies_and_ending_terms(qtbot, context, group):

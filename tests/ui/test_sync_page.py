@@ -135,9 +135,8 @@ def test_the_service_writes_our_file_after_changes(qtbot, store, paths, tmp_path
     service = service_module.SyncFolderService(context)
     qtbot.waitUntil(lambda: service.last_result is not None and not service.busy, timeout=15000)
     first = (shared / bundles.file_name(store)).read_bytes()
-    rows.insert(store, "people", {"first_name": "Ana"})
     service._export_timer.setInterval(10)
-    context.notify_changed("members")
+    rows.insert(store, "people", {"first_name": "Ana"})  # announced by the write path
 
     def rewritten() -> bool:
         try:
