@@ -125,8 +125,10 @@ def test_conflicts_are_announced_on_the_screen(page, context, laptop, tmp_path):
     assert conflicts.count_waiting(context.store) == 1
 
 
-def test_the_service_writes_our_file_after_changes(qtbot, store, paths, tmp_path):
+def test_the_service_writes_our_file_after_changes(qtbot, store, paths, tmp_path, monkeypatch):
     from entraide_desktop.ui.sync import service as service_module
+
+    monkeypatch.setattr(service_module, "EXPORT_DELAY_MS", 10)  # 20 s in the app
 
     shared = tmp_path / "partage"
     shared.mkdir()
@@ -135,7 +137,6 @@ def test_the_service_writes_our_file_after_changes(qtbot, store, paths, tmp_path
     service = service_module.SyncFolderService(context)
     qtbot.waitUntil(lambda: service.last_result is not None and not service.busy, timeout=15000)
     first = (shared / bundles.file_name(store)).read_bytes()
-    service._export_timer.setInterval(10)
     rows.insert(store, "people", {"first_name": "Ana"})  # announced by the write path
 
     def rewritten() -> bool:
