@@ -13,7 +13,7 @@ import sys
 
 from . import __version__
 from .commands.parsing import FrenchParser, add_common_options
-from .config import _base_dirs, load_settings, paths_for
+from .config import base_dirs, load_settings, paths_for
 from .i18n import _, language, set_language
 from .private_files import restrict_umask
 
@@ -138,7 +138,7 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 
 def ensure_demo_database_path() -> str:
-    data_dir = _base_dirs()[0]
+    data_dir = base_dirs()[0]
     return str(data_dir / "demo" / "entraide-demo.db")
 
 

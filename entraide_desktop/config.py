@@ -77,7 +77,8 @@ def backup_folder_name(key_file: Path, database: Path) -> str:
 _ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
-def _base_dirs() -> tuple[Path, Path, Path]:
+def base_dirs() -> tuple[Path, Path, Path]:
+    """This person's data, config and cache folders (under ``ENTRAIDE_HOME`` when it is set)."""
     home = os.environ.get("ENTRAIDE_HOME")
     if home:
         root = Path(home)
@@ -91,7 +92,7 @@ def _base_dirs() -> tuple[Path, Path, Path]:
 
 def paths_for(database: str | os.PathLike[str] | None = None) -> Paths:
     """Paths for the given database file, or for the default one in the user data folder."""
-    data_dir, config_dir, cache_dir = _base_dirs()
+    data_dir, config_dir, cache_dir = base_dirs()
     db = Path(database).expanduser().absolute() if database else data_dir / DATABASE_NAME
     return Paths(database=db, config_dir=config_dir, cache_dir=cache_dir, backups_dir=data_dir / "sauvegardes")
 

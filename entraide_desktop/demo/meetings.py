@@ -76,8 +76,8 @@ class _Writer:
         self.staff = list(ctx.people.get("intervenant", []))
         self.volunteers = list(ctx.people.get("benevole", []))
         self.members = list(ctx.people.get("membre", []))
-        made = [pid for ids in ctx.people.values() for pid in ids]
-        self.rank = {pid: made.index(pid) for pid in set(made)}
+        made = dict.fromkeys(pid for ids in ctx.people.values() for pid in ids)
+        self.rank = {pid: index for index, pid in enumerate(made)}
         self.boards: dict[int, list[str]] = {}
         self.last: dict[str, str] = {}  # type code -> last meeting id
         self.errata_done = 0

@@ -57,6 +57,9 @@ def read_snapshot(store: Store) -> Iterator[None]:
         conn.execute("ROLLBACK")
 
 
+# The former ids (``previous_sites``) whose last write this database has counted.
+_FORMER_COUNTED = "previous_sites_counted"
+
 def stored_vector(store: Store) -> dict[str, int]:
     """The version vector recorded at the last import (every dot this database has seen, per machine)."""
     return _parse_vector(store.local("sync_vector", "{}") or "{}")
@@ -94,8 +97,6 @@ def take_snapshot(store: Store) -> Snapshot:
         note_former_sites(store, {old: vector[old] for old in missing})
     return Snapshot([tuple(r) for r in records], tombstones, vector)
 
-
-_FORMER_COUNTED = "previous_sites_counted"
 
 
 def note_former_sites(store: Store, counters: dict[str, int]) -> None:

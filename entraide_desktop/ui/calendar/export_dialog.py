@@ -149,8 +149,6 @@ class ExportDialog(QDialog):
             self.error.show_message(_("Le dernier jour est avant le premier jour."))
             return
 
-        # Imported on the UI thread, never in the worker: see ui/tasks.py.
-
         def work(_progress: object) -> Path:
             clone = store.clone()
             try:
